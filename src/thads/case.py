@@ -1,0 +1,248 @@
+"""Cases (việc thi hành án), their debts (khoản phải thi hành) and events.
+
+One enforcement decision (quyết định thi hành án) is one case (statistics-rules.md §1.1).
+A case's history is a list of dated events; its statistical row in any period is worked
+out from those events as of the period's end (see :mod:`thads.engine`), never from a
+current status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from enum import StrEnum
+from typing import Final
+
+import attrs
+
+from thads.errors import InvalidRecordError
+from thads.judgment import Judgment, enum_value
+from thads.money import to_dong
+
+
+class EnforcementMode(StrEnum):
+    """How the case started: chủ động (ex officio, Law Art. 36(2)) or theo yêu cầu."""
+
+    ACTIVE = "active"
+    """Chủ động."""
+    ON_REQUEST = "on_request"
+    """Theo yêu cầu (theo đơn)."""
+
+
+class CreditorKind(StrEnum):
+    """Who the money is owed to (người được thi hành án)."""
+
+    STATE = "state"
+    """The State budget (ngân sách nhà nước): fines, court fees, confiscation..."""
+    CREDIT_INSTITUTION = "credit_institution"
+    """A credit institution (án tín dụng, ngân hàng), listed apart under TT 05/2024 Art. 8."""
+    PRIVATE = "private"
+    """A person or other organisation."""
+
+
+class EventKind(StrEnum):
+    """Kinds of case events of the interchange format."""
+
+    ENFORCEABLE = "enforceable"
+    """Classified as có điều kiện thi hành."""
+    UNENFORCEABLE = "unenforceable"
+    """Decision on lack of conditions (chưa có điều kiện thi hành, Law Art. 44a)."""
+    POSTPONED = "postponed"
+    """Hoãn thi hành án (Law Art. 48); the ``ground`` says which point, e.g. ``48.1.c``."""
+    SUSPENDED = "suspended"
+    """Tạm đình chỉ thi hành án (Law Art. 49)."""
+    RESUMED = "resumed"
+    """Enforcement resumed after postponement or suspension (tiếp tục thi hành)."""
+    COLLECTED = "collected"
+    """Money or assets converted to money collected (thu được); carries an amount."""
+    REDUCED = "reduced"
+    """Obligation reduced (giảm nghĩa vụ thi hành án); carries an amount."""
+    COMPLETED = "completed"
+    """Thi hành xong (closes the case)."""
+    TERMINATED = "terminated"
+    """Đình chỉ thi hành án, Law Art. 50 (closes the case)."""
+    ENTRUSTED = "entrusted"
+    """Ủy thác to another office (closes the case here)."""
+    WITHDRAWN = "withdrawn"
+    """Decision withdrawn or cancelled (thu hồi, hủy), or pulled up (rút lên); closes it."""
+    SEPARATE_REGISTER = "separate_register"
+    """Moved to the separate register (chuyển sổ theo dõi riêng); leaves the books."""
+
+
+CLOSING: Final = frozenset(
+    {
+        EventKind.COMPLETED,
+        EventKind.TERMINATED,
+        EventKind.ENTRUSTED,
+        EventKind.WITHDRAWN,
+        EventKind.SEPARATE_REGISTER,
+    }
+)
+"""Events after which nothing may follow."""
+MONEY_EVENTS: Final = frozenset({EventKind.COLLECTED, EventKind.REDUCED})
+"""Events that carry an amount."""
+
+
+def _date(value: object, record: str, field: str) -> date:
+    if isinstance(value, date):
+        return value
+    raise InvalidRecordError(record, field, f"must be a date, not {value!r}")
+
+
+def _non_negative_money(value: object, record: str, field: str) -> int:
+    try:
+        amount = to_dong(value, what=f"{record}: {field}")
+    except TypeError as error:
+        raise InvalidRecordError(record, field, str(error)) from None
+    if amount < 0:
+        raise InvalidRecordError(record, field, f"must not be negative, got {amount}")
+    return amount
+
+
+@attrs.frozen
+class Debt:
+    """An obligation to pay money (khoản phải thi hành), in int đồng."""
+
+    amount: int = attrs.field(converter=lambda v: _non_negative_money(v, "Debt", "amount"))
+    creditor: CreditorKind = attrs.field(
+        default=CreditorKind.PRIVATE,
+        converter=lambda v: enum_value(CreditorKind, v, "Debt", "creditor"),
+    )
+    due_on: date | None = None
+
+
+@attrs.frozen
+class Event:
+    """One dated event in a case's history (sự kiện), e.g. a collection or a decision."""
+
+    on: date = attrs.field(converter=lambda v: _date(v, "Event", "date"))
+    kind: EventKind = attrs.field(converter=lambda v: enum_value(EventKind, v, "Event", "kind"))
+    amount: int = attrs.field(
+        default=0, converter=lambda v: _non_negative_money(v, "Event", "amount")
+    )
+    ground: str | None = None
+
+
+@attrs.define
+class CaseState:
+    """Replay state of a case while its events are checked, one by one in date order."""
+
+    record: str
+    accepted_on: date
+    outstanding: int
+    closed_by: Event | None = None
+    last_on: date | None = None
+
+    def check(self, event: Event) -> None:
+        """Raise InvalidRecordError if ``event`` cannot follow the events applied so far."""
+        if event.on < self.accepted_on:
+            raise InvalidRecordError(
+                self.record,
+                "date",
+                f"{event.kind} on {event.on} is dated before acceptance on {self.accepted_on}",
+            )
+        if self.last_on is not None and event.on < self.last_on:
+            raise InvalidRecordError(
+                self.record, "date", f"{event.on} is earlier than the previous event"
+            )
+        if self.closed_by is not None:
+            raise InvalidRecordError(
+                self.record,
+                "kind",
+                f"{event.kind} on {event.on} follows the closing event "
+                f"{self.closed_by.kind} on {self.closed_by.on}",
+            )
+        if event.kind in MONEY_EVENTS:
+            if event.amount <= 0:
+                raise InvalidRecordError(self.record, "amount", f"{event.kind} needs an amount > 0")
+            if event.amount > self.outstanding:
+                raise InvalidRecordError(
+                    self.record,
+                    "amount",
+                    f"{event.kind} {event.amount} is more than owed ({self.outstanding} "
+                    "outstanding)",
+                )
+        elif event.amount:
+            raise InvalidRecordError(
+                self.record, "amount", f"{event.kind} carries no amount, got {event.amount}"
+            )
+
+    def apply(self, event: Event) -> None:
+        """Check ``event`` and record its effect."""
+        self.check(event)
+        if event.kind in MONEY_EVENTS:
+            self.outstanding -= event.amount
+        if event.kind in CLOSING:
+            self.closed_by = event
+        self.last_on = event.on
+
+
+def _sorted_events(events: Iterable[Event]) -> tuple[Event, ...]:
+    return tuple(sorted(events, key=lambda event: event.on))  # stable: same day keeps order
+
+
+def _debts(value: Iterable[Debt] | Debt | int) -> tuple[Debt, ...]:
+    if isinstance(value, Debt):
+        return (value,)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return (Debt(value),)
+    return tuple(value)  # type: ignore[arg-type]
+
+
+@attrs.frozen
+class Case:
+    """A case (việc thi hành án): one enforcement decision with its debts and events.
+
+    ``office`` and ``executor`` are codes (cơ quan THADS, Chấp hành viên); ``mode`` is
+    chủ động or theo yêu cầu; ``accepted_on`` the date it was accepted (thụ lý).
+    Events are kept in date order (same-day events in the order given) and checked:
+    none before acceptance, none after a closing event, no collection beyond what is owed.
+    """
+
+    case_id: str = attrs.field()
+    office: str
+    executor: str
+    mode: EnforcementMode = attrs.field(
+        converter=lambda v: enum_value(EnforcementMode, v, "Case", "mode")
+    )
+    judgment: Judgment
+    accepted_on: date = attrs.field(converter=lambda v: _date(v, "Case", "accepted_on"))
+    debts: tuple[Debt, ...] = attrs.field(default=(), converter=_debts)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_sorted_events)
+
+    @case_id.validator
+    def _check_id(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidRecordError("Case", "case_id", "must be a non-empty string")
+
+    def __attrs_post_init__(self) -> None:
+        state = self.new_state()
+        for event in self.events:
+            state.apply(event)
+
+    def new_state(self) -> CaseState:
+        """A fresh replay state for checking this case's events."""
+        return CaseState(f"case {self.case_id}", self.accepted_on, self.amount)
+
+    @property
+    def amount(self) -> int:
+        """Total money to enforce (đồng) = sum of the debts."""
+        return sum(debt.amount for debt in self.debts)
+
+    @property
+    def creditor(self) -> CreditorKind:
+        """Creditor kind of the case (of its first debt; private when it has none)."""
+        return self.debts[0].creditor if self.debts else CreditorKind.PRIVATE
+
+
+__all__ = [
+    "CLOSING",
+    "MONEY_EVENTS",
+    "Case",
+    "CaseState",
+    "CreditorKind",
+    "Debt",
+    "EnforcementMode",
+    "Event",
+    "EventKind",
+]

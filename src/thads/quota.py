@@ -1,0 +1,76 @@
+"""Annual quotas (chỉ tiêu) and their attainment (vượt / thiếu chỉ tiêu).
+
+A quota sets target resolution rates by cases and by money "on the total with
+conditions" for one statistical year (statistics-rules.md §7). Attainment is the gap in
+percentage points between the rounded rate and the target (§7.3, verified: 83.86 − 83.25
+= +0.61); progress (tiến độ) compares an n-month rate with the target × n / 12 (§7.3,
+one verified example: 48.49 − 73 × 6/12 = +11.99).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+import attrs
+
+from thads.errors import InvalidRecordError
+from thads.rates import Points, Rate, round_half_up
+
+
+def _percent(value: object) -> Decimal:
+    if isinstance(value, float):
+        raise InvalidRecordError(
+            "Quota", "target", f"give the target as a Decimal or str, not the float {value!r}"
+        )
+    if isinstance(value, bool) or not isinstance(value, (Decimal, int, str)):
+        raise InvalidRecordError("Quota", "target", f"not a percent: {value!r}")
+    try:
+        number = Decimal(str(value).replace(",", ".").removesuffix("%").strip())
+    except ArithmeticError:
+        raise InvalidRecordError("Quota", "target", f"not a percent: {value!r}") from None
+    if not Decimal(0) <= number <= Decimal(100):
+        raise InvalidRecordError("Quota", "target", f"{number} is outside 0..100")
+    return number
+
+
+@attrs.frozen
+class Attainment:
+    """Points over (+, vượt) or under (−, thiếu) the quota, by cases and by money."""
+
+    cases: Points | None
+    money: Points | None
+
+
+@attrs.frozen
+class Quota:
+    """The quota (chỉ tiêu) of one statistical year, for one office or for all (office=None).
+
+    ``cases`` and ``money`` are target percents, e.g. ``Decimal("82.80")``.
+    """
+
+    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    cases: Decimal = attrs.field(converter=_percent)
+    money: Decimal = attrs.field(converter=_percent)
+    office: str | None = None
+
+    def attainment(self, *, cases: Rate | None = None, money: Rate | None = None) -> Attainment:
+        """Points of the rates over the targets (negative: under the quota)."""
+        return Attainment(
+            cases=None if cases is None else cases.points_over(self.cases),
+            money=None if money is None else money.points_over(self.money),
+        )
+
+    def progress(
+        self, rate: Rate, months: int, *, by: Literal["cases", "money"] = "cases"
+    ) -> Points:
+        """Tiến độ: rate − target × months / 12, in points (rounded half-up)."""
+        if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 12:
+            raise InvalidRecordError("Quota.progress", "months", f"must be 1..12, got {months!r}")
+        target = self.cases if by == "cases" else self.money
+        pro_rata = round_half_up(Fraction(target) * months / 12, 2)
+        return Points(rate.percent - pro_rata)
+
+
+__all__ = ["Attainment", "Quota"]

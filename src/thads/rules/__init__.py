@@ -1,0 +1,47 @@
+"""Statistics regimes (chế độ báo cáo thống kê THADS), one module each, chosen by date.
+
+A report is counted under the regime in force on the last day of its period.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from thads.errors import RuleNotAvailableError
+from thads.periods import StatisticalPeriod
+from thads.rules import tt01_2013, tt05_2024, tt06_2019
+from thads.rules.base import MONEY_RESOLVED_ROWS, Regime, normalize_ground
+
+REGIMES: tuple[Regime, ...] = (tt01_2013.REGIME, tt06_2019.REGIME, tt05_2024.REGIME)
+"""All regimes thads knows, oldest first."""
+
+
+def regime_for(when: date | StatisticalPeriod) -> Regime:
+    """The regime in force on a date, or on the last day of a period."""
+    day = when.end if isinstance(when, StatisticalPeriod) else when
+    for regime in REGIMES:
+        if regime.applies_on(day):
+            return regime
+    raise RuleNotAvailableError(
+        f"no statistics regime is modelled for {day}: the rules before TT 01/2013/TT-BTP "
+        "(QĐ 02/2006/QĐ-BTP) are not known to thads"
+    )
+
+
+def regime_by_code(code: str) -> Regime:
+    """The regime with this code (tt01_2013, tt06_2019, tt05_2024)."""
+    for regime in REGIMES:
+        if regime.code == code:
+            return regime
+    known = ", ".join(r.code for r in REGIMES)
+    raise RuleNotAvailableError(f"unknown regime {code!r}; known: {known}")
+
+
+__all__ = [
+    "MONEY_RESOLVED_ROWS",
+    "REGIMES",
+    "Regime",
+    "normalize_ground",
+    "regime_by_code",
+    "regime_for",
+]

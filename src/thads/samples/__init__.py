@@ -1,0 +1,12 @@
+"""Deterministic synthetic data sets (dữ liệu mẫu tổng hợp).
+
+:func:`province_2023` builds the case records of one invented province, statistical
+years 2022 and 2023, calibrated so that the engine reproduces the published 2023 result
+of Sóc Trăng province. The records are synthetic: no real case is in them.
+"""
+
+from __future__ import annotations
+
+from thads.samples.province import Sample, province_2023
+
+__all__ = ["Sample", "province_2023"]
