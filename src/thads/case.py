@@ -99,15 +99,40 @@ def _non_negative_money(value: object, record: str, field: str) -> int:
     return amount
 
 
+def _debt_amount(value: object) -> int:
+    return _non_negative_money(value, "Debt", "amount")
+
+
+def _creditor(value: object) -> CreditorKind:
+    return enum_value(CreditorKind, value, "Debt", "creditor")
+
+
+def _event_on(value: object) -> date:
+    return _date(value, "Event", "date")
+
+
+def _event_kind(value: object) -> EventKind:
+    return enum_value(EventKind, value, "Event", "kind")
+
+
+def _event_amount(value: object) -> int:
+    return _non_negative_money(value, "Event", "amount")
+
+
+def _mode(value: object) -> EnforcementMode:
+    return enum_value(EnforcementMode, value, "Case", "mode")
+
+
+def _accepted_on(value: object) -> date:
+    return _date(value, "Case", "accepted_on")
+
+
 @attrs.frozen
 class Debt:
     """An obligation to pay money (khoản phải thi hành), in int đồng."""
 
-    amount: int = attrs.field(converter=lambda v: _non_negative_money(v, "Debt", "amount"))
-    creditor: CreditorKind = attrs.field(
-        default=CreditorKind.PRIVATE,
-        converter=lambda v: enum_value(CreditorKind, v, "Debt", "creditor"),
-    )
+    amount: int = attrs.field(converter=_debt_amount)
+    creditor: CreditorKind = attrs.field(default=CreditorKind.PRIVATE, converter=_creditor)
     due_on: date | None = None
 
 
@@ -115,11 +140,9 @@ class Debt:
 class Event:
     """One dated event in a case's history (sự kiện), e.g. a collection or a decision."""
 
-    on: date = attrs.field(converter=lambda v: _date(v, "Event", "date"))
-    kind: EventKind = attrs.field(converter=lambda v: enum_value(EventKind, v, "Event", "kind"))
-    amount: int = attrs.field(
-        default=0, converter=lambda v: _non_negative_money(v, "Event", "amount")
-    )
+    on: date = attrs.field(converter=_event_on)
+    kind: EventKind = attrs.field(converter=_event_kind)
+    amount: int = attrs.field(default=0, converter=_event_amount)
     ground: str | None = None
 
 
@@ -202,11 +225,9 @@ class Case:
     case_id: str = attrs.field()
     office: str
     executor: str
-    mode: EnforcementMode = attrs.field(
-        converter=lambda v: enum_value(EnforcementMode, v, "Case", "mode")
-    )
+    mode: EnforcementMode = attrs.field(converter=_mode)
     judgment: Judgment
-    accepted_on: date = attrs.field(converter=lambda v: _date(v, "Case", "accepted_on"))
+    accepted_on: date = attrs.field(converter=_accepted_on)
     debts: tuple[Debt, ...] = attrs.field(default=(), converter=_debts)
     events: tuple[Event, ...] = attrs.field(default=(), converter=_sorted_events)
 

@@ -141,7 +141,9 @@ def place_case(
     return intake, row, money
 
 
-def placement(case: Case, period: StatisticalPeriod, regime: Regime | None = None) -> Placement | None:
+def placement(
+    case: Case, period: StatisticalPeriod, regime: Regime | None = None
+) -> Placement | None:
     """Where ``case`` falls in ``period`` (for inspection and tests), or None if off the books."""
     chosen = regime or regime_for(period)
     placed = place_case(case, period.start, period.end, chosen)

@@ -110,9 +110,7 @@ def _rows(
                 extra = set(obj) - known - warned
                 if extra:
                     warned |= extra
-                    warnings.warn(
-                        f"{name}: ignoring unknown fields {sorted(extra)}", stacklevel=3
-                    )
+                    warnings.warn(f"{name}: ignoring unknown fields {sorted(extra)}", stacklevel=3)
                 yield number, obj
         return
     with open(path, encoding="utf-8-sig", newline="") as handle:
@@ -124,16 +122,17 @@ def _rows(
         missing = [c for c in required if c not in header]
         if missing:
             raise InvalidRecordError(name, ", ".join(missing), "required column missing")
-        extra = [h for h in header if h not in known]
-        if extra:
-            warnings.warn(f"{name}: ignoring unknown columns {extra}", stacklevel=3)
+        unknown = [h for h in header if h not in known]
+        if unknown:
+            warnings.warn(f"{name}: ignoring unknown columns {unknown}", stacklevel=3)
         for values in reader:
             if not any(v.strip() for v in values):
                 continue
             if len(values) != len(header):
-                yield reader.line_num, {
-                    "__error__": f"has {len(values)} fields, the header has {len(header)}"
-                }
+                yield (
+                    reader.line_num,
+                    {"__error__": f"has {len(values)} fields, the header has {len(header)}"},
+                )
                 continue
             yield reader.line_num, dict(zip(header, values, strict=True))
 
@@ -146,7 +145,9 @@ def _text(row: dict[str, object], field: str, record: str, *, required: bool = T
     return text
 
 
-def _parse_date(row: dict[str, object], field: str, record: str, *, required: bool = True) -> date | None:
+def _parse_date(
+    row: dict[str, object], field: str, record: str, *, required: bool = True
+) -> date | None:
     text = _text(row, field, record, required=required)
     if not text:
         return None
@@ -155,12 +156,14 @@ def _parse_date(row: dict[str, object], field: str, record: str, *, required: bo
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidRecordError(record, field, f"{text!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise InvalidRecordError(
+            record, field, f"{text!r} is not an ISO date (YYYY-MM-DD)"
+        ) from None
 
 
 def _parse_amount(row: dict[str, object], field: str, record: str, *, required: bool) -> int:
     value = row.get(field)
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise InvalidRecordError(record, field, f"{value!r} is not an integer number of đồng")
     if isinstance(value, int):
         amount = value
@@ -193,7 +196,9 @@ def parse_case_row(row: dict[str, object]) -> Case:
         mode=enum_value(EnforcementMode, _text(row, "mode", record), record, "mode"),
         judgment=Judgment(
             ref=_text(row, "judgment_ref", record, required=False),
-            kind=enum_value(JudgmentKind, _text(row, "judgment_kind", record), record, "judgment_kind"),
+            kind=enum_value(
+                JudgmentKind, _text(row, "judgment_kind", record), record, "judgment_kind"
+            ),
             effective_on=_parse_date(row, "judgment_effective", record, required=False),
         ),
         accepted_on=accepted_on,
@@ -288,11 +293,11 @@ class CaseReader:
             events = self._attach(case, pending.pop(case.case_id, []), events_name)
             self.counts[cases_name].accepted += 1
             yield attrs.evolve(case, events=events) if events else case
-        for case_id, items in pending.items():
+        for case_id, items in pending.items():  # events whose case never came
             reason = (
                 "its case row was rejected" if case_id in refused else "no case with this case_id"
             )
-            for line, event in items:
+            for line, _event in items:
                 self._reject(
                     events_name,
                     line,
@@ -366,7 +371,9 @@ def _event_row(case_id: str, event: Event) -> dict[str, str]:
     }
 
 
-def _writer(path: PathLike, columns: tuple[str, ...]) -> tuple[IO[str], Callable[[dict[str, str]], None]]:
+def _writer(
+    path: PathLike, columns: tuple[str, ...]
+) -> tuple[IO[str], Callable[[dict[str, str]], None]]:
     handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by caller
     if _is_jsonl(path):
 

@@ -49,6 +49,10 @@ def enum_value(kind: type[E], value: object, record: str, field: str) -> E:
         ) from None
 
 
+def _kind(value: object) -> JudgmentKind:
+    return enum_value(JudgmentKind, value, "Judgment", "kind")
+
+
 @attrs.frozen
 class Judgment:
     """A judgment or decision to enforce (bản án, quyết định được thi hành).
@@ -58,9 +62,7 @@ class Judgment:
     """
 
     ref: str
-    kind: JudgmentKind = attrs.field(
-        converter=lambda v: enum_value(JudgmentKind, v, "Judgment", "kind")
-    )
+    kind: JudgmentKind = attrs.field(converter=_kind)
     effective_on: date | None = None
 
 

@@ -37,9 +37,7 @@ def to_dong(value: object, *, what: str = "amount") -> int:
         if value != value.to_integral_value():
             raise MoneyTypeError(f"{what}: {value} is not a whole number of đồng")
         return int(value)
-    raise MoneyTypeError(
-        f"{what}: money must be an int number of đồng, not {type(value).__name__}"
-    )
+    raise MoneyTypeError(f"{what}: money must be an int number of đồng, not {type(value).__name__}")
 
 
 def money_field(value: object) -> int:

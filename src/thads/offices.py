@@ -37,8 +37,9 @@ class OfficeLevel(IntEnum):
             return cls[name.upper()]
         except KeyError:
             raise InvalidRecordError(
-                "Office", "level", f"unknown level {text!r}; use national, province, "
-                "district (or area), executor"
+                "Office",
+                "level",
+                f"unknown level {text!r}; use national, province, district (or area), executor",
             ) from None
 
 
@@ -52,6 +53,10 @@ class Office:
     parent: str | None = None
 
 
+def _index(offices: Iterable[Office]) -> dict[str, Office]:
+    return {office.code: office for office in offices}
+
+
 NATIONAL_CODE = "VN"
 """Code of the national root (toàn quốc)."""
 
@@ -60,7 +65,7 @@ NATIONAL_CODE = "VN"
 class OfficeTree:
     """The office tree; every parent must exist and sit on a higher level."""
 
-    offices: dict[str, Office] = attrs.field(converter=lambda v: {o.code: o for o in v})
+    offices: dict[str, Office] = attrs.field(converter=_index)
 
     def __attrs_post_init__(self) -> None:
         for office in self.offices.values():

@@ -28,9 +28,7 @@ def _check_year(instance: StatisticalPeriod, attribute: attrs.Attribute[int], va
         raise PeriodError(f"StatisticalPeriod: year {value} is out of range")
 
 
-def _check_months(
-    instance: StatisticalPeriod, attribute: attrs.Attribute[int], value: int
-) -> None:
+def _check_months(instance: StatisticalPeriod, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
         raise PeriodError(
             f"StatisticalPeriod: months must be a whole number from 1 to 12, got {value!r}"

@@ -40,6 +40,12 @@ def _check_count(instance: Rate, attribute: attrs.Attribute[int], value: int) ->
         raise InvalidRecordError("Rate", attribute.name, f"must be >= 0, got {value}")
 
 
+def _two_places(value: Decimal | int | str) -> Decimal:
+    if isinstance(value, float):
+        raise InvalidRecordError("Points", "value", f"give a Decimal, not the float {value!r}")
+    return Decimal(value).quantize(Decimal("0.01"))
+
+
 @attrs.frozen
 class Points:
     """A difference in percentage points (điểm phần trăm), e.g. ``+0,10``.
@@ -48,7 +54,7 @@ class Points:
     is a :class:`~decimal.Decimal` with two places.
     """
 
-    value: Decimal = attrs.field(converter=lambda v: Decimal(v).quantize(Decimal("0.01")))
+    value: Decimal = attrs.field(converter=_two_places)
 
     def __str__(self) -> str:
         sign = "+" if self.value > 0 else ""

@@ -26,7 +26,7 @@ def _row(instance: Tally, attribute: attrs.Attribute[int], value: int) -> None:
 
 
 def _field() -> int:
-    return attrs.field(default=0, validator=_row)  # type: ignore[no-any-return]
+    return attrs.field(default=0, validator=_row)
 
 
 @attrs.frozen

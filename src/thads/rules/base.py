@@ -48,7 +48,9 @@ class Regime:
     money_resolved_rows: frozenset[str] = attrs.field(default=MONEY_RESOLVED_ROWS)
 
     @money_resolved_rows.validator
-    def _check_rows(self, attribute: attrs.Attribute[frozenset[str]], value: frozenset[str]) -> None:
+    def _check_rows(
+        self, attribute: attrs.Attribute[frozenset[str]], value: frozenset[str]
+    ) -> None:
         unknown = set(value) - MONEY_RESOLVED_ROWS
         if unknown or "completed" not in value:
             raise InvalidRecordError(
@@ -60,7 +62,9 @@ class Regime:
 
     def applies_on(self, day: date) -> bool:
         """True if this regime was in force on ``day``."""
-        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+        return self.effective_from <= day and (
+            self.effective_to is None or day <= self.effective_to
+        )
 
     def stay_row(self, *, suspended: bool, ground: str | None) -> StayRow:
         """Row of a case postponed (hoãn) or suspended (tạm đình chỉ) at period end."""
@@ -72,12 +76,12 @@ class Regime:
 
     def money_resolved(self, money: Tally) -> int:
         """Resolved money under this regime (numerator of the money rate)."""
-        return sum(getattr(money, row) for row in self.money_resolved_rows)
+        return sum(int(getattr(money, row)) for row in self.money_resolved_rows)
 
     def money_enforceable(self, money: Tally) -> int:
         """Enforceable money (denominator): rows not in the numerator are left out."""
         excluded = MONEY_RESOLVED_ROWS - self.money_resolved_rows
-        return money.enforceable - sum(getattr(money, row) for row in excluded)
+        return money.enforceable - sum(int(getattr(money, row)) for row in excluded)
 
     def money_rate(self, money: Tally) -> Rate | None:
         """Resolution rate by money (tỷ lệ thi hành xong về tiền), None if nothing enforceable."""

@@ -24,8 +24,7 @@ from thads.rules.base import Regime
 REGIME = Regime(
     code="tt01_2013",
     title="Thông tư 01/2013/TT-BTP, sửa đổi bởi Thông tư 08/2015/TT-BTP",
-    citation="TT 01/2013/TT-BTP (03/01/2013); TT 08/2015/TT-BTP (26/6/2015); "
-    "VBHN 2319/VBHN-BTP",
+    citation="TT 01/2013/TT-BTP (03/01/2013); TT 08/2015/TT-BTP (26/6/2015); VBHN 2319/VBHN-BTP",
     effective_from=date(2013, 1, 3),
     effective_to=date(2020, 1, 4),
     all_stays_enforceable=True,

@@ -189,7 +189,9 @@ def _classify(draft: _Draft, target: str, on: date, rng: random.Random) -> None:
     if target == draft.state:
         return
     if target == "in_progress":
-        kind = EventKind.RESUMED if draft.state in ("postponed", "stayed") else EventKind.ENFORCEABLE
+        kind = (
+            EventKind.RESUMED if draft.state in ("postponed", "stayed") else EventKind.ENFORCEABLE
+        )
         draft.events.append(Event(on, kind))
     elif target == "postponed":
         draft.events.append(Event(on, EventKind.POSTPONED, ground="48.1.c"))
@@ -281,14 +283,22 @@ def _build(rng: random.Random) -> list[_Draft]:
             accepted = _day(rng, S22, E22)
         draft = _identity(rng, i, accepted)
         if carried and fate == "separate_register":
-            _classify(draft, "without_conditions", _day(rng, accepted + timedelta(days=30), date(2021, 6, 30)), rng)
+            _classify(
+                draft,
+                "without_conditions",
+                _day(rng, accepted + timedelta(days=30), date(2021, 6, 30)),
+                rng,
+            )
         elif carried and rng.random() < 0.4:
             _classify(draft, "without_conditions", _day(rng, accepted, date(2021, 9, 30)), rng)
         drafts.append(draft)
         fate_2022[i] = fate
     # Money of cases closed in 2022 is free; the cases still open carry the 2023 plan.
-    open_after_2022 = [d for d in drafts if fate_2022[d.index] in
-                       ("in_progress", "postponed", "stayed", "without_conditions")]
+    open_after_2022 = [
+        d
+        for d in drafts
+        if fate_2022[d.index] in ("in_progress", "postponed", "stayed", "without_conditions")
+    ]
     new_2023 = []
     for j in range(_NEW_2023):
         draft = _identity(rng, len(drafts) + j, _day(rng, S23, E23))
@@ -310,7 +320,9 @@ def _build(rng: random.Random) -> list[_Draft]:
         groups[fate_2023[draft.index]].append(draft)
     book: dict[int, int] = {}
     for fate, members in groups.items():
-        for draft, share in zip(members, _split(_BOOK_2023[fate], _weights(rng, len(members))), strict=True):
+        for draft, share in zip(
+            members, _split(_BOOK_2023[fate], _weights(rng, len(members))), strict=True
+        ):
             book[draft.index] = share
     # Write 2022 histories.
     collected_2022: dict[int, int] = {}
@@ -322,7 +334,7 @@ def _build(rng: random.Random) -> list[_Draft]:
             collected_2022[draft.index] = extra
             _write_year(draft, fate, draft.amount, S22, E22, rng, collected=extra)
         else:
-            draft.amount = max(NGHIN, int(rng.lognormvariate(0, 1.1) * 60 * TRIEU) // NGHIN * NGHIN)
+            draft.amount = max(NGHIN, int(rng.lognormvariate(0, 1.1) * 14 * TRIEU) // NGHIN * NGHIN)
             part = draft.amount // 3 // NGHIN * NGHIN if fate == "terminated" else 0
             if fate == "separate_register":
                 _write_year(draft, "without_conditions", 0, S22, E22, rng, moved=True)
@@ -354,10 +366,23 @@ def _write_2023(
     )
     for draft, part in zip(running, collected, strict=True):
         _write_year(
-            draft, "in_progress", book[draft.index], S23, E23, rng,
-            collected=part, reduced=reductions.get(draft.index, 0),
+            draft,
+            "in_progress",
+            book[draft.index],
+            S23,
+            E23,
+            rng,
+            collected=part,
+            reduced=reductions.get(draft.index, 0),
         )
-    for fate in ("completed", "postponed", "stayed", "without_conditions", "entrusted", "withdrawn"):
+    for fate in (
+        "completed",
+        "postponed",
+        "stayed",
+        "without_conditions",
+        "entrusted",
+        "withdrawn",
+    ):
         for draft in groups[fate]:
             _write_year(draft, fate, book[draft.index], S23, E23, rng, moved=draft.index in moved)
 
@@ -376,7 +401,9 @@ def _to_case(draft: _Draft) -> Case:
         office=draft.office,
         executor=draft.executor,
         mode=draft.mode,
-        judgment=Judgment(f"{draft.index % 997 + 1}/{effective.year}/{suffix}", draft.kind, effective),
+        judgment=Judgment(
+            f"{draft.index % 997 + 1}/{effective.year}/{suffix}", draft.kind, effective
+        ),
         accepted_on=draft.accepted_on,
         debts=(Debt(draft.amount, draft.creditor),),
         events=tuple(draft.events),
@@ -388,7 +415,9 @@ def _offices() -> OfficeTree:
     for code, name, executors in _OFFICES:
         nodes.append(Office(code, name, OfficeLevel.DISTRICT, PROVINCE))
         for k in range(1, executors + 1):
-            nodes.append(Office(f"{code}-CHV{k}", f"Chấp hành viên {k} ({code})", OfficeLevel.EXECUTOR, code))
+            nodes.append(
+                Office(f"{code}-CHV{k}", f"Chấp hành viên {k} ({code})", OfficeLevel.EXECUTOR, code)
+            )
     return OfficeTree.of(nodes)
 
 

@@ -1,0 +1,7 @@
+"""``python -m thads`` runs the command line."""
+
+import sys
+
+from thads.cli import main
+
+sys.exit(main())
