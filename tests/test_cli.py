@@ -1,0 +1,95 @@
+"""The thads command."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from thads.cli import main
+
+
+def _run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_demo_prints_the_published_rates() -> None:
+    code, out, _ = _run("demo")
+    assert code == 0
+    assert "82,90%" in out and "51,24%" in out
+    assert "16.109" in out and "10.289" in out
+    assert "vượt 0,10% về việc, vượt 5,44% về tiền" in out
+
+
+def test_demo_json() -> None:
+    code, out, _ = _run("demo", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    province = next(r for r in data["rows"] if r["code"] == "ST")
+    assert province["case_rate"]["rate"] == "82.90"
+    assert province["money_rate"]["quota_points"] == "5.44"
+
+
+CASES = (
+    "case_id,office,executor,mode,judgment_kind,judgment_ref,judgment_effective,"
+    "accepted_on,amount,creditor\n"
+    "c1,A,A-1,on_request,civil,1,,2022-11-01,100,private\n"
+    "c2,A,A-2,active,criminal,2,,2022-11-01,50,state\n"
+)
+EVENTS = "case_id,date,kind,amount\nc1,2023-01-01,collected,100\nc1,2023-01-01,completed,\n"
+
+
+def test_report_from_files(tmp_path: Path) -> None:
+    (tmp_path / "c.csv").write_text(CASES)
+    (tmp_path / "e.csv").write_text(EVENTS)
+    code, out, err = _run(
+        "report",
+        "--cases",
+        str(tmp_path / "c.csv"),
+        "--events",
+        str(tmp_path / "e.csv"),
+        "--year",
+        "2023",
+        "--by",
+        "executor",
+        "--format",
+        "csv",
+    )
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("form,code,name,level,accepted")
+    assert lines[1].startswith("04,VN,")
+    assert "2 read, 2 accepted, 0 rejected" in err
+
+
+def test_report_with_bad_rows_exits_3_and_says_why(tmp_path: Path) -> None:
+    (tmp_path / "c.csv").write_text(CASES + "c3,A,A-1,sometimes,civil,3,,2022-11-01,1,private\n")
+    (tmp_path / "e.csv").write_text(EVENTS)
+    code, _, err = _run(
+        "report",
+        "--cases",
+        str(tmp_path / "c.csv"),
+        "--events",
+        str(tmp_path / "e.csv"),
+        "--year",
+        "2023",
+        "--rejected",
+        str(tmp_path / "rej.csv"),
+    )
+    assert code == 3
+    assert "c.csv:4: case c3: field 'mode'" in err
+    assert "sometimes" in (tmp_path / "rej.csv").read_text()
+
+
+def test_report_errors_exit_1(tmp_path: Path) -> None:
+    code, _, err = _run("report", "--cases", str(tmp_path / "missing.csv"), "--year", "2023")
+    assert code == 1 and "thads: error:" in err
+    (tmp_path / "c.csv").write_text(CASES + "c3,A,A-1,sometimes,civil,3,,2022-11-01,1,private\n")
+    code, _, err = _run("report", "--cases", str(tmp_path / "c.csv"), "--year", "2023", "--strict")
+    assert code == 1 and "'mode'" in err
+    code, _, err = _run(
+        "report", "--cases", str(tmp_path / "c.csv"), "--year", "2023", "--months", "13"
+    )
+    assert code == 1 and "months" in err

@@ -1,0 +1,127 @@
+"""Reports: groups, rollup up the office tree, quotas, same period last year."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+
+from helpers import M, case, ev
+from strategies import case_sets
+from thads import (
+    InvalidRecordError,
+    Office,
+    OfficeLevel,
+    Quota,
+    StatisticalPeriod,
+    Tally,
+    report,
+)
+from thads.engine import TallyPair
+
+Y23 = StatisticalPeriod(2023)
+TREE = [
+    Office("P", "Tỉnh P", OfficeLevel.PROVINCE),
+    Office("A", "Chi cục A", OfficeLevel.DISTRICT, "P"),
+    Office("B", "Chi cục B", OfficeLevel.DISTRICT, "P"),
+    Office("A-1", "CHV A1", OfficeLevel.EXECUTOR, "A"),
+    Office("A-2", "CHV A2", OfficeLevel.EXECUTOR, "A"),
+    Office("B-1", "CHV B1", OfficeLevel.EXECUTOR, "B"),
+]
+
+
+def _cases() -> list:  # type: ignore[type-arg]
+    done = (ev(date(2023, 1, 1), "completed"),)
+    return [
+        # office A: 9 of 10 enforceable resolved (90%)
+        *[
+            case(f"a{i}", date(2022, 11, 1), 10 * M, done, office="A", executor="A-1")
+            for i in range(9)
+        ],
+        case("a9", date(2022, 11, 1), 10 * M, office="A", executor="A-2"),
+        # office B: 1 of 2 resolved (50%); one carried over from 2022
+        case("b0", date(2022, 1, 1), 10 * M, done, office="B", executor="B-1"),
+        case("b1", date(2022, 11, 1), 10 * M, office="B", executor="B-1"),
+    ]
+
+
+def test_rollup_sums_children_and_recomputes_rates() -> None:
+    r = report(_cases(), Y23, by="office", offices=TREE).check()
+    assert [row.code for row in r.rows] == ["VN", "P", "A", "B"]
+    a, b, p = r.row("A"), r.row("B"), r.row("P")
+    assert p.current == a.current + b.current
+    assert a.case_rate is not None and a.case_rate.percent == Decimal("90.00")
+    assert b.case_rate is not None and b.case_rate.percent == Decimal("50.00")
+    assert p.case_rate is not None and p.case_rate.percent == Decimal("83.33")  # 10 / 12, not 70
+    assert r.total.current == p.current
+
+
+def test_by_executor_without_a_tree_uses_the_case_offices() -> None:
+    r = report(_cases(), Y23, by="executor")
+    assert [row.code for row in r.rows] == ["VN", "A", "A-1", "A-2", "B", "B-1"]
+    assert r.row("A").current.cases.accepted == 10
+    assert r.row("A-1").level is OfficeLevel.EXECUTOR
+
+
+def test_by_province_needs_the_tree() -> None:
+    with pytest.raises(InvalidRecordError, match="office tree"):
+        report(_cases(), Y23, by="province")
+    r = report(_cases(), Y23, by="province", offices=TREE)
+    assert [row.code for row in r.rows] == ["VN", "P"]
+    with pytest.raises(InvalidRecordError, match="unknown grouping"):
+        report(_cases(), Y23, by="street")
+
+
+def test_split_by_mode_gives_the_indicator_breakdown() -> None:
+    cases = [*_cases(), case("x", date(2022, 11, 1), 5 * M, mode="active", creditor="state")]
+    r = report(cases, Y23, by="mode")
+    assert [row.code for row in r.rows] == ["VN", "active", "on_request"]
+    assert r.row("active").current.cases.accepted == 1
+    assert r.total.current.cases.accepted == 13
+
+
+def test_quota_of_the_office_else_the_parent_else_general() -> None:
+    quotas = [Quota(2023, "85", "40", office="P"), Quota(2023, "80", "30"), Quota(2022, "1", "1")]
+    r = report(_cases(), Y23, by="office", offices=TREE, quotas=quotas)
+    assert r.row("A").quota == quotas[0]  # from its province
+    assert r.total.quota == quotas[1]  # the general quota
+    att = r.row("B").attainment
+    assert att is not None and att.cases is not None
+    assert att.cases.value == Decimal("-35.00")
+
+
+def test_same_period_last_year() -> None:
+    cases = [
+        case("old", date(2021, 11, 1), 10 * M, (ev(date(2022, 1, 1), "completed"),)),
+        case("old2", date(2021, 11, 1), 10 * M),
+        *_cases(),
+    ]
+    row = report(cases, Y23, by="national").total
+    # 2022: new = old, old2, b0 = 3; only "old" resolved (b0 completes in 2023): 1/3
+    assert row.previous.cases.new == 3
+    assert row.previous_case_rate is not None
+    assert row.previous_case_rate.percent == Decimal("33.33")
+    # 2023: new = a0..a9, b1 = 11 (+8); carried over old2, b0.
+    # Resolved a0..a8 and b0 = 10 of 13 enforceable = 76,92%; +43,59 points.
+    assert row.change("new").delta == 11 - 3
+    assert row.current.cases.carried_over == 2
+    assert row.case_rate is not None and row.case_rate.percent == Decimal("76.92")
+    assert row.case_rate_change is not None
+    assert row.case_rate_change.value == Decimal("43.59")
+
+
+@given(case_sets())
+def test_sum_of_office_reports_equals_the_report_over_all(cases) -> None:  # type: ignore[no-untyped-def]
+    by_office = report(cases, Y23, by="office")
+    whole = report(cases, Y23, by="national")
+    leaves = [row.current for row in by_office.rows if row.code != "VN"]
+    assert sum(leaves, TallyPair()) == whole.total.current
+    assert by_office.total.current == whole.total.current
+    for row in by_office.rows:
+        row.current.check()
+    rate = whole.total.case_rate
+    cases_total: Tally = whole.total.current.cases
+    if rate is not None:
+        assert rate.numerator == cases_total.resolved
