@@ -24,6 +24,7 @@ from thads.samples import province_2023
 
 FORMATS = ("table", "json", "csv", "csv-money", "xlsx")
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+PROGRESS_FROM = 10_000  # progress lines on stderr only for inputs this large
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -106,7 +107,7 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     reader: CaseReader = read_cases(args.cases, args.events, strict=args.strict)
 
     def progress(count: int) -> None:
-        if not args.quiet:
+        if not args.quiet and count >= PROGRESS_FROM:
             err.write(f"thads: {count:,} cases read\n".replace(",", "."))
             err.flush()
 

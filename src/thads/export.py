@@ -18,6 +18,7 @@ from typing import Literal
 
 from thads.errors import MissingExtraError
 from thads.fmt import format_count, format_money, format_percent, format_points
+from thads.money import TY
 from thads.rates import Points, Rate
 from thads.report import Report, ReportRow
 from thads.tally import Tally
@@ -198,9 +199,9 @@ def summary(row: ReportRow, report: Report) -> str:
         f"{format_count(cases.new)}); có điều kiện thi hành "
         f"{format_count(cases.enforceable)} việc; giải quyết xong "
         f"{format_count(cases.resolved)} việc, đạt {format_percent(row.case_rate)}.",
-        f"  Về tiền: thụ lý {format_money(money.accepted)}; có điều kiện "
-        f"{format_money(money.enforceable, places=2)}; giải quyết xong "
-        f"{format_money(row.regime.money_resolved(money), places=2)}, đạt "
+        f"  Về tiền: thụ lý {_money(money.accepted)}; có điều kiện "
+        f"{_money(money.enforceable)}; giải quyết xong "
+        f"{_money(row.regime.money_resolved(money))}, đạt "
         f"{format_percent(row.money_rate)}.",
     ]
     if row.attainment is not None and row.quota is not None:
@@ -219,6 +220,15 @@ def summary(row: ReportRow, report: Report) -> str:
             f"{format_points(row.money_rate_change)} điểm."
         )
     return "\n".join(lines)
+
+
+def _money(dong: int) -> str:
+    """Money as reports print it: whole tỷ from 1.000 tỷ, else tỷ or triệu with 2 places."""
+    if dong >= 1_000 * TY:
+        return format_money(dong, "tỷ")
+    if dong >= TY:
+        return format_money(dong, "tỷ", places=2)
+    return format_money(dong, "triệu", places=2)
 
 
 def _gap(points: Points | None) -> str:
