@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import sys
+from decimal import Decimal
 from pathlib import Path
+
+import pytest
 
 from thads.cli import main
 
@@ -93,3 +97,35 @@ def test_report_errors_exit_1(tmp_path: Path) -> None:
         "report", "--cases", str(tmp_path / "c.csv"), "--year", "2023", "--months", "13"
     )
     assert code == 1 and "months" in err
+
+
+def test_xlsx_output(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "demo.xlsx"
+    code, _, err = _run("demo", "--format", "xlsx", "--output", str(target))
+    assert code == 0, err
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Biểu 01", "Biểu 02"]
+    sheet = book["Biểu 01"]
+    header = [cell.value for cell in sheet[1]]
+    province = next(row for row in sheet.iter_rows(values_only=True) if row[1] == "ST")
+    assert province[header.index("accepted")] == 16_109
+    rate_cell = sheet.cell(
+        row=[r[1].value for r in sheet.iter_rows()].index("ST") + 1,
+        column=header.index("rate_percent") + 1,
+    )
+    assert rate_cell.number_format == "0.00"
+    assert Decimal(str(rate_cell.value)) == Decimal("82.9")  # Excel stores a number
+
+
+def test_xlsx_without_openpyxl_says_which_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    code, _, err = _run("demo", "--format", "xlsx", "--output", "x.xlsx")
+    assert code == 1
+    assert "pip install 'thads[excel]'" in err
+
+
+def test_xlsx_needs_an_output_file() -> None:
+    code, _, err = _run("demo", "--format", "xlsx")
+    assert code == 1
+    assert "--output" in err

@@ -18,6 +18,7 @@ from thads import (
     StatisticalPeriod,
     Tally,
     report,
+    reports,
 )
 from thads.engine import TallyPair
 
@@ -125,3 +126,19 @@ def test_sum_of_office_reports_equals_the_report_over_all(cases) -> None:  # typ
     cases_total: Tally = whole.total.current.cases
     if rate is not None:
         assert rate.numerator == cases_total.resolved
+
+
+def test_twelve_months_in_one_pass_match_single_reports() -> None:
+    periods = list(Y23.months_of_year())
+    seen: list[int] = []
+
+    def counting(cases: list) -> object:  # type: ignore[type-arg]
+        for c in cases:
+            seen.append(1)
+            yield c
+
+    together = reports(counting(_cases()), periods, by="office", offices=TREE)
+    assert len(seen) == len(_cases())  # each record read once for 24 periods
+    for p in periods:
+        single = report(_cases(), p, by="office", offices=TREE)
+        assert together[p] == single

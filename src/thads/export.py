@@ -271,6 +271,10 @@ def write_xlsx(report: Report, path: str | Path) -> None:
         sheet.title = f"Biểu {form_number(report, unit)}"
         for record in csv.reader(io.StringIO(to_csv(report, unit))):
             sheet.append([_cell(v) for v in record])
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, Decimal):
+                    cell.number_format = "0.00"  # percents and points, two places
     book.save(path)
 
 

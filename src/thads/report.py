@@ -47,11 +47,6 @@ class ReportRow:
     quota: Quota | None = None
 
     @property
-    def cases(self) -> TallyPair:
-        """Alias kept short for callers: the current tallies."""
-        return self.current
-
-    @property
     def case_rate(self) -> Rate | None:
         """Resolution rate by cases (tỷ lệ về việc)."""
         return self.regime.case_rate(self.current.cases)
@@ -198,8 +193,6 @@ class _Parents:
             return office.name, office.level
         if by == "executor" and code in self.implied:
             return code, OfficeLevel.EXECUTOR
-        if by in ("office", "executor"):
-            return code, OfficeLevel.DISTRICT
         if by == "province":
             return code, OfficeLevel.PROVINCE
         return code, None
