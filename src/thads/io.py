@@ -181,35 +181,37 @@ def _parse_amount(row: dict[str, object], field: str, record: str, *, required: 
     return amount
 
 
-def parse_case_row(row: dict[str, object]) -> Case:
-    """Build a Case (without events) from one row of cases.csv; InvalidRecordError if bad."""
+def _case_fields(row: dict[str, object]) -> dict[str, object]:
+    """Checked fields of one cases.csv row (everything a Case needs but its events)."""
     if "__error__" in row:
         raise InvalidRecordError("row", "*", str(row["__error__"]))
     case_id = _text(row, "case_id", "case")
     record = f"case {case_id}"
-    accepted_on = _parse_date(row, "accepted_on", record)
-    assert accepted_on is not None
-    return Case(
-        case_id=case_id,
-        office=_text(row, "office", record),
-        executor=_text(row, "executor", record),
-        mode=enum_value(EnforcementMode, _text(row, "mode", record), record, "mode"),
-        judgment=Judgment(
+    kind = enum_value(JudgmentKind, _text(row, "judgment_kind", record), record, "judgment_kind")
+    return {
+        "case_id": case_id,
+        "office": _text(row, "office", record),
+        "executor": _text(row, "executor", record),
+        "mode": enum_value(EnforcementMode, _text(row, "mode", record), record, "mode"),
+        "judgment": Judgment(
             ref=_text(row, "judgment_ref", record, required=False),
-            kind=enum_value(
-                JudgmentKind, _text(row, "judgment_kind", record), record, "judgment_kind"
-            ),
+            kind=kind,
             effective_on=_parse_date(row, "judgment_effective", record, required=False),
         ),
-        accepted_on=accepted_on,
-        debts=(
+        "accepted_on": _parse_date(row, "accepted_on", record),
+        "debts": (
             Debt(
                 _parse_amount(row, "amount", record, required=True),
                 enum_value(CreditorKind, _text(row, "creditor", record), record, "creditor"),
                 _parse_date(row, "due_on", record, required=False),
             ),
         ),
-    )
+    }
+
+
+def parse_case_row(row: dict[str, object]) -> Case:
+    """Build a Case (without events) from one row of cases.csv; InvalidRecordError if bad."""
+    return Case(**_case_fields(row))  # type: ignore[arg-type]
 
 
 def parse_event_row(row: dict[str, object]) -> tuple[str, Event]:
@@ -275,24 +277,27 @@ class CaseReader:
         for line, row in _rows(self.cases_path, CASE_COLUMNS, CASE_OPTIONAL):
             self.counts[cases_name].read += 1
             try:
-                case = parse_case_row(row)
+                fields = _case_fields(row)
             except InvalidRecordError as error:
                 self._reject(cases_name, line, error)
                 case_id = str(row.get("case_id") or "").strip()
                 if case_id and case_id not in seen:
                     refused.add(case_id)
                 continue
-            if case.case_id in seen or case.case_id in refused:
+            case_id = str(fields["case_id"])
+            if case_id in seen or case_id in refused:
                 self._reject(
                     cases_name,
                     line,
-                    InvalidRecordError(f"case {case.case_id}", "case_id", "duplicate case_id"),
+                    InvalidRecordError(f"case {case_id}", "case_id", "duplicate case_id"),
                 )
                 continue
-            seen.add(case.case_id)
-            events = self._attach(case, pending.pop(case.case_id, []), events_name)
+            seen.add(case_id)
+            debts: tuple[Debt, ...] = fields["debts"]  # type: ignore[assignment]
+            state = CaseState(f"case {case_id}", fields["accepted_on"], debts[0].amount)  # type: ignore[arg-type]
+            events = self._attach(state, pending.pop(case_id, []), events_name)
             self.counts[cases_name].accepted += 1
-            yield attrs.evolve(case, events=events) if events else case
+            yield Case(**fields, events=events)  # type: ignore[arg-type]
         for case_id, items in pending.items():  # events whose case never came
             reason = (
                 "its case row was rejected" if case_id in refused else "no case with this case_id"
@@ -305,10 +310,10 @@ class CaseReader:
                 )
 
     def _attach(
-        self, case: Case, items: list[tuple[int, Event]], events_name: str
+        self, state: CaseState, items: list[tuple[int, Event]], events_name: str
     ) -> tuple[Event, ...]:
+        """Keep the events that can follow each other; reject the others with reasons."""
         items.sort(key=lambda item: item[1].on)  # stable: same-day events keep file order
-        state: CaseState = case.new_state()
         kept: list[Event] = []
         for line, event in items:
             try:
