@@ -15,6 +15,7 @@ from thads import (
     Office,
     OfficeLevel,
     Quota,
+    RuleNotAvailableError,
     StatisticalPeriod,
     Tally,
     report,
@@ -142,3 +143,14 @@ def test_twelve_months_in_one_pass_match_single_reports() -> None:
     for p in periods:
         single = report(_cases(), p, by="office", offices=TREE)
         assert together[p] == single
+
+
+def test_no_invented_comparison_before_the_first_known_regime() -> None:
+    old = [case("o", date(2013, 2, 1), 10 * M)]
+    row = report(old, StatisticalPeriod(2013), by="national").total
+    assert row.previous is None  # 2012 was counted under QĐ 02/2006: not modelled
+    assert row.change("new") is None
+    assert row.case_rate_change is None
+    assert row.current.cases.new == 1
+    with pytest.raises(RuleNotAvailableError):
+        report(old, StatisticalPeriod(2012), by="national")

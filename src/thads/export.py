@@ -128,16 +128,15 @@ def _row_dict(row: ReportRow) -> dict[str, object]:
         "level": None if row.level is None else row.level.name.lower(),
         "cases": row.current.cases.as_dict(),
         "money": row.current.money.as_dict(),
-        "previous": {
-            "cases": row.previous.cases.as_dict(),
-            "money": row.previous.money.as_dict(),
-        },
+        "previous": None
+        if row.previous is None
+        else {"cases": row.previous.cases.as_dict(), "money": row.previous.money.as_dict()},
         "case_rate": rates("cases"),
         "money_rate": rates("money"),
         "quota": None
         if row.quota is None
         else {"year": row.quota.year, "cases": str(row.quota.cases), "money": str(row.quota.money)},
-        "new_change_percent": _maybe(row.change("new").percent),
+        "new_change_percent": _maybe(new.percent if (new := row.change("new")) else None),
     }
 
 
@@ -211,7 +210,7 @@ def summary(row: ReportRow, report: Report) -> str:
             f"{_gap(row.attainment.cases)} về việc, {_gap(row.attainment.money)} về tiền."
         )
     new = row.change("new")
-    if new.percent is not None and row.case_rate_change is not None:
+    if new is not None and new.percent is not None and row.case_rate_change is not None:
         direction = "tăng" if new.delta >= 0 else "giảm"
         lines.append(
             f"  So với cùng kỳ: thụ lý mới {direction} {format_count(abs(new.delta))} việc "

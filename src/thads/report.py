@@ -13,7 +13,7 @@ import attrs
 
 from thads.case import Case
 from thads.engine import TallyPair, tally_periods
-from thads.errors import InvalidRecordError
+from thads.errors import InvalidRecordError, RuleNotAvailableError
 from thads.offices import NATIONAL_CODE, Office, OfficeLevel, OfficeTree
 from thads.periods import StatisticalPeriod
 from thads.quota import Attainment, Quota
@@ -41,9 +41,9 @@ class ReportRow:
     level: OfficeLevel | None
     depth: int
     current: TallyPair
-    previous: TallyPair
+    previous: TallyPair | None
     regime: Regime
-    previous_regime: Regime
+    previous_regime: Regime | None
     quota: Quota | None = None
 
     @property
@@ -58,12 +58,16 @@ class ReportRow:
 
     @property
     def previous_case_rate(self) -> Rate | None:
-        """Case rate of the same period last year (cùng kỳ)."""
+        """Case rate of the same period last year (cùng kỳ); None if not counted."""
+        if self.previous is None or self.previous_regime is None:
+            return None
         return self.previous_regime.case_rate(self.previous.cases)
 
     @property
     def previous_money_rate(self) -> Rate | None:
-        """Money rate of the same period last year."""
+        """Money rate of the same period last year; None if not counted."""
+        if self.previous is None or self.previous_regime is None:
+            return None
         return self.previous_regime.money_rate(self.previous.money)
 
     @property
@@ -78,8 +82,10 @@ class ReportRow:
         now, before = self.money_rate, self.previous_money_rate
         return None if now is None or before is None else now - before
 
-    def change(self, row: str, *, unit: Literal["cases", "money"] = "cases") -> Change:
-        """Change of a row (e.g. ``"new"``, ``"accepted"``) against the same period last year."""
+    def change(self, row: str, *, unit: Literal["cases", "money"] = "cases") -> Change | None:
+        """Change of a row (e.g. ``"new"``) against the same period last year, if counted."""
+        if self.previous is None:
+            return None
         now = getattr(getattr(self.current, unit), row)
         before = getattr(getattr(self.previous, unit), row)
         return Change(now, before)
@@ -116,7 +122,8 @@ class Report:
         """Check the identities of every row."""
         for row in self.rows:
             row.current.check()
-            row.previous.check()
+            if row.previous is not None:
+                row.previous.check()
         return self
 
 
@@ -219,7 +226,9 @@ def reports(
             parents.observe(by, case)
             yield case
 
-    every = wanted + [p.same_period_last_year() for p in wanted]
+    regimes = {p: regime or regime_for(p) for p in wanted}  # raises if unknown
+    previous = {p: _previous_regime(p, regime) for p in wanted}
+    every = wanted + [p.same_period_last_year() for p in wanted if previous[p] is not None]
     tallies = tally_periods(observed(cases), every, key, regime=regime, progress=progress)
     quota_list = [quotas] if isinstance(quotas, Quota) else list(quotas or [])
     out: dict[StatisticalPeriod, Report] = {}
@@ -228,31 +237,42 @@ def reports(
             period,
             by,
             tallies[period],
-            tallies[period.same_period_last_year()],
+            tallies.get(period.same_period_last_year()),
             parents,
             quota_list,
-            regime or regime_for(period),
-            regime or regime_for(period.same_period_last_year()),
+            regimes[period],
+            previous[period],
         )
     return out
+
+
+def _previous_regime(period: StatisticalPeriod, forced: Regime | None) -> Regime | None:
+    """Regime of the same period last year, None when no regime is known for it."""
+    if forced is not None:
+        return forced
+    try:
+        return regime_for(period.same_period_last_year())
+    except RuleNotAvailableError:
+        return None  # the comparison is left out rather than counted under invented rules
 
 
 def _build(
     period: StatisticalPeriod,
     by: str,
     current: Mapping[str, TallyPair],
-    previous: Mapping[str, TallyPair],
+    previous: Mapping[str, TallyPair] | None,
     parents: _Parents,
     quotas: list[Quota],
     regime: Regime,
-    previous_regime: Regime,
+    previous_regime: Regime | None,
 ) -> Report:
     flat = by in ("mode", "judgment_kind", "creditor", "national")
     sums: dict[str, list[TallyPair]] = {}  # code -> [current, previous]
     children: dict[str, list[str]] = {}
-    leaves = sorted(set(current) | set(previous))
+    before: Mapping[str, TallyPair] = previous or {}
+    leaves = sorted(set(current) | set(before))
     for leaf in leaves:
-        pair = [current.get(leaf, TallyPair()), previous.get(leaf, TallyPair())]
+        pair = [current.get(leaf, TallyPair()), before.get(leaf, TallyPair())]
         chain = [leaf]
         node = leaf
         while node != NATIONAL_CODE:
@@ -284,7 +304,7 @@ def _build(
                 level=level,
                 depth=depth,
                 current=sums[code][0],
-                previous=sums[code][1],
+                previous=None if previous is None else sums[code][1],
                 regime=regime,
                 previous_regime=previous_regime,
                 quota=find_quota(chain),
