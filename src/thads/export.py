@@ -173,16 +173,16 @@ _TABLE: tuple[tuple[str, Callable[[ReportRow], str]], ...] = (
     ("Có ĐK", lambda r: format_count(r.current.cases.enforceable)),
     ("Xong", lambda r: format_count(r.current.cases.resolved)),
     ("Tỷ lệ việc", lambda r: format_percent(r.case_rate)),
-    ("± CT", lambda r: format_points(r.attainment.cases if r.attainment else None)),
-    ("± CK", lambda r: format_points(r.case_rate_change)),
+    ("± CT việc", lambda r: format_points(r.attainment.cases if r.attainment else None)),
+    ("± CK việc", lambda r: format_points(r.case_rate_change)),
     ("Tiền có ĐK (tr.đ)", lambda r: format_money(r.current.money.enforceable, "triệu").split()[0]),
     (
         "Tiền xong (tr.đ)",
         lambda r: format_money(r.regime.money_resolved(r.current.money), "triệu").split()[0],
     ),
     ("Tỷ lệ tiền", lambda r: format_percent(r.money_rate)),
-    ("± CT ", lambda r: format_points(r.attainment.money if r.attainment else None)),
-    ("± CK ", lambda r: format_points(r.money_rate_change)),
+    ("± CT tiền", lambda r: format_points(r.attainment.money if r.attainment else None)),
+    ("± CK tiền", lambda r: format_points(r.money_rate_change)),
 )
 
 
@@ -239,7 +239,12 @@ def _gap(points: Points | None) -> str:
 
 
 def to_table(report: Report) -> str:
-    """A readable fixed-width table in Vietnamese number format, total first."""
+    """A readable fixed-width table in Vietnamese number format, total first.
+
+    Columns: accepted, to enforce, with conditions (Có ĐK), resolved, the case rate, its
+    points over the quota (± CT) and over the same period last year (± CK), then the
+    same for money in triệu đồng.
+    """
     heads = ["Đơn vị", *(title for title, _ in _TABLE)]
     body = [
         ["  " * row.depth + row.name, *(cell(row) for _, cell in _TABLE)] for row in report.rows
