@@ -7,6 +7,8 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 import thads
 from thads.cli import main
 from thads.io import read_offices, read_quotas
@@ -70,3 +72,19 @@ def test_tutorial_bad_row(tmp_path: Path) -> None:
     assert code == 3
     assert "cases.csv: 7 read, 6 accepted, 1 rejected" in err.getvalue()
     assert "cases.csv:8: case T7: field 'mode': unknown value 'sometimes'" in err.getvalue()
+
+
+def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    code = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    shutil.copy(EXAMPLES / "cases.csv", tmp_path / "cases.csv")
+    shutil.copy(EXAMPLES / "events.csv", tmp_path / "events.csv")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    rate = namespace["r"]
+    assert isinstance(rate, thads.Rate)
+    assert rate.percent == Decimal("82.90")
+    report = namespace["report"]
+    assert isinstance(report, thads.Report)
+    assert report.total.current.cases.accepted == 6
