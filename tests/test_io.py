@@ -189,3 +189,39 @@ def test_offices_and_quotas(tmp_path: Path) -> None:
     qp.write_text("year,cases,money\n2023,182,45\n")
     with pytest.raises(InvalidRecordError, match=r"quota\.csv:2"):
         read_quotas(qp)
+
+
+def test_records_from_python_mappings() -> None:
+    from thads import read_records
+
+    cases = [
+        {
+            "case_id": "r1",
+            "office": "A",
+            "executor": "A-1",
+            "mode": "active",
+            "judgment_kind": "criminal",
+            "judgment_ref": "9/2022/HS-ST",
+            "judgment_effective": date(2022, 9, 1),
+            "accepted_on": date(2022, 11, 1),
+            "amount": 7_000_000,
+            "creditor": "state",
+        },
+        {"case_id": "r2", "office": "A"},  # missing fields
+        "not a mapping",
+    ]
+    events = [
+        {"case_id": "r1", "date": date(2023, 1, 2), "kind": "collected", "amount": 7_000_000},
+        {"case_id": "r1", "date": "2023-01-02", "kind": "completed"},
+        {"case_id": "r1", "date": "2023-01-03", "kind": "collected", "amount": 1.0},
+    ]
+    reader = read_records(cases, events)  # type: ignore[arg-type]
+    got = list(reader)
+    assert [c.case_id for c in got] == ["r1"]
+    assert [e.kind.value for e in got[0].events] == ["collected", "completed"]
+    assert {(r.file, r.line, r.field) for r in reader.rejected} == {
+        ("cases", 2, "executor"),
+        ("cases", 3, "*"),
+        ("events", 3, "amount"),
+    }
+    assert reader.counts["cases"].read == 3 and reader.counts["events"].read == 3

@@ -21,7 +21,15 @@ from thads.errors import (
     ThadsError,
     UndefinedRateError,
 )
-from thads.io import CaseReader, RejectedRow, read_cases, read_offices, read_quotas, write_cases
+from thads.io import (
+    CaseReader,
+    RejectedRow,
+    read_cases,
+    read_offices,
+    read_quotas,
+    read_records,
+    write_cases,
+)
 from thads.judgment import Judgment, JudgmentKind
 from thads.offices import Office, OfficeLevel, OfficeTree
 from thads.periods import StatisticalPeriod
@@ -75,6 +83,7 @@ __all__ = [
     "read_cases",
     "read_offices",
     "read_quotas",
+    "read_records",
     "regime_by_code",
     "regime_for",
     "report",

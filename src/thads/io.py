@@ -15,8 +15,8 @@ import csv
 import json
 import os
 import warnings
-from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Final
 
@@ -148,6 +148,11 @@ def _text(row: dict[str, object], field: str, record: str, *, required: bool = T
 def _parse_date(
     row: dict[str, object], field: str, record: str, *, required: bool = True
 ) -> date | None:
+    value = row.get(field)
+    if isinstance(value, datetime):
+        raise InvalidRecordError(record, field, f"give a date, not the datetime {value}")
+    if isinstance(value, date):
+        return value
     text = _text(row, field, record, required=required)
     if not text:
         return None
@@ -187,25 +192,27 @@ def _case_fields(row: dict[str, object]) -> dict[str, object]:
         raise InvalidRecordError("row", "*", str(row["__error__"]))
     case_id = _text(row, "case_id", "case")
     record = f"case {case_id}"
+    office = _text(row, "office", record)  # checked in column order
+    executor = _text(row, "executor", record)
+    mode = enum_value(EnforcementMode, _text(row, "mode", record), record, "mode")
     kind = enum_value(JudgmentKind, _text(row, "judgment_kind", record), record, "judgment_kind")
+    judgment = Judgment(
+        ref=_text(row, "judgment_ref", record, required=False),
+        kind=kind,
+        effective_on=_parse_date(row, "judgment_effective", record, required=False),
+    )
+    accepted_on = _parse_date(row, "accepted_on", record)
+    amount = _parse_amount(row, "amount", record, required=True)
+    creditor = enum_value(CreditorKind, _text(row, "creditor", record), record, "creditor")
+    due_on = _parse_date(row, "due_on", record, required=False)
     return {
         "case_id": case_id,
-        "office": _text(row, "office", record),
-        "executor": _text(row, "executor", record),
-        "mode": enum_value(EnforcementMode, _text(row, "mode", record), record, "mode"),
-        "judgment": Judgment(
-            ref=_text(row, "judgment_ref", record, required=False),
-            kind=kind,
-            effective_on=_parse_date(row, "judgment_effective", record, required=False),
-        ),
-        "accepted_on": _parse_date(row, "accepted_on", record),
-        "debts": (
-            Debt(
-                _parse_amount(row, "amount", record, required=True),
-                enum_value(CreditorKind, _text(row, "creditor", record), record, "creditor"),
-                _parse_date(row, "due_on", record, required=False),
-            ),
-        ),
+        "office": office,
+        "executor": executor,
+        "mode": mode,
+        "judgment": judgment,
+        "accepted_on": accepted_on,
+        "debts": (Debt(amount, creditor, due_on),),
     }
 
 
@@ -228,12 +235,36 @@ def parse_event_row(row: dict[str, object]) -> tuple[str, Event]:
     return case_id, Event(on, kind, amount, ground)
 
 
-class CaseReader:
-    """Streams cases with their events from two files; iterate it to read.
+Rows = Callable[[], Iterable[tuple[int, dict[str, object]]]]
+"""A source of numbered rows: each call starts reading again."""
 
-    Each iteration reads the files again. The events file is indexed in memory by case;
-    the cases file is streamed, so memory holds events, not cases. ``strict=True`` raises
-    :class:`RowError` at the first bad row instead of collecting it in :attr:`rejected`.
+
+def _file_rows(path: PathLike, required: tuple[str, ...], optional: tuple[str, ...]) -> Rows:
+    return lambda: _rows(path, required, optional)
+
+
+def _record_rows(records: Iterable[Mapping[str, object]]) -> Rows:
+    def numbered() -> Iterator[tuple[int, dict[str, object]]]:
+        for number, record in enumerate(records, start=1):
+            if isinstance(record, Mapping):
+                yield number, dict(record)
+            else:
+                yield (
+                    number,
+                    {"__error__": f"a record must be a mapping, not {type(record).__name__}"},
+                )
+
+    return numbered
+
+
+class CaseReader:
+    """Streams cases with their events from two sources; iterate it to read.
+
+    Sources are files (:func:`read_cases`) or Python mappings (:func:`read_records`).
+    Each iteration reads the sources again (a one-shot iterator of records can be read
+    once). The events are indexed in memory by case; the cases are streamed, so memory
+    holds events, not cases. ``strict=True`` raises :class:`RowError` at the first bad
+    row instead of collecting it in :attr:`rejected`.
     """
 
     def __init__(
@@ -248,6 +279,28 @@ class CaseReader:
         self.strict = strict
         self.rejected: list[RejectedRow] = []
         self.counts: dict[str, FileCount] = {}
+        self._case_rows: Rows = _file_rows(cases_path, CASE_COLUMNS, CASE_OPTIONAL)
+        self._event_rows: Rows | None = (
+            None if events_path is None else _file_rows(events_path, EVENT_COLUMNS, EVENT_OPTIONAL)
+        )
+
+    @classmethod
+    def from_records(
+        cls,
+        cases: Iterable[Mapping[str, object]],
+        events: Iterable[Mapping[str, object]] | None = None,
+        *,
+        strict: bool = False,
+        names: tuple[str, str] = ("cases", "events"),
+    ) -> CaseReader:
+        """A reader over mappings with the interchange fields (e.g. rows from a database).
+
+        Rejected rows are named by ``names`` and the record's position (from 1).
+        """
+        reader = cls(names[0], names[1] if events is not None else None, strict=strict)
+        reader._case_rows = _record_rows(cases)
+        reader._event_rows = None if events is None else _record_rows(events)
+        return reader
 
     def _reject(self, file: str, line: int, error: InvalidRecordError) -> None:
         row = RejectedRow(file, line, error.record, error.field, error.reason)
@@ -262,9 +315,9 @@ class CaseReader:
         events_name = str(self.events_path) if self.events_path is not None else ""
         self.counts = {cases_name: FileCount()}
         pending: dict[str, list[tuple[int, Event]]] = {}
-        if self.events_path is not None:
+        if self._event_rows is not None:
             self.counts[events_name] = FileCount()
-            for line, row in _rows(self.events_path, EVENT_COLUMNS, EVENT_OPTIONAL):
+            for line, row in self._event_rows():
                 self.counts[events_name].read += 1
                 try:
                     case_id, event = parse_event_row(row)
@@ -274,7 +327,7 @@ class CaseReader:
                 pending.setdefault(case_id, []).append((line, event))
         seen: set[str] = set()
         refused: set[str] = set()
-        for line, row in _rows(self.cases_path, CASE_COLUMNS, CASE_OPTIONAL):
+        for line, row in self._case_rows():
             self.counts[cases_name].read += 1
             try:
                 fields = _case_fields(row)
@@ -338,6 +391,20 @@ def read_cases(
 ) -> CaseReader:
     """Read cases (and their events) from CSV or JSON Lines files: see :class:`CaseReader`."""
     return CaseReader(cases_path, events_path, strict=strict)
+
+
+def read_records(
+    cases: Iterable[Mapping[str, object]],
+    events: Iterable[Mapping[str, object]] | None = None,
+    *,
+    strict: bool = False,
+) -> CaseReader:
+    """Read cases from Python mappings with the fields of the interchange format.
+
+    Same checks and accounting as :func:`read_cases`; values may be strings or, for
+    dates and amounts, ``datetime.date`` and ``int``.
+    """
+    return CaseReader.from_records(cases, events, strict=strict)
 
 
 def _case_row(case: Case) -> dict[str, str]:
@@ -469,5 +536,6 @@ __all__ = [
     "read_cases",
     "read_offices",
     "read_quotas",
+    "read_records",
     "write_cases",
 ]
