@@ -154,3 +154,12 @@ def test_no_invented_comparison_before_the_first_known_regime() -> None:
     assert row.current.cases.new == 1
     with pytest.raises(RuleNotAvailableError):
         report(old, StatisticalPeriod(2012), by="national")
+
+
+def test_executor_code_that_is_also_an_office_code_is_an_error() -> None:
+    cases = [
+        case("x1", date(2022, 11, 1), office="A", executor="B"),
+        case("x2", date(2022, 11, 1), office="B", executor="B-1"),
+    ]
+    with pytest.raises(InvalidRecordError, match="also an office code"):
+        report(cases, Y23, by="executor")

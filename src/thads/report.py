@@ -178,10 +178,12 @@ class _Parents:
     def __init__(self, tree: OfficeTree | None) -> None:
         self.tree = tree
         self.implied: dict[str, str] = {}
+        self.offices: set[str] = set()
 
     def observe(self, by: str, case: Case) -> None:
-        if by == "executor":
+        if by == "executor" and (self.tree is None or case.executor not in self.tree):
             self.implied.setdefault(case.executor, case.office)
+            self.offices.add(case.office)
 
     def parent(self, code: str) -> str | None:
         if code == NATIONAL_CODE:
@@ -190,6 +192,12 @@ class _Parents:
             office = self.tree.get(code)
             assert office is not None
             return office.parent or NATIONAL_CODE
+        if code in self.implied and code in self.offices:
+            raise InvalidRecordError(
+                f"executor {code}",
+                "executor",
+                "the same code is also an office code; pass an office tree to roll up",
+            )
         return self.implied.get(code, NATIONAL_CODE)
 
     def describe(self, code: str, by: str) -> tuple[str, OfficeLevel | None]:
