@@ -20,7 +20,7 @@ from thads.case import Case, EnforcementMode, EventKind
 from thads.errors import InvalidRecordError
 from thads.law.calendar import WorkingCalendar, add_working_days, period_end, resolve_calendar
 from thads.law.versions import LawVersion, law_for, require_known
-from thads.rules.base import normalize_ground
+from thads.rules.base import AGREED_POSTPONEMENT, normalize_ground
 
 Interval = tuple[date, date]
 
@@ -125,7 +125,8 @@ def stay_intervals(case: Case, until: date) -> list[Interval]:
         if event.on > until:
             break
         stay = event.kind is EventKind.SUSPENDED or (
-            event.kind is EventKind.POSTPONED and normalize_ground(event.ground) != "48.1.c"
+            event.kind is EventKind.POSTPONED
+            and normalize_ground(event.ground) != AGREED_POSTPONEMENT
         )
         if stay and opened is None:
             opened = event.on

@@ -17,6 +17,9 @@ MONEY_RESOLVED_ROWS: Final = frozenset({"completed", "terminated", "reduced"})
 
 StayRow = Literal["postponed", "stayed"]
 
+AGREED_POSTPONEMENT: Final = "48.1.c"
+"""Postponement agreed by the parties in writing (Law on THADS 2008 Art. 48(1)(c))."""
+
 
 def normalize_ground(ground: str | None) -> str | None:
     """Normalise a legal ground: ``"Điều 48(1)(c)"``, ``"48.1.c"`` → ``"48.1.c"``."""
@@ -114,4 +117,4 @@ class Regime:
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
 
 
-__all__ = ["MONEY_RESOLVED_ROWS", "Regime", "StayRow", "normalize_ground"]
+__all__ = ["AGREED_POSTPONEMENT", "MONEY_RESOLVED_ROWS", "Regime", "StayRow", "normalize_ground"]
