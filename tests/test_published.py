@@ -207,7 +207,7 @@ def test_points_between_rounded_rates_2024() -> None:
     assert Quota(2024, "83.25", "46.45").attainment(cases=now).cases == (now - Rate(8_325, 10_000))
 
 
-def test_change_is_a_dataclass_of_counts() -> None:
+def test_change_percent_by_hand() -> None:
     c = Change(current=10_400, previous=8_100)
     assert c.delta == 2_300
     assert c.percent == Decimal("28.40")  # 2300 / 8100 = 28,395...% rounds up
