@@ -158,6 +158,13 @@ def _day(rng: random.Random, low: date, high: date) -> date:
     return low + timedelta(days=rng.randint(0, (high - low).days))
 
 
+def _early_day(rng: random.Random, low: date, high: date) -> date:
+    """A day in [low, high], more often early than late (cases close sooner than later)."""
+    if high <= low:
+        return low
+    return low + timedelta(days=int(rng.triangular(0, (high - low).days, 0)))
+
+
 def _days(rng: random.Random, low: date, high: date, count: int) -> list[date]:
     return sorted(_day(rng, low, high) for _ in range(count))
 
@@ -235,11 +242,13 @@ def _write_year(
     if fate in ("completed", "terminated", "in_progress"):
         _classify(draft, "in_progress", _day(rng, low(), min(end, low() + timedelta(days=20))), rng)
     if fate == "completed":
-        _collect(draft, book, low(), end, rng)
-        draft.events.append(Event(_day(rng, low(), end), EventKind.COMPLETED))
+        closed = _early_day(rng, low(), end)  # closings spread over the year, not at its end
+        _collect(draft, book, low(), closed, rng)
+        draft.events.append(Event(closed, EventKind.COMPLETED))
     elif fate == "terminated":
-        _collect(draft, collected, low(), end, rng)
-        draft.events.append(Event(_day(rng, low(), end), EventKind.TERMINATED, ground="50.1.c"))
+        closed = _early_day(rng, low(), end)
+        _collect(draft, collected, low(), closed, rng)
+        draft.events.append(Event(closed, EventKind.TERMINATED, ground="50.1.c"))
     elif fate == "in_progress":
         _collect(draft, collected, low(), end, rng)
         if reduced:
