@@ -216,11 +216,6 @@ def _case_fields(row: dict[str, object]) -> dict[str, object]:
     }
 
 
-def parse_case_row(row: dict[str, object]) -> Case:
-    """Build a Case (without events) from one row of cases.csv; InvalidRecordError if bad."""
-    return Case(**_case_fields(row))  # type: ignore[arg-type]
-
-
 def parse_event_row(row: dict[str, object]) -> tuple[str, Event]:
     """Read one row of events.csv as (case_id, Event); InvalidRecordError if bad."""
     if "__error__" in row:
@@ -531,7 +526,6 @@ __all__ = [
     "FileCount",
     "RejectedRow",
     "RowError",
-    "parse_case_row",
     "parse_event_row",
     "read_cases",
     "read_offices",

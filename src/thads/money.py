@@ -40,9 +40,4 @@ def to_dong(value: object, *, what: str = "amount") -> int:
     raise MoneyTypeError(f"{what}: money must be an int number of đồng, not {type(value).__name__}")
 
 
-def money_field(value: object) -> int:
-    """attrs converter for money fields: see :func:`to_dong`."""
-    return to_dong(value)
-
-
-__all__ = ["NGHIN", "TRIEU", "TY", "money_field", "to_dong"]
+__all__ = ["NGHIN", "TRIEU", "TY", "to_dong"]
