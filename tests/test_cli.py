@@ -45,46 +45,32 @@ CASES = (
 EVENTS = "case_id,date,kind,amount\nc1,2023-01-01,collected,100\nc1,2023-01-01,completed,\n"
 
 
-def test_report_from_files(tmp_path: Path) -> None:
-    (tmp_path / "c.csv").write_text(CASES)
+def _inputs(tmp_path: Path, cases: str = CASES) -> list[str]:
+    (tmp_path / "c.csv").write_text(cases)
     (tmp_path / "e.csv").write_text(EVENTS)
-    code, out, err = _run(
-        "report",
-        "--cases",
-        str(tmp_path / "c.csv"),
-        "--events",
-        str(tmp_path / "e.csv"),
-        "--year",
-        "2023",
-        "--by",
-        "executor",
-        "--format",
-        "csv",
-    )
+    return ["--cases", str(tmp_path / "c.csv"), "--events", str(tmp_path / "e.csv")]
+
+
+def test_report_from_files(tmp_path: Path) -> None:
+    args = _inputs(tmp_path)
+    code, out, err = _run("report", *args, "--year", "2023", "--by", "executor", "--format", "csv")
     assert code == 0, err
-    lines = out.splitlines()
-    assert lines[0].startswith("form,code,name,level,accepted")
-    assert lines[1].startswith("04,VN,")
+    header, *rows = [line.split(",") for line in out.splitlines()]
+    total = dict(zip(header, rows[0], strict=True))
+    # c1 completed, c2 in progress by default: 1 of 2 enforceable cases resolved
+    assert (total["form"], total["code"]) == ("04", "VN")
+    assert (total["accepted"], total["enforceable"], total["resolved"]) == ("2", "2", "1")
+    assert total["rate_percent"] == "50.00"
+    assert [r[1] for r in rows] == ["VN", "A", "A-1", "A-2"]
     assert "2 read, 2 accepted, 0 rejected" in err
 
 
 def test_report_with_bad_rows_exits_3_and_says_why(tmp_path: Path) -> None:
-    (tmp_path / "c.csv").write_text(CASES + "c3,A,A-1,sometimes,civil,3,,2022-11-01,1,private\n")
-    (tmp_path / "e.csv").write_text(EVENTS)
-    code, _, err = _run(
-        "report",
-        "--cases",
-        str(tmp_path / "c.csv"),
-        "--events",
-        str(tmp_path / "e.csv"),
-        "--year",
-        "2023",
-        "--rejected",
-        str(tmp_path / "rej.csv"),
-    )
+    args = _inputs(tmp_path, CASES + "c3,A,A-1,sometimes,civil,3,,2022-11-01,1,private\n")
+    code, _, err = _run("report", *args, "--year", "2023", "--rejected", str(tmp_path / "r.csv"))
     assert code == 3
     assert "c.csv:4: case c3: field 'mode'" in err
-    assert "sometimes" in (tmp_path / "rej.csv").read_text()
+    assert "sometimes" in (tmp_path / "r.csv").read_text()
 
 
 def test_report_errors_exit_1(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from thads.law import (
     deadlines,
     enforcement_fee,
     exemption,
+    instalment_limitations,
     late_interest,
     limitation_end,
     period_end,
@@ -86,6 +87,16 @@ def test_limitation_with_tolled_intervals() -> None:
     end = limitation_end(date(2020, 1, 15), excluded=excluded, calendar=NO_HOLIDAYS)
     assert end == date(2025, 2, 24)
     assert limitation_end(date(2020, 1, 15), calendar=NO_HOLIDAYS) == date(2025, 1, 15)
+
+
+def test_each_instalment_has_its_own_limitation() -> None:
+    # Monthly alimony due 10/01/2021 and 10/02/2021: 10/01/2026 is a Saturday → Monday
+    # 12/01/2026; 10/02/2026 is a Tuesday.
+    got = instalment_limitations([date(2021, 2, 10), date(2021, 1, 10)], calendar=NO_HOLIDAYS)
+    assert got == [
+        (date(2021, 1, 10), date(2026, 1, 12)),
+        (date(2021, 2, 10), date(2026, 2, 10)),
+    ]
 
 
 def test_new_law_limitation_is_not_invented() -> None:

@@ -34,6 +34,8 @@ def test_example_a_national_9_months_2017() -> None:
         "63.75"
     )
     assert share(t.enforceable, t.to_enforce).percent == Decimal("79.56")
+    enforceable_share = t.enforceable_share()
+    assert enforceable_share is not None and enforceable_share.percent == Decimal("79.56")
     assert share(t.without_conditions, t.to_enforce).percent == Decimal("20.44")
     assert t.carried_forward == 358_855
     assert t.enforceable_carried_forward == 210_041
