@@ -18,6 +18,7 @@ import attrs
 from thads.errors import InvalidRecordError
 from thads.judgment import Judgment, enum_value
 from thads.money import to_dong
+from thads.timeline import CODE, EventKind, Timeline, TimelineBuilder, month_serial
 
 
 class EnforcementMode(StrEnum):
@@ -38,35 +39,6 @@ class CreditorKind(StrEnum):
     """A credit institution (án tín dụng, ngân hàng), listed apart under TT 05/2024 Art. 8."""
     PRIVATE = "private"
     """A person or other organisation."""
-
-
-class EventKind(StrEnum):
-    """Kinds of case events of the interchange format."""
-
-    ENFORCEABLE = "enforceable"
-    """Classified as có điều kiện thi hành."""
-    UNENFORCEABLE = "unenforceable"
-    """Decision on lack of conditions (chưa có điều kiện thi hành, Law Art. 44a)."""
-    POSTPONED = "postponed"
-    """Hoãn thi hành án (Law Art. 48); the ``ground`` says which point, e.g. ``48.1.c``."""
-    SUSPENDED = "suspended"
-    """Tạm đình chỉ thi hành án (Law Art. 49)."""
-    RESUMED = "resumed"
-    """Enforcement resumed after postponement or suspension (tiếp tục thi hành)."""
-    COLLECTED = "collected"
-    """Money or assets converted to money collected (thu được); carries an amount."""
-    REDUCED = "reduced"
-    """Obligation reduced (giảm nghĩa vụ thi hành án); carries an amount."""
-    COMPLETED = "completed"
-    """Thi hành xong (closes the case)."""
-    TERMINATED = "terminated"
-    """Đình chỉ thi hành án, Law Art. 50 (closes the case)."""
-    ENTRUSTED = "entrusted"
-    """Ủy thác to another office (closes the case here)."""
-    WITHDRAWN = "withdrawn"
-    """Decision withdrawn or cancelled (thu hồi, hủy), or pulled up (rút lên); closes it."""
-    SEPARATE_REGISTER = "separate_register"
-    """Moved to the separate register (chuyển sổ theo dõi riêng); leaves the books."""
 
 
 CLOSING: Final = frozenset(
@@ -146,58 +118,46 @@ class Event:
     ground: str | None = None
 
 
-@attrs.define
 class CaseState:
-    """Replay state of a case while its events are checked, one by one in date order."""
+    """Checks a case's events one by one in date order (kept for compatibility).
 
-    record: str
-    accepted_on: date
-    outstanding: int
-    closed_by: Event | None = None
-    last_on: date | None = None
+    A thin wrapper over :class:`thads.timeline.TimelineBuilder`, where the rules live.
+    """
 
-    def check(self, event: Event) -> None:
-        """Raise InvalidRecordError if ``event`` cannot follow the events applied so far."""
-        if event.on < self.accepted_on:
-            raise InvalidRecordError(
-                self.record,
-                "date",
-                f"{event.kind} on {event.on} is dated before acceptance on {self.accepted_on}",
-            )
-        if self.last_on is not None and event.on < self.last_on:
-            raise InvalidRecordError(
-                self.record, "date", f"{event.on} is earlier than the previous event"
-            )
-        if self.closed_by is not None:
-            raise InvalidRecordError(
-                self.record,
-                "kind",
-                f"{event.kind} on {event.on} follows the closing event "
-                f"{self.closed_by.kind} on {self.closed_by.on}",
-            )
-        if event.kind in MONEY_EVENTS:
-            if event.amount <= 0:
-                raise InvalidRecordError(self.record, "amount", f"{event.kind} needs an amount > 0")
-            if event.amount > self.outstanding:
-                raise InvalidRecordError(
-                    self.record,
-                    "amount",
-                    f"{event.kind} {event.amount} is more than owed ({self.outstanding} "
-                    "outstanding)",
-                )
-        elif event.amount:
-            raise InvalidRecordError(
-                self.record, "amount", f"{event.kind} carries no amount, got {event.amount}"
-            )
+    def __init__(self, record: str, accepted_on: date, outstanding: int) -> None:
+        self.record = record
+        self.accepted_on = accepted_on
+        self._builder = TimelineBuilder(
+            record, accepted_on.toordinal(), month_serial(accepted_on), outstanding
+        )
+
+    @property
+    def outstanding(self) -> int:
+        """Money still owed after the events applied so far."""
+        return self._builder.owed
 
     def apply(self, event: Event) -> None:
-        """Check ``event`` and record its effect."""
-        self.check(event)
-        if event.kind in MONEY_EVENTS:
-            self.outstanding -= event.amount
-        if event.kind in CLOSING:
-            self.closed_by = event
-        self.last_on = event.on
+        """Check ``event`` and record its effect; InvalidRecordError if it cannot follow."""
+        self._builder.add(
+            event.on.toordinal(),
+            month_serial(event.on),
+            CODE[event.kind],
+            event.amount,
+            event.ground,
+        )
+
+    def build(self) -> Timeline:
+        """The timeline of the events applied."""
+        return self._builder.build()
+
+
+def _trusted_event(on: date, kind: EventKind, amount: int, ground: str | None) -> Event:
+    event = object.__new__(Event)
+    object.__setattr__(event, "on", on)
+    object.__setattr__(event, "kind", kind)
+    object.__setattr__(event, "amount", amount)
+    object.__setattr__(event, "ground", ground)
+    return event
 
 
 def _sorted_events(events: Iterable[Event]) -> tuple[Event, ...]:
@@ -230,6 +190,8 @@ class Case:
     accepted_on: date = attrs.field(converter=_accepted_on)
     debts: tuple[Debt, ...] = attrs.field(default=(), converter=_debts)
     events: tuple[Event, ...] = attrs.field(default=(), converter=_sorted_events)
+    timeline: Timeline = attrs.field(init=False, eq=False, repr=False)
+    """The compiled history (built and checked once, at construction)."""
 
     @case_id.validator
     def _check_id(self, attribute: attrs.Attribute[str], value: str) -> None:
@@ -240,6 +202,43 @@ class Case:
         state = self.new_state()
         for event in self.events:
             state.apply(event)
+        object.__setattr__(self, "timeline", state.build())
+
+    @classmethod
+    def from_timeline(
+        cls,
+        *,
+        case_id: str,
+        office: str,
+        executor: str,
+        mode: EnforcementMode,
+        judgment: Judgment,
+        accepted_on: date,
+        debts: tuple[Debt, ...],
+        timeline: Timeline,
+    ) -> Case:
+        """A case from fields already checked and its compiled timeline (checked once).
+
+        For readers that have validated every field: the timeline is not compiled again.
+        """
+        case = object.__new__(cls)
+        events = tuple(
+            _trusted_event(day, kind, amount, ground)
+            for day, kind, amount, ground in timeline.events()
+        )
+        for name, value in (
+            ("case_id", case_id),
+            ("office", office),
+            ("executor", executor),
+            ("mode", mode),
+            ("judgment", judgment),
+            ("accepted_on", accepted_on),
+            ("debts", debts),
+            ("events", events),
+            ("timeline", timeline),
+        ):
+            object.__setattr__(case, name, value)
+        return case
 
     def new_state(self) -> CaseState:
         """A fresh replay state for checking this case's events."""

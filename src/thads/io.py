@@ -15,18 +15,30 @@ import csv
 import json
 import os
 import warnings
+import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import IO, Final
+from typing import IO, Final, TypeVar
 
 import attrs
 
-from thads.case import Case, CaseState, CreditorKind, Debt, EnforcementMode, Event, EventKind
+from thads.case import Case, CreditorKind, Debt, EnforcementMode, Event, EventKind
 from thads.errors import InvalidRecordError, ThadsError
 from thads.judgment import Judgment, JudgmentKind, enum_value
 from thads.offices import Office, OfficeLevel, OfficeTree
 from thads.quota import Quota
+from thads.timeline import (
+    CODE,
+    CODE_BY_NAME,
+    KINDS,
+    CompiledCase,
+    Timeline,
+    TimelineBuilder,
+    month_serial,
+)
 
 CASE_COLUMNS: Final = (
     "case_id",
@@ -145,121 +157,342 @@ def _text(row: dict[str, object], field: str, record: str, *, required: bool = T
     return text
 
 
-def _parse_date(
-    row: dict[str, object], field: str, record: str, *, required: bool = True
-) -> date | None:
-    value = row.get(field)
-    if isinstance(value, datetime):
-        raise InvalidRecordError(record, field, f"give a date, not the datetime {value}")
-    if isinstance(value, date):
-        return value
-    text = _text(row, field, record, required=required)
-    if not text:
-        return None
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidRecordError(
-            record, field, f"{text!r} is not an ISO date (YYYY-MM-DD)"
-        ) from None
+class _Bad:
+    """A row that could not even be split into fields (wrong field count, not JSON...)."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
 
 
-def _parse_amount(row: dict[str, object], field: str, record: str, *, required: bool) -> int:
-    value = row.get(field)
-    if isinstance(value, (bool, float)):
-        raise InvalidRecordError(record, field, f"{value!r} is not an integer number of đồng")
-    if isinstance(value, int):
-        amount = value
-    else:
-        text = "" if value is None else str(value).strip()
-        if not text:
-            if required:
-                raise InvalidRecordError(record, field, "is missing")
-            return 0
-        if not text.isdigit() and not (text[0] in "+-" and text[1:].isdigit()):
-            raise InvalidRecordError(record, field, f"{text!r} is not an integer number of đồng")
-        amount = int(text)
-    if amount < 0:
-        raise InvalidRecordError(record, field, f"must not be negative, got {amount}")
-    return amount
+RawRow = list[object] | _Bad
+Rows = Callable[[], Iterable[tuple[int, RawRow]]]
+"""A source of numbered rows, each a list of raw values in the order of the fields
+asked for (None where absent), or a :class:`_Bad`; each call starts reading again."""
 
 
-def _case_fields(row: dict[str, object]) -> dict[str, object]:
-    """Checked fields of one cases.csv row (everything a Case needs but its events)."""
-    if "__error__" in row:
-        raise InvalidRecordError("row", "*", str(row["__error__"]))
-    case_id = _text(row, "case_id", "case")
-    record = f"case {case_id}"
-    office = _text(row, "office", record)  # checked in column order
-    executor = _text(row, "executor", record)
-    mode = enum_value(EnforcementMode, _text(row, "mode", record), record, "mode")
-    kind = enum_value(JudgmentKind, _text(row, "judgment_kind", record), record, "judgment_kind")
-    judgment = Judgment(
-        ref=_text(row, "judgment_ref", record, required=False),
-        kind=kind,
-        effective_on=_parse_date(row, "judgment_effective", record, required=False),
-    )
-    accepted_on = _parse_date(row, "accepted_on", record)
-    amount = _parse_amount(row, "amount", record, required=True)
-    creditor = enum_value(CreditorKind, _text(row, "creditor", record), record, "creditor")
-    due_on = _parse_date(row, "due_on", record, required=False)
-    return {
-        "case_id": case_id,
-        "office": office,
-        "executor": executor,
-        "mode": mode,
-        "judgment": judgment,
-        "accepted_on": accepted_on,
-        "debts": (Debt(amount, creditor, due_on),),
-    }
+def _csv_rows(
+    path: PathLike, required: tuple[str, ...], optional: tuple[str, ...]
+) -> Iterator[tuple[int, RawRow]]:
+    name = str(path)
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None:
+            return
+        header = [h.strip() for h in header]
+        missing = [c for c in required if c not in header]
+        if missing:
+            raise InvalidRecordError(name, ", ".join(missing), "required column missing")
+        known = set(required) | set(optional)
+        unknown = [h for h in header if h not in known]
+        if unknown:
+            warnings.warn(f"{name}: ignoring unknown columns {unknown}", stacklevel=4)
+        width = len(header)
+        where = [header.index(c) if c in header else -1 for c in (*required, *optional)]
+        if all(j >= 0 for j in where) and where == list(range(len(where))) and width == len(where):
+            for values in reader:  # the canonical layout: the row is the list of fields
+                if len(values) != width or not values[0]:
+                    if not any(v.strip() for v in values):
+                        continue
+                    if len(values) != width:
+                        yield (
+                            reader.line_num,
+                            _Bad(f"has {len(values)} fields, the header has {width}"),
+                        )
+                        continue
+                yield reader.line_num, values  # type: ignore[misc]
+            return
+        for values in reader:
+            if len(values) != width or not values[where[0]]:
+                if not any(v.strip() for v in values):
+                    continue
+                if len(values) != width:
+                    yield reader.line_num, _Bad(f"has {len(values)} fields, the header has {width}")
+                    continue
+            yield reader.line_num, [values[j] if j >= 0 else None for j in where]
 
 
-def parse_event_row(row: dict[str, object]) -> tuple[str, Event]:
-    """Read one row of events.csv as (case_id, Event); InvalidRecordError if bad."""
-    if "__error__" in row:
-        raise InvalidRecordError("row", "*", str(row["__error__"]))
-    case_id = _text(row, "case_id", "event")
-    record = f"event of case {case_id}"
-    on = _parse_date(row, "date", record)
-    assert on is not None
-    kind = enum_value(EventKind, _text(row, "kind", record), record, "kind")
-    amount = _parse_amount(row, "amount", record, required=False)
-    ground = _text(row, "ground", record, required=False) or None
-    return case_id, Event(on, kind, amount, ground)
-
-
-Rows = Callable[[], Iterable[tuple[int, dict[str, object]]]]
-"""A source of numbered rows: each call starts reading again."""
+def _jsonl_rows(
+    path: PathLike, required: tuple[str, ...], optional: tuple[str, ...]
+) -> Iterator[tuple[int, RawRow]]:
+    name = str(path)
+    fields = (*required, *optional)
+    known = set(fields)
+    warned: set[str] = set()
+    with open(path, encoding="utf-8-sig") as handle:
+        for number, text in enumerate(handle, start=1):
+            if not text.strip():
+                continue
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as error:
+                yield number, _Bad(f"not valid JSON: {error.msg}")
+                continue
+            if not isinstance(obj, dict):
+                yield number, _Bad("a line must hold a JSON object")
+                continue
+            extra = set(obj) - known - warned
+            if extra:
+                warned |= extra
+                warnings.warn(f"{name}: ignoring unknown fields {sorted(extra)}", stacklevel=4)
+            yield number, [obj.get(f) for f in fields]
 
 
 def _file_rows(path: PathLike, required: tuple[str, ...], optional: tuple[str, ...]) -> Rows:
-    return lambda: _rows(path, required, optional)
+    if _is_jsonl(path):
+        return lambda: _jsonl_rows(path, required, optional)
+    return lambda: _csv_rows(path, required, optional)
 
 
-def _record_rows(records: Iterable[Mapping[str, object]]) -> Rows:
-    def numbered() -> Iterator[tuple[int, dict[str, object]]]:
+def _record_rows(records: Iterable[Mapping[str, object]], fields: tuple[str, ...]) -> Rows:
+    def numbered() -> Iterator[tuple[int, RawRow]]:
         for number, record in enumerate(records, start=1):
             if isinstance(record, Mapping):
-                yield number, dict(record)
+                yield number, [record.get(f) for f in fields]
             else:
-                yield (
-                    number,
-                    {"__error__": f"a record must be a mapping, not {type(record).__name__}"},
-                )
+                yield number, _Bad(f"a record must be a mapping, not {type(record).__name__}")
 
     return numbered
 
 
+_MISSING: Final = "is missing"
+
+
+class _Decoder:
+    """Field decoders with caches: each distinct text is parsed once per reading."""
+
+    def __init__(self) -> None:
+        self.dates: dict[str, tuple[date, int, int] | None] = {}
+        self.modes = {m.value: m for m in EnforcementMode}
+        self.kinds = {k.value: k for k in JudgmentKind}
+        self.creditors = {c.value: c for c in CreditorKind}
+        self.events = dict(CODE_BY_NAME)
+
+    def text(self, value: object, record: str, field: str, required: bool = True) -> str:
+        text = "" if value is None else (value if isinstance(value, str) else str(value)).strip()
+        if required and not text:
+            raise InvalidRecordError(record, field, _MISSING)
+        return text
+
+    def day(
+        self, value: object, record: str, field: str, required: bool = True
+    ) -> tuple[date, int, int] | None:
+        """(date, ordinal, month serial) of an ISO date, None if blank and optional."""
+        if isinstance(value, str):
+            if value in self.dates:
+                hit = self.dates[value]
+                if hit is None:
+                    raise InvalidRecordError(
+                        record, field, f"{value.strip()!r} is not an ISO date (YYYY-MM-DD)"
+                    )
+                return hit
+            text = value.strip()
+            if not text:
+                if required:
+                    raise InvalidRecordError(record, field, _MISSING)
+                return None
+            try:
+                if len(text) != 10:
+                    raise ValueError
+                parsed = date.fromisoformat(text)
+            except ValueError:
+                self.dates[value] = None
+                raise InvalidRecordError(
+                    record, field, f"{text!r} is not an ISO date (YYYY-MM-DD)"
+                ) from None
+            found = self.dates[value] = (parsed, parsed.toordinal(), month_serial(parsed))
+            return found
+        if isinstance(value, datetime):
+            raise InvalidRecordError(record, field, f"give a date, not the datetime {value}")
+        if isinstance(value, date):
+            return value, value.toordinal(), month_serial(value)
+        if value is None:
+            if required:
+                raise InvalidRecordError(record, field, _MISSING)
+            return None
+        return self.day(str(value), record, field, required)
+
+    def amount(self, value: object, record: str, field: str, required: bool) -> int:
+        if isinstance(value, str):
+            text = value.strip()
+            if not text:
+                if required:
+                    raise InvalidRecordError(record, field, _MISSING)
+                return 0
+            if text.isdigit() and text.isascii():
+                return int(text)
+            if text[0] in "+-" and text[1:].isdigit() and text.isascii():
+                amount = int(text)
+                if amount < 0:
+                    raise InvalidRecordError(record, field, f"must not be negative, got {amount}")
+                return amount
+            raise InvalidRecordError(record, field, f"{text!r} is not an integer number of đồng")
+        if isinstance(value, (bool, float)):
+            raise InvalidRecordError(record, field, f"{value!r} is not an integer number of đồng")
+        if isinstance(value, int):
+            if value < 0:
+                raise InvalidRecordError(record, field, f"must not be negative, got {value}")
+            return value
+        if value is None:
+            if required:
+                raise InvalidRecordError(record, field, _MISSING)
+            return 0
+        return self.amount(str(value), record, field, required)
+
+    def choice(
+        self, table: dict[str, E], kind: type[E], value: object, record: str, field: str
+    ) -> E:
+        text = self.text(value, record, field)
+        member = table.get(text)
+        if member is None:
+            return enum_value(kind, text, record, field)  # raises, listing the choices
+        return member
+
+
+E = TypeVar("E", bound=StrEnum)
+
+_CaseFields = tuple[
+    str, str, str, EnforcementMode, JudgmentKind, str, "date | None", date, int, int,
+    CreditorKind, "date | None",
+]  # fmt: skip
+
+
+def _case_fields(decode: _Decoder, values: list[object]) -> _CaseFields:
+    """Checked fields of one cases.csv row, in column order (the first bad one raises)."""
+    case_id = decode.text(values[0], "case", "case_id")
+    record = f"case {case_id}"
+    office = decode.text(values[1], record, "office")
+    executor = decode.text(values[2], record, "executor")
+    mode = decode.choice(decode.modes, EnforcementMode, values[3], record, "mode")
+    kind = decode.choice(decode.kinds, JudgmentKind, values[4], record, "judgment_kind")
+    ref = decode.text(values[5], record, "judgment_ref", required=False)
+    effective = decode.day(values[6], record, "judgment_effective", required=False)
+    accepted = decode.day(values[7], record, "accepted_on")
+    assert accepted is not None
+    amount = decode.amount(values[8], record, "amount", required=True)
+    creditor = decode.choice(decode.creditors, CreditorKind, values[9], record, "creditor")
+    due = decode.day(values[10], record, "due_on", required=False)
+    return (
+        case_id,
+        office,
+        executor,
+        mode,
+        kind,
+        ref,
+        None if effective is None else effective[0],
+        accepted[0],
+        accepted[1],
+        amount,
+        creditor,
+        None if due is None else due[0],
+    )
+
+
+_EventFields = tuple[str, int, int, int, int, "str | None"]
+
+
+def _event_fields(decode: _Decoder, values: list[object]) -> _EventFields:
+    """(case_id, day, month, code, amount, ground) of one events.csv row, or raise."""
+    case_id = decode.text(values[0], "event", "case_id")
+    record = f"event of case {case_id}"
+    day = decode.day(values[1], record, "date")
+    assert day is not None
+    name = values[2]
+    code = decode.events.get(name) if isinstance(name, str) else None
+    if code is None:
+        code = CODE[enum_value(EventKind, decode.text(name, record, "kind"), record, "kind")]
+    amount = values[3]
+    value = 0 if amount == "" or amount is None else decode.amount(amount, record, "amount", False)
+    ground = values[4]
+    if ground is not None and not isinstance(ground, str):
+        ground = str(ground)
+    ground = ground.strip() or None if ground else None
+    return case_id, day[1], day[2], code, value, ground
+
+
+def parse_event_row(row: Mapping[str, object]) -> tuple[str, Event]:
+    """Read one row of events.csv (a mapping) as (case_id, Event); InvalidRecordError if bad."""
+    values = [row.get(f) for f in (*EVENT_COLUMNS, *EVENT_OPTIONAL)]
+    case_id, day, _month, code, amount, ground = _event_fields(_Decoder(), values)
+    return case_id, Event(date.fromordinal(day), KINDS[code], amount, ground)
+
+
+def _shard_of(case_id: str, shards: int) -> int:
+    return zlib.crc32(case_id.encode("utf-8")) % shards
+
+
+class _EventIndex:
+    """The events of an unsorted file, held compactly until their case comes.
+
+    Each event is four machine integers in shared arrays (line, day and code and
+    ground packed, amount, link to the case's previous event): about 28 bytes an event.
+    """
+
+    def __init__(self) -> None:
+        self.line = array("q")
+        self.packed = array("q")
+        self.amount = array("q")
+        self.previous = array("q")
+        self.last: dict[str, int] = {}
+        self.grounds: list[str | None] = [None]
+        self.ground_index: dict[str | None, int] = {None: 0}
+
+    def add(
+        self, line: int, case_id: str, day: int, code: int, amount: int, ground: str | None
+    ) -> None:
+        g = self.ground_index.get(ground)
+        if g is None:
+            g = self.ground_index[ground] = len(self.grounds)
+            self.grounds.append(ground)
+        self.line.append(line)
+        self.packed.append((day << 24) | (g << 4) | code)
+        self.amount.append(amount)
+        self.previous.append(self.last.get(case_id, -1))
+        self.last[case_id] = len(self.line) - 1
+
+    def pop(
+        self, case_id: str, months: dict[int, int]
+    ) -> list[tuple[int, int, int, int, int, str | None]]:
+        """The events of ``case_id`` in file order, as (line, day, month, code, amount, ground)."""
+        j = self.last.pop(case_id, -1)
+        out = []
+        packed, grounds = self.packed, self.grounds
+        while j >= 0:
+            key = packed[j]
+            day = key >> 24
+            out.append(
+                (
+                    self.line[j],
+                    day,
+                    months[day],
+                    key & 15,
+                    self.amount[j],
+                    grounds[(key >> 4) & 0xFFFFF],
+                )
+            )
+            j = self.previous[j]
+        out.reverse()
+        return out
+
+
+_CaseItem = tuple[_CaseFields, Timeline]
+
+
 class CaseReader:
-    """Streams cases with their events from two sources; iterate it to read.
+    """Reads cases with their events from two sources; iterate it to read.
 
     Sources are files (:func:`read_cases`) or Python mappings (:func:`read_records`).
     Each iteration reads the sources again (a one-shot iterator of records can be read
-    once). The events are indexed in memory by case; the cases are streamed, so memory
-    holds events, not cases. ``strict=True`` raises :class:`RowError` at the first bad
-    row instead of collecting it in :attr:`rejected`.
+    once). Every row is accounted for: read = accepted + rejected, per file.
+
+    Events are indexed compactly in memory until their case comes. With
+    ``sorted_input=True`` both files must be sorted by case_id (as :func:`write_cases`
+    writes them): they are then read as a streaming merge and memory stays flat however
+    large the input; a row out of order is an error, never a silent miscount.
+    ``strict=True`` raises :class:`RowError` at the first bad row instead of collecting
+    it in :attr:`rejected`.
     """
 
     def __init__(
@@ -268,16 +501,19 @@ class CaseReader:
         events_path: PathLike | None = None,
         *,
         strict: bool = False,
+        sorted_input: bool = False,
     ) -> None:
         self.cases_path = cases_path
         self.events_path = events_path
         self.strict = strict
+        self.sorted_input = sorted_input
         self.rejected: list[RejectedRow] = []
         self.counts: dict[str, FileCount] = {}
         self._case_rows: Rows = _file_rows(cases_path, CASE_COLUMNS, CASE_OPTIONAL)
         self._event_rows: Rows | None = (
             None if events_path is None else _file_rows(events_path, EVENT_COLUMNS, EVENT_OPTIONAL)
         )
+        self._shard: tuple[int, int] | None = None
 
     @classmethod
     def from_records(
@@ -293,9 +529,28 @@ class CaseReader:
         Rejected rows are named by ``names`` and the record's position (from 1).
         """
         reader = cls(names[0], names[1] if events is not None else None, strict=strict)
-        reader._case_rows = _record_rows(cases)
-        reader._event_rows = None if events is None else _record_rows(events)
+        reader._case_rows = _record_rows(cases, (*CASE_COLUMNS, *CASE_OPTIONAL))
+        reader._event_rows = (
+            None if events is None else _record_rows(events, (*EVENT_COLUMNS, *EVENT_OPTIONAL))
+        )
         return reader
+
+    @property
+    def reiterable(self) -> bool:
+        """True when each iteration reads the sources again (files, not one-shot iterators)."""
+        return isinstance(self.cases_path, (str, os.PathLike)) and Path(self.cases_path).exists()
+
+    def shard(self, index: int, count: int) -> CaseReader:
+        """A reader of the same sources that keeps only shard ``index`` of ``count``.
+
+        Cases are split by a stable hash of their case_id, so each case and its events
+        fall in one shard; the shards' counts and rejections add up to the whole.
+        """
+        copy = CaseReader.__new__(CaseReader)
+        copy.__dict__.update(self.__dict__)
+        copy.rejected, copy.counts = [], {}
+        copy._shard = (index, count)
+        return copy
 
     def _reject(self, file: str, line: int, error: InvalidRecordError) -> None:
         row = RejectedRow(file, line, error.record, error.field, error.reason)
@@ -305,34 +560,77 @@ class CaseReader:
         self.counts[file].rejected += 1
 
     def __iter__(self) -> Iterator[Case]:
+        for fields, timeline in self._items():
+            yield _case(fields, timeline)
+
+    def compiled(self) -> Iterator[CompiledCase]:
+        """The cases as the engine reads them (no :class:`Case` objects are built)."""
+        for fields, timeline in self._items():
+            yield CompiledCase(
+                fields[0], fields[1], fields[2], fields[3].value, fields[4].value,
+                fields[10].value, timeline,
+            )  # fmt: skip
+
+    def _items(self) -> Iterator[_CaseItem]:
         self.rejected = []
         cases_name = str(self.cases_path)
         events_name = str(self.events_path) if self.events_path is not None else ""
         self.counts = {cases_name: FileCount()}
-        pending: dict[str, list[tuple[int, Event]]] = {}
         if self._event_rows is not None:
             self.counts[events_name] = FileCount()
-            for line, row in self._event_rows():
-                self.counts[events_name].read += 1
+        decode = _Decoder()
+        if self.sorted_input and self._event_rows is not None:
+            yield from self._merged(decode, cases_name, events_name)
+        else:
+            yield from self._indexed(decode, cases_name, events_name)
+        order = {cases_name: 0, events_name: 1}
+        self.rejected.sort(key=lambda r: (order.get(r.file, 2), r.line))
+
+    def _mine(self, values: RawRow) -> bool:
+        """True if the row belongs to this reader's shard (unreadable ids go to shard 0)."""
+        if self._shard is None:
+            return True
+        index, count = self._shard
+        case_id = _raw_case_id(values)
+        return (index == 0) if case_id is None else _shard_of(case_id, count) == index
+
+    def _indexed(self, decode: _Decoder, cases_name: str, events_name: str) -> Iterator[_CaseItem]:
+        index = _EventIndex()
+        months: dict[int, int] = {}
+        sharded = self._shard is not None
+        if self._event_rows is not None:
+            count = self.counts[events_name]
+            for line, values in self._event_rows():
+                if sharded and not self._mine(values):
+                    continue
+                count.read += 1
                 try:
-                    case_id, event = parse_event_row(row)
+                    if isinstance(values, _Bad):
+                        raise InvalidRecordError("row", "*", values.reason)
+                    case_id, day, month, code, amount, ground = _event_fields(decode, values)
                 except InvalidRecordError as error:
                     self._reject(events_name, line, error)
                     continue
-                pending.setdefault(case_id, []).append((line, event))
+                months[day] = month
+                index.add(line, case_id, day, code, amount, ground)
         seen: set[str] = set()
         refused: set[str] = set()
-        for line, row in self._case_rows():
-            self.counts[cases_name].read += 1
+        count = self.counts[cases_name]
+        for line, values in self._case_rows():
+            if sharded and not self._mine(values):
+                continue
+            count.read += 1
             try:
-                fields = _case_fields(row)
+                if isinstance(values, _Bad):
+                    raise InvalidRecordError("row", "*", values.reason)
+                fields = _case_fields(decode, values)
             except InvalidRecordError as error:
                 self._reject(cases_name, line, error)
-                case_id = str(row.get("case_id") or "").strip()
-                if case_id and case_id not in seen:
-                    refused.add(case_id)
+                raw_id = _raw_case_id(values)
+                if raw_id and raw_id not in seen:
+                    refused.add(raw_id)
                 continue
-            case_id = str(fields["case_id"])
+            case_id = fields[0]
             if case_id in seen or case_id in refused:
                 self._reject(
                     cases_name,
@@ -341,37 +639,155 @@ class CaseReader:
                 )
                 continue
             seen.add(case_id)
-            debts: tuple[Debt, ...] = fields["debts"]  # type: ignore[assignment]
-            state = CaseState(f"case {case_id}", fields["accepted_on"], debts[0].amount)  # type: ignore[arg-type]
-            events = self._attach(state, pending.pop(case_id, []), events_name)
-            self.counts[cases_name].accepted += 1
-            yield Case(**fields, events=events)  # type: ignore[arg-type]
-        for case_id, items in pending.items():  # events whose case never came
+            timeline = self._timeline(fields, index.pop(case_id, months), events_name)
+            count.accepted += 1
+            yield fields, timeline
+        for case_id in list(index.last):  # events whose case never came
             reason = (
                 "its case row was rejected" if case_id in refused else "no case with this case_id"
             )
-            for line, _event in items:
+            for line, *_ in index.pop(case_id, months):
                 self._reject(
                     events_name,
                     line,
                     InvalidRecordError(f"event of case {case_id}", "case_id", reason),
                 )
 
-    def _attach(
-        self, state: CaseState, items: list[tuple[int, Event]], events_name: str
-    ) -> tuple[Event, ...]:
-        """Keep the events that can follow each other; reject the others with reasons."""
-        items.sort(key=lambda item: item[1].on)  # stable: same-day events keep file order
-        kept: list[Event] = []
-        for line, event in items:
+    def _merged(self, decode: _Decoder, cases_name: str, events_name: str) -> Iterator[_CaseItem]:
+        assert self._event_rows is not None
+        events = iter(self._event_rows())
+        event_count = self.counts[events_name]
+        pending: list[tuple[int, str, tuple[int, int, int, int, int, str | None]]] = []
+        last_event_id = ""
+        done = False
+
+        def pull() -> tuple[int, str, tuple[int, int, int, int, int, str | None]] | None:
+            """The next good event row (bad ones are rejected on the way)."""
+            nonlocal last_event_id, done
+            for line, values in events:
+                event_count.read += 1
+                try:
+                    if isinstance(values, _Bad):
+                        raise InvalidRecordError("row", "*", values.reason)
+                    case_id, day, month, code, amount, ground = _event_fields(decode, values)
+                except InvalidRecordError as error:
+                    self._reject(events_name, line, error)
+                    continue
+                if case_id < last_event_id:
+                    raise InvalidRecordError(
+                        f"{events_name}:{line}",
+                        "case_id",
+                        f"{case_id!r} comes after {last_event_id!r}: the file is not sorted by "
+                        "case_id; read it without sorted_input",
+                    )
+                last_event_id = case_id
+                return line, case_id, (line, day, month, code, amount, ground)
+            done = True
+            return None
+
+        def take(case_id: str) -> list[tuple[int, int, int, int, int, str | None]]:
+            """The events of ``case_id``; events of ids before it have no case."""
+            out: list[tuple[int, int, int, int, int, str | None]] = []
+            while True:
+                if not pending:
+                    if done:
+                        return out
+                    item = pull()
+                    if item is None:
+                        return out
+                    pending.append(item)
+                line, event_id, event = pending[0]
+                if event_id > case_id:
+                    return out
+                pending.pop()
+                if event_id == case_id:
+                    out.append(event)
+                else:
+                    self._reject(
+                        events_name,
+                        line,
+                        InvalidRecordError(
+                            f"event of case {event_id}", "case_id", "no case with this case_id"
+                        ),
+                    )
+
+        count = self.counts[cases_name]
+        last_case_id = ""
+        for line, values in self._case_rows():
+            count.read += 1
             try:
-                state.apply(event)
+                if isinstance(values, _Bad):
+                    raise InvalidRecordError("row", "*", values.reason)
+                fields = _case_fields(decode, values)
+            except InvalidRecordError as error:
+                self._reject(cases_name, line, error)
+                case_id = _raw_case_id(values)
+                if case_id and case_id > last_case_id:
+                    last_case_id = case_id
+                    for event in take(case_id):
+                        self._reject(
+                            events_name,
+                            event[0],
+                            InvalidRecordError(
+                                f"event of case {case_id}", "case_id", "its case row was rejected"
+                            ),
+                        )
+                continue
+            case_id = fields[0]
+            if case_id <= last_case_id:
+                if case_id == last_case_id:
+                    self._reject(
+                        cases_name,
+                        line,
+                        InvalidRecordError(f"case {case_id}", "case_id", "duplicate case_id"),
+                    )
+                    continue
+                raise InvalidRecordError(
+                    f"{cases_name}:{line}",
+                    "case_id",
+                    f"{case_id!r} comes after {last_case_id!r}: the file is not sorted by "
+                    "case_id; read it without sorted_input",
+                )
+            last_case_id = case_id
+            timeline = self._timeline(fields, take(case_id), events_name)
+            count.accepted += 1
+            yield fields, timeline
+        while True:  # events after the last case have no case
+            item = pending.pop() if pending else pull()
+            if item is None:
+                break
+            line, event_id, _event = item
+            self._reject(
+                events_name,
+                line,
+                InvalidRecordError(
+                    f"event of case {event_id}", "case_id", "no case with this case_id"
+                ),
+            )
+
+    def _timeline(
+        self,
+        fields: _CaseFields,
+        items: list[tuple[int, int, int, int, int, str | None]],
+        events_name: str,
+    ) -> Timeline:
+        """Keep the events that can follow each other; reject the others with reasons."""
+        accepted, amount = fields[8], fields[9]
+        if not items:
+            return Timeline(accepted, month_serial(fields[7]), amount)
+        if any(items[k][1] > items[k + 1][1] for k in range(len(items) - 1)):
+            items.sort(key=lambda item: item[1])  # stable: same-day events keep file order
+        builder = TimelineBuilder(f"case {fields[0]}", accepted, month_serial(fields[7]), amount)
+        good = 0
+        for line, day, month, code, value, ground in items:
+            try:
+                builder.add(day, month, code, value, ground)
             except InvalidRecordError as error:
                 self._reject(events_name, line, error)
                 continue
-            kept.append(event)
-            self.counts[events_name].accepted += 1
-        return tuple(kept)
+            good += 1
+        self.counts[events_name].accepted += good
+        return builder.build()
 
     def summary(self) -> str:
         """One line per file: read, accepted, rejected."""
@@ -380,12 +796,54 @@ class CaseReader:
             for name, c in self.counts.items()
         )
 
+    def absorb(self, other: CaseReader) -> None:
+        """Add another shard's counts and rejections to this reader's."""
+        for name, theirs in other.counts.items():
+            mine = self.counts.setdefault(name, FileCount())
+            mine.read += theirs.read
+            mine.accepted += theirs.accepted
+            mine.rejected += theirs.rejected
+        order = {str(self.cases_path): 0, str(self.events_path): 1}
+        self.rejected = sorted(
+            [*self.rejected, *other.rejected], key=lambda r: (order.get(r.file, 2), r.line)
+        )
+
+
+def _raw_case_id(values: RawRow) -> str | None:
+    if isinstance(values, _Bad):
+        return None
+    raw = values[0]
+    if isinstance(raw, str):
+        return raw.strip() or None
+    return None if raw is None else str(raw).strip() or None
+
+
+def _case(fields: _CaseFields, timeline: Timeline) -> Case:
+    """A :class:`Case` from checked fields and its compiled timeline (checked once)."""
+    case_id, office, executor, mode, kind, ref, effective, accepted_on, _, amount, creditor, due = (
+        fields
+    )
+    return Case.from_timeline(
+        case_id=case_id,
+        office=office,
+        executor=executor,
+        mode=mode,
+        judgment=Judgment(ref=ref, kind=kind, effective_on=effective),
+        debts=(Debt(amount, creditor, due),),
+        accepted_on=accepted_on,
+        timeline=timeline,
+    )
+
 
 def read_cases(
-    cases_path: PathLike, events_path: PathLike | None = None, *, strict: bool = False
+    cases_path: PathLike,
+    events_path: PathLike | None = None,
+    *,
+    strict: bool = False,
+    sorted_input: bool = False,
 ) -> CaseReader:
     """Read cases (and their events) from CSV or JSON Lines files: see :class:`CaseReader`."""
-    return CaseReader(cases_path, events_path, strict=strict)
+    return CaseReader(cases_path, events_path, strict=strict, sorted_input=sorted_input)
 
 
 def read_records(

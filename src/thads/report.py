@@ -6,19 +6,22 @@ summed rows, never averaged (statistics-rules.md §8).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Literal
 
 import attrs
 
 from thads.case import Case
-from thads.engine import TallyPair, tally_periods
+from thads.engine import GroupKey, Sweep, TallyPair, compiled, sweep
 from thads.errors import InvalidRecordError, RuleNotAvailableError
+from thads.io import CaseReader, FileCount, RejectedRow
 from thads.offices import NATIONAL_CODE, Office, OfficeLevel, OfficeTree
 from thads.periods import StatisticalPeriod
 from thads.quota import Attainment, Quota
 from thads.rates import Change, Points, Rate
 from thads.rules import Regime, regime_for
+from thads.timeline import CompiledCase, Timeline
 
 GroupBy = Literal["office", "executor", "province", "national", "mode", "judgment_kind", "creditor"]
 GROUPINGS: tuple[str, ...] = (
@@ -139,27 +142,34 @@ def _quota_lookup(quotas: list[Quota], year: int) -> Callable[[list[str]], Quota
     return find
 
 
-def _key_function(by: str, tree: OfficeTree | None) -> Callable[[Case], str]:
+GroupFunction = Callable[[CompiledCase], GroupKey]
+
+
+def _key_function(by: str, tree: OfficeTree | None) -> GroupFunction:
+    """The group of a case under ``by``; executors are grouped with their office."""
     if by == "office":
         return lambda case: case.office
     if by == "executor":
-        return lambda case: case.executor
+        return lambda case: (case.office, case.executor)
     if by == "national":
         return lambda case: NATIONAL_CODE
     if by == "mode":
-        return lambda case: str(case.mode)
+        return lambda case: case.mode
     if by == "judgment_kind":
-        return lambda case: str(case.judgment.kind)
+        return lambda case: case.judgment_kind
     if by == "creditor":
-        return lambda case: str(case.creditor)
+        return lambda case: case.creditor
     if by == "province":
         if tree is None:
             raise InvalidRecordError(
                 "report", "by", "grouping by province needs the office tree (offices=...)"
             )
+        provinces: dict[str, str | None] = {}
 
-        def province(case: Case) -> str:
-            code = tree.at_level(case.office, OfficeLevel.PROVINCE)
+        def province(case: CompiledCase) -> str:
+            code = provinces.get(case.office, "")
+            if code == "":
+                code = provinces[case.office] = tree.at_level(case.office, OfficeLevel.PROVINCE)
             if code is None:
                 raise InvalidRecordError(
                     f"case {case.case_id}", "office", f"office {case.office!r} has no province"
@@ -173,17 +183,16 @@ def _key_function(by: str, tree: OfficeTree | None) -> Callable[[Case], str]:
 
 
 class _Parents:
-    """Parent links for rollup: from the tree if given, else implied by the case records."""
+    """Parent links for rollup: from the tree if given, else implied by the groups."""
 
-    def __init__(self, tree: OfficeTree | None) -> None:
+    def __init__(self, tree: OfficeTree | None, executors: Iterable[tuple[str, str]] = ()) -> None:
         self.tree = tree
         self.implied: dict[str, str] = {}
         self.offices: set[str] = set()
-
-    def observe(self, by: str, case: Case) -> None:
-        if by == "executor" and (self.tree is None or case.executor not in self.tree):
-            self.implied.setdefault(case.executor, case.office)
-            self.offices.add(case.office)
+        for office, executor in sorted(executors):
+            if tree is None or executor not in tree:
+                self.implied.setdefault(executor, office)
+                self.offices.add(office)
 
     def parent(self, code: str) -> str | None:
         if code == NATIONAL_CODE:
@@ -213,8 +222,57 @@ class _Parents:
         return code, None
 
 
+Source = Iterable[Case] | CaseReader
+
+
+def _entries(cases: Source, key: GroupFunction) -> Iterator[tuple[GroupKey, Timeline]]:
+    stream: Iterable[CompiledCase] = (
+        cases.compiled() if isinstance(cases, CaseReader) else (compiled(c) for c in cases)
+    )
+    for entry in stream:
+        yield key(entry), entry.timeline
+
+
+_FORKED: tuple[Source, GroupFunction, list[int], int] | None = None
+"""What the worker processes of a sharded sweep read (inherited when they fork)."""
+
+
+def _shard(index: int) -> tuple[Sweep, dict[str, FileCount], list[RejectedRow]]:
+    assert _FORKED is not None
+    cases, key, years, jobs = _FORKED
+    if isinstance(cases, CaseReader):
+        reader = cases.shard(index, jobs)
+        swept = sweep(_entries(reader, key), years)
+        return swept, reader.counts, reader.rejected
+    part = list(cases)[index::jobs]
+    return sweep(_entries(part, key), years), {}, []
+
+
+def _sharded_sweep(cases: Source, key: GroupFunction, years: list[int], jobs: int) -> Sweep:
+    """Sweep ``cases`` in ``jobs`` processes (standard library) and add the shards up."""
+    global _FORKED
+    if not isinstance(cases, CaseReader) and not isinstance(cases, Sequence):
+        cases = list(cases)  # a one-shot iterable is read once, here
+    _FORKED = (cases, key, years, jobs)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(_shard, range(jobs))
+    finally:
+        _FORKED = None
+    total = Sweep(tuple(sorted(set(years))))
+    if isinstance(cases, CaseReader):
+        cases.counts, cases.rejected = {}, []
+    for swept, counts, rejected in parts:
+        total.merge(swept)
+        if isinstance(cases, CaseReader):
+            shard = cases.shard(0, 1)
+            shard.counts, shard.rejected = counts, rejected
+            cases.absorb(shard)
+    return total
+
+
 def reports(
-    cases: Iterable[Case],
+    cases: Iterable[Case] | CaseReader,
     periods: Iterable[StatisticalPeriod],
     *,
     by: GroupBy | str = "office",
@@ -222,35 +280,61 @@ def reports(
     offices: OfficeTree | Iterable[Office] | None = None,
     regime: Regime | None = None,
     progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> dict[StatisticalPeriod, Report]:
-    """Reports for several periods (and their same periods last year) in one pass."""
+    """Reports for several periods (and their same periods last year) in one sweep.
+
+    The regime of each period (and of its same period last year) is resolved here,
+    once; ``regime`` forces one for all. ``jobs=N`` shards the cases over N processes
+    (tallies add exactly, so the result is the same as with one); it needs the ``fork``
+    start method (Linux), and a one-shot iterable of cases is first read into a list.
+    """
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise InvalidRecordError("report", "jobs", f"must be a whole number >= 1, got {jobs!r}")
     wanted = list(dict.fromkeys(periods))
     tree = offices if isinstance(offices, OfficeTree) or offices is None else OfficeTree.of(offices)
     key = _key_function(by, tree)
-    parents = _Parents(tree)
-
-    def observed(stream: Iterable[Case]) -> Iterable[Case]:
-        for case in stream:
-            parents.observe(by, case)
-            yield case
-
     regimes = {p: regime or regime_for(p) for p in wanted}  # raises if unknown
     previous = {p: _previous_regime(p, regime) for p in wanted}
-    every = wanted + [p.same_period_last_year() for p in wanted if previous[p] is not None]
-    tallies = tally_periods(observed(cases), every, key, regime=regime, progress=progress)
+    spans: dict[StatisticalPeriod, Regime] = dict(regimes)
+    for p in wanted:
+        before = previous[p]
+        if before is not None:
+            spans.setdefault(p.same_period_last_year(), before)
+    years = sorted({p.year for p in spans})
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        swept = _sharded_sweep(cases, key, years, jobs)
+    else:
+        swept = sweep(_entries(cases, key), years, progress=progress, progress_every=10_000)
+    tallies = swept.tallies(spans)
+    executors = {k for table in tallies.values() for k in table} if by == "executor" else set()
+    parents = _Parents(tree, executors)  # type: ignore[arg-type]
     quota_list = [quotas] if isinstance(quotas, Quota) else list(quotas or [])
     out: dict[StatisticalPeriod, Report] = {}
     for period in wanted:
+        before = previous[period]
         out[period] = _build(
             period,
             by,
-            tallies[period],
-            tallies.get(period.same_period_last_year()),
+            _leaves(tallies[period], by),
+            None if before is None else _leaves(tallies[period.same_period_last_year()], by),
             parents,
             quota_list,
             regimes[period],
-            previous[period],
+            before,
         )
+    return out
+
+
+def _leaves(table: Mapping[GroupKey, TallyPair], by: str) -> dict[str, TallyPair]:
+    """Tallies by the code of the report row (an executor's code without its office)."""
+    if by != "executor":
+        return dict(table)  # type: ignore[arg-type]
+    out: dict[str, TallyPair] = {}
+    for group, pair in table.items():
+        assert isinstance(group, tuple)
+        executor: str = group[1]
+        out[executor] = out[executor] + pair if executor in out else pair
     return out
 
 
@@ -335,7 +419,7 @@ def _ancestors(parents: _Parents, code: str) -> list[str]:
 
 
 def report(
-    cases: Iterable[Case],
+    cases: Iterable[Case] | CaseReader,
     period: StatisticalPeriod,
     *,
     by: GroupBy | str = "office",
@@ -343,6 +427,7 @@ def report(
     offices: OfficeTree | Iterable[Office] | None = None,
     regime: Regime | None = None,
     progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> Report:
     """The report of ``period`` grouped ``by`` office, executor, province or nationally.
 
@@ -357,6 +442,7 @@ def report(
         offices=offices,
         regime=regime,
         progress=progress,
+        jobs=jobs,
     )[period]
 
 
