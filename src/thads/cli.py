@@ -45,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--offices", type=Path, help="office tree file: code, name, level[, parent]")
     rep.add_argument("--regime", help="force a regime: tt01_2013, tt06_2019, tt05_2024")
     rep.add_argument("--strict", action="store_true", help="stop at the first bad row")
+    rep.add_argument(
+        "--sorted",
+        action="store_true",
+        help="both files are sorted by case_id (as thads writes them): stream them",
+    )
+    rep.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     rep.add_argument("--rejected", type=Path, help="write rejected rows to this CSV file")
     rep.add_argument("--quiet", action="store_true", help="no progress on stderr")
     _output_options(rep)
@@ -104,7 +110,11 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     regime = regime_by_code(args.regime) if args.regime else None
     quotas = read_quotas(args.quota) if args.quota else None
     offices = read_offices(args.offices) if args.offices else None
-    reader: CaseReader = read_cases(args.cases, args.events, strict=args.strict)
+    if args.jobs < 1:
+        raise ThadsError(f"--jobs must be 1 or more, got {args.jobs}")
+    reader: CaseReader = read_cases(
+        args.cases, args.events, strict=args.strict, sorted_input=args.sorted
+    )
 
     def progress(count: int) -> None:
         if not args.quiet and count >= PROGRESS_FROM:
@@ -112,7 +122,14 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             err.flush()
 
     result = report(
-        reader, period, by=args.by, quotas=quotas, offices=offices, regime=regime, progress=progress
+        reader,
+        period,
+        by=args.by,
+        quotas=quotas,
+        offices=offices,
+        regime=regime,
+        progress=progress,
+        jobs=args.jobs,
     )
     _emit(result, args.format, args.output, out)
     err.write(reader.summary() + "\n")

@@ -357,7 +357,7 @@ def _tally(columns: list[int], stay_cols: list[int], counted: list[bool]) -> Tal
         rows[row] += columns[col]
     for col, with_conditions in zip(stay_cols, counted, strict=True):
         rows[POSTPONED if with_conditions else STAYED] += columns[col]
-    return Tally(*rows)
+    return Tally._from_valid(rows)
 
 
 def sweep(

@@ -21,6 +21,7 @@ from thads.periods import StatisticalPeriod
 from thads.quota import Attainment, Quota
 from thads.rates import Change, Points, Rate
 from thads.rules import Regime, regime_for
+from thads.tally import Tally
 from thads.timeline import CompiledCase, Timeline
 
 GroupBy = Literal["office", "executor", "province", "national", "mode", "judgment_kind", "creditor"]
@@ -359,29 +360,43 @@ def _build(
     previous_regime: Regime | None,
 ) -> Report:
     flat = by in ("mode", "judgment_kind", "creditor", "national")
-    sums: dict[str, list[TallyPair]] = {}  # code -> [current, previous]
+    width = len(Tally.PRIMITIVE)
+    sums: dict[str, list[list[int]]] = {}  # code -> rows of [current cases, money, previous...]
     children: dict[str, list[str]] = {}
     before: Mapping[str, TallyPair] = previous or {}
-    leaves = sorted(set(current) | set(before))
-    for leaf in leaves:
-        pair = [current.get(leaf, TallyPair()), before.get(leaf, TallyPair())]
-        chain = [leaf]
-        node = leaf
-        while node != NATIONAL_CODE:
-            parent = NATIONAL_CODE if flat else parents.parent(node)
-            if parent is None:
+    empty = TallyPair()
+    for leaf in sorted(set(current) | set(before)):
+        now, then = current.get(leaf, empty), before.get(leaf, empty)
+        parts = (
+            now.cases.as_tuple(),
+            now.money.as_tuple(),
+            then.cases.as_tuple(),
+            then.money.as_tuple(),
+        )
+        node: str | None = leaf
+        below: str | None = None
+        while node is not None:
+            slot = sums.get(node)
+            if slot is None:
+                slot = sums[node] = [[0] * width for _ in range(4)]
+            for target, part in zip(slot, parts, strict=True):
+                for i, value in enumerate(part):
+                    target[i] += value
+            if below is not None:
+                kids = children.setdefault(node, [])
+                if below not in kids:
+                    kids.append(below)
+            if node == NATIONAL_CODE:
                 break
-            chain.append(parent)
-            node = parent
-        for depth_index, code in enumerate(chain):
-            slot = sums.setdefault(code, [TallyPair(), TallyPair()])
-            slot[0] = slot[0] + pair[0]
-            slot[1] = slot[1] + pair[1]
-            if depth_index > 0:
-                kids = children.setdefault(code, [])
-                if chain[depth_index - 1] not in kids:
-                    kids.append(chain[depth_index - 1])
-    sums.setdefault(NATIONAL_CODE, [TallyPair(), TallyPair()])
+            below, node = node, (NATIONAL_CODE if flat else parents.parent(node))
+    totals = {
+        code: (
+            TallyPair(Tally._from_valid(s[0]), Tally._from_valid(s[1])),
+            TallyPair(Tally._from_valid(s[2]), Tally._from_valid(s[3])),
+        )
+        for code, s in sums.items()
+    }
+    totals.setdefault(NATIONAL_CODE, (empty, empty))
     find_quota = _quota_lookup(quotas, period.year)
 
     rows: list[ReportRow] = []
@@ -395,8 +410,8 @@ def _build(
                 name=name,
                 level=level,
                 depth=depth,
-                current=sums[code][0],
-                previous=None if previous is None else sums[code][1],
+                current=totals[code][0],
+                previous=None if previous is None else totals[code][1],
                 regime=regime,
                 previous_regime=previous_regime,
                 quota=find_quota(chain),

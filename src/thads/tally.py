@@ -7,6 +7,7 @@ tally is the sum of its children's.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -89,9 +90,17 @@ class Tally:
                 rows[i] += value
         return cls(*rows)
 
+    @classmethod
+    def _from_valid(cls, rows: Iterable[int]) -> Tally:
+        """A tally from rows known to be non-negative ints (sums of tallies), unchecked."""
+        tally = object.__new__(cls)
+        for name, value in zip(cls.PRIMITIVE, rows, strict=True):
+            object.__setattr__(tally, name, value)
+        return tally
+
     def as_tuple(self) -> tuple[int, ...]:
         """The primitive rows in :attr:`PRIMITIVE` order."""
-        return attrs.astuple(self)
+        return _ROWS_OF(self)
 
     def as_dict(self, *, derived: bool = True) -> dict[str, int]:
         """Rows by name, primitive then (optionally) derived."""
@@ -103,7 +112,9 @@ class Tally:
     def __add__(self, other: object) -> Tally:
         if not isinstance(other, Tally):
             return NotImplemented
-        return Tally(*(a + b for a, b in zip(self.as_tuple(), other.as_tuple(), strict=True)))
+        return Tally._from_valid(
+            [a + b for a, b in zip(_ROWS_OF(self), _ROWS_OF(other), strict=True)]
+        )
 
     def __radd__(self, other: object) -> Tally:
         if other == 0:  # lets sum() start from 0
@@ -174,5 +185,7 @@ class Tally:
             return None
         return share(self.enforceable, self.to_enforce)
 
+
+_ROWS_OF = operator.attrgetter(*Tally.PRIMITIVE)
 
 __all__ = ["Tally"]
