@@ -143,7 +143,7 @@ KNOWN_GROUNDS: Final[tuple[Ground, ...]] = (
        "nghị của cơ quan thi hành án",
        "awaiting the court's explanation of the judgment or its answer to the agency"),
     _g(48, 1, "e", _P,
-       "Người được nhận tài sản hoặc nhận người được nuôi dưỡng không đến nhận sau hai "
+       "Người được nhận tài sản hoặc người được giao nuôi dưỡng không đến nhận sau hai "
        "lần thông báo hợp lệ",
        "the person to receive an asset or a child fails to come after two valid notices"),
     _g(48, 1, "g", _P,
@@ -378,6 +378,8 @@ def _read(text: str) -> tuple[int, int | None, str | None, str | None]:
         start = head.end()
     while end > start and key[end - 1] in " ,;:":
         end -= 1
+    if end - start >= 2 and key[start] + key[end - 1] in ("()", "[]"):
+        start, end = start + 1, end - 1  # one pair of brackets around the whole ground
     if start >= end:
         raise _UnreadableError("no article is given")
     compact = _COMPACT.fullmatch(key, start, end)
