@@ -12,7 +12,9 @@ from thads.case import Case, CreditorKind, Debt, EnforcementMode, Event, EventKi
 from thads.engine import Placement, TallyPair, placement, tally_periods
 from thads.errors import (
     FormatParseError,
+    GroundNotAvailableError,
     InconsistentTallyError,
+    InvalidGroundError,
     InvalidRecordError,
     MissingExtraError,
     MoneyTypeError,
@@ -21,6 +23,7 @@ from thads.errors import (
     ThadsError,
     UndefinedRateError,
 )
+from thads.grounds import AGREED_POSTPONEMENT, KNOWN_GROUNDS, Ground, GroundKind, parse_ground
 from thads.io import (
     CaseReader,
     RejectedRow,
@@ -42,6 +45,8 @@ from thads.tally import Tally
 __version__ = "0.1.0"
 
 __all__ = [
+    "AGREED_POSTPONEMENT",
+    "KNOWN_GROUNDS",
     "Attainment",
     "Case",
     "CaseReader",
@@ -52,7 +57,11 @@ __all__ = [
     "Event",
     "EventKind",
     "FormatParseError",
+    "Ground",
+    "GroundKind",
+    "GroundNotAvailableError",
     "InconsistentTallyError",
+    "InvalidGroundError",
     "InvalidRecordError",
     "Judgment",
     "JudgmentKind",
@@ -79,6 +88,7 @@ __all__ = [
     "__version__",
     "change",
     "fmt",
+    "parse_ground",
     "placement",
     "read_cases",
     "read_offices",

@@ -25,6 +25,13 @@ class InvalidRecordError(ThadsError, ValueError):
         super().__init__(f"{record}: field {field!r}: {reason}")
 
 
+class InvalidGroundError(InvalidRecordError):
+    """A legal ground (căn cứ) that cannot be read, or that the law does not have.
+
+    The reason lists the accepted forms of writing a ground and the known grounds.
+    """
+
+
 class MoneyTypeError(ThadsError, TypeError):
     """Money (tiền) given as something other than an integer number of đồng."""
 
@@ -53,6 +60,10 @@ class RuleNotAvailableError(ThadsError, ValueError):
     """A rule whose content is not known for the date asked (not invented by thads)."""
 
 
+class GroundNotAvailableError(InvalidGroundError, RuleNotAvailableError):
+    """A legal ground under a law whose list of grounds is not known to thads."""
+
+
 class MissingExtraError(ThadsError, ImportError):
     """An optional dependency is needed; the message says which extra to install."""
 
@@ -65,7 +76,9 @@ class MissingExtraError(ThadsError, ImportError):
 
 __all__ = [
     "FormatParseError",
+    "GroundNotAvailableError",
     "InconsistentTallyError",
+    "InvalidGroundError",
     "InvalidRecordError",
     "MissingExtraError",
     "MoneyTypeError",

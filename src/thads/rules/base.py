@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from datetime import date
 from typing import Final, Literal
 
 import attrs
 
+from thads import grounds
 from thads.errors import InvalidRecordError
 from thads.rates import Rate
 from thads.tally import Tally
@@ -17,27 +18,34 @@ MONEY_RESOLVED_ROWS: Final = frozenset({"completed", "terminated", "reduced"})
 
 StayRow = Literal["postponed", "stayed"]
 
-AGREED_POSTPONEMENT: Final = "48.1.c"
-"""Postponement agreed by the parties in writing (Law on THADS 2008 Art. 48(1)(c))."""
+AGREED_POSTPONEMENT: Final = grounds.AGREED_POSTPONEMENT.code
+"""Code ``"48.1.c"`` of :data:`thads.grounds.AGREED_POSTPONEMENT` (kept for compatibility)."""
 
 
-def normalize_ground(ground: str | None) -> str | None:
-    """Normalise a legal ground: ``"Điều 48(1)(c)"``, ``"48.1.c"`` → ``"48.1.c"``."""
+def normalize_ground(ground: str | grounds.Ground | None) -> str | None:
+    """Code of a legal ground (căn cứ): ``"Điều 48(1)(c)"`` → ``"48.1.c"``; None if blank.
+
+    Kept for compatibility: reads with :func:`thads.grounds.parse_ground` (Law
+    26/2008/QH12) and raises :class:`~thads.errors.InvalidGroundError` for a ground that
+    cannot be read or does not exist.
+    """
     if ground is None:
         return None
-    text = ground.strip().lower()
-    text = re.sub(r"điều|khoản|điểm|article|art\.?|^đ\.?", " ", text)
-    parts = re.findall(r"\d+|[a-zđ]", text)
-    return ".".join(parts) if parts else None
+    if isinstance(ground, grounds.Ground):
+        return ground.code
+    if not ground.strip():
+        return None
+    return grounds.parse_ground(ground).code
 
 
 @attrs.frozen
 class Regime:
     """One statistics regime: its legal basis and the counting choices it makes.
 
-    ``enforceable_grounds``: postponement grounds (hoãn) counted with conditions
-    (có điều kiện). ``all_stays_enforceable``: every postponement and suspension is
-    counted with conditions (the old regime). ``money_resolved_rows``: the money rows
+    ``enforceable_grounds``: codes (``"48.1.c"``) of the postponement grounds (hoãn,
+    :mod:`thads.grounds`) counted with conditions (có điều kiện).
+    ``all_stays_enforceable``: every postponement and suspension is counted with
+    conditions (the old regime). ``money_resolved_rows``: the money rows
     that form the numerator of the money rate.
     """
 
@@ -70,7 +78,11 @@ class Regime:
         )
 
     def stay_row(self, *, suspended: bool, ground: str | None) -> StayRow:
-        """Row of a case postponed (hoãn) or suspended (tạm đình chỉ) at period end."""
+        """Row of a case postponed (hoãn) or suspended (tạm đình chỉ) at period end.
+
+        A postponement ground that cannot be read raises
+        :class:`~thads.errors.InvalidGroundError`: it is never counted as another ground.
+        """
         if self.all_stays_enforceable:
             return "postponed"
         if not suspended and normalize_ground(ground) in self.enforceable_grounds:
@@ -101,7 +113,7 @@ class Regime:
         self,
         *,
         money_resolved_rows: frozenset[str] | None = None,
-        enforceable_grounds: frozenset[str] | None = None,
+        enforceable_grounds: Iterable[str | grounds.Ground] | None = None,
         all_stays_enforceable: bool | None = None,
     ) -> Regime:
         """A copy with some inferred choices changed (documented options)."""
@@ -110,7 +122,7 @@ class Regime:
             changes["money_resolved_rows"] = frozenset(money_resolved_rows)
         if enforceable_grounds is not None:
             changes["enforceable_grounds"] = frozenset(
-                g for g in (normalize_ground(x) for x in enforceable_grounds) if g
+                code for code in map(normalize_ground, enforceable_grounds) if code
             )
         if all_stays_enforceable is not None:
             changes["all_stays_enforceable"] = all_stays_enforceable

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from thads.rules.base import AGREED_POSTPONEMENT, Regime
+from thads.grounds import AGREED_POSTPONEMENT
+from thads.rules.base import Regime
 
 REGIME = Regime(
     code="tt05_2024",
@@ -22,5 +23,5 @@ REGIME = Regime(
     citation="TT 05/2024/TT-BTP (10/6/2024, in force 26/7/2024), Art. 2, 5, 7, 8",
     effective_from=date(2024, 7, 26),
     effective_to=None,
-    enforceable_grounds=frozenset({AGREED_POSTPONEMENT}),
+    enforceable_grounds=frozenset({AGREED_POSTPONEMENT.code}),
 )

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from thads.rules.base import AGREED_POSTPONEMENT, Regime
+from thads.grounds import AGREED_POSTPONEMENT
+from thads.rules.base import Regime
 
 REGIME = Regime(
     code="tt06_2019",
@@ -22,5 +23,5 @@ REGIME = Regime(
     citation="TT 06/2019/TT-BTP (signed 21/11/2019, in force 05/01/2020)",
     effective_from=date(2020, 1, 5),
     effective_to=date(2024, 7, 25),
-    enforceable_grounds=frozenset({AGREED_POSTPONEMENT}),
+    enforceable_grounds=frozenset({AGREED_POSTPONEMENT.code}),
 )
