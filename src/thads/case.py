@@ -67,6 +67,8 @@ class EventKind(StrEnum):
     """Decision withdrawn or cancelled (thu hồi, hủy), or pulled up (rút lên); closes it."""
     SEPARATE_REGISTER = "separate_register"
     """Moved to the separate register (chuyển sổ theo dõi riêng); leaves the books."""
+    REQUEST_RETURNED = "request_returned"
+    """Request returned (gửi lại yêu cầu thi hành án, Decree 152/2026 Art. 22(2)); ends it."""
 
 
 CLOSING: Final = frozenset(
