@@ -10,9 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import M, case, ev
-from strategies import case_histories
-from thads import Case, Debt, Judgment, MissingExtraError, RuleNotAvailableError
+from helpers import M
+from thads import MissingExtraError, RuleNotAvailableError
 from thads.law import (
     Calendar,
     Claim,
@@ -20,12 +19,9 @@ from thads.law import (
     PaymentTier,
     add_working_days,
     allocate,
-    deadlines,
     enforcement_fee,
     exemption,
-    instalment_limitations,
     late_interest,
-    limitation_end,
     period_end,
 )
 
@@ -75,114 +71,6 @@ def test_without_a_calendar_the_error_says_what_to_install(
     monkeypatch.setitem(sys.modules, "holidays", None)
     with pytest.raises(MissingExtraError, match=r"thads\[holidays\]"):
         add_working_days(date(2026, 2, 12), 5)
-
-
-# --- limitation period ------------------------------------------------------------------
-
-
-def test_limitation_with_tolled_intervals() -> None:
-    # Effective 15/01/2020 → 15/01/2025. Force majeure 01–30/06/2021 (30 days) → 14/02/2025,
-    # which now covers a suspension 01–10/02/2025 (10 days) → 24/02/2025, a Monday.
-    excluded = [(date(2021, 6, 1), date(2021, 6, 30)), (date(2025, 2, 1), date(2025, 2, 10))]
-    end = limitation_end(date(2020, 1, 15), excluded=excluded, calendar=NO_HOLIDAYS)
-    assert end == date(2025, 2, 24)
-    assert limitation_end(date(2020, 1, 15), calendar=NO_HOLIDAYS) == date(2025, 1, 15)
-
-
-def test_each_instalment_has_its_own_limitation() -> None:
-    # Monthly alimony due 10/01/2021 and 10/02/2021: 10/01/2026 is a Saturday → Monday
-    # 12/01/2026; 10/02/2026 is a Tuesday.
-    got = instalment_limitations([date(2021, 2, 10), date(2021, 1, 10)], calendar=NO_HOLIDAYS)
-    assert got == [
-        (date(2021, 1, 10), date(2026, 1, 12)),
-        (date(2021, 2, 10), date(2026, 2, 10)),
-    ]
-
-
-def test_new_law_limitation_is_not_invented() -> None:
-    with pytest.raises(RuleNotAvailableError, match="106/2025"):
-        limitation_end(date(2026, 8, 1), calendar=NO_HOLIDAYS)
-    # opting in applies the last known 5 years: 01/08/2031 is a Friday
-    assert limitation_end(date(2026, 8, 1), calendar=NO_HOLIDAYS, allow_last_known=True) == date(
-        2031, 8, 1
-    )
-
-
-# --- deadlines of a case ----------------------------------------------------------------
-
-
-def test_deadlines_of_a_case() -> None:
-    c = Case(
-        "D1",
-        "A",
-        "A-1",
-        "on_request",
-        Judgment("5/2024/DS-ST", "civil", date(2024, 5, 10)),
-        date(2024, 6, 3),
-        debts=(Debt(50 * M),),
-        events=(ev(date(2024, 7, 15), "collected", 5 * M), ev(date(2024, 8, 20), "unenforceable")),
-    )
-    cal = Calendar(holidays={date(2024, 9, 2), date(2024, 9, 3)})
-    got = {
-        d.name: d
-        for d in deadlines(
-            c,
-            date(2024, 12, 31),
-            calendar=cal,
-            request_received_on=date(2024, 5, 27),
-            notified_on=date(2024, 6, 5),
-        )
-    }
-    # 5 years from 10/05/2024: Thursday 10/05/2029; the request came on 27/05/2024.
-    assert got["limitation"].due == date(2029, 5, 10)
-    assert got["limitation"].overdue is False
-    # Request Monday 27/05 + 5 working days = Monday 03/06, the day the case was accepted.
-    assert got["decision"].due == date(2024, 6, 3)
-    assert got["decision"].overdue is False
-    # Notice 05/06 + 10 days = Saturday 15/06 → Monday 17/06.
-    assert got["voluntary"].due == date(2024, 6, 17)
-    # First verification 10 days after: Thursday 27/06; done 20/08 → late.
-    assert got["first_verification"].due == date(2024, 6, 27)
-    assert got["first_verification"].overdue is True
-    # Paying out 5 triệu collected 15/07: within 10 days, Thursday 25/07; not recorded.
-    assert got["pay_out"].due == date(2024, 7, 25)
-    assert got["pay_out"].overdue is None
-    # Without conditions since 20/08/2024: re-verify within 6 months (Thursday 20/02/2025);
-    # separate register 1 year on (Wednesday 20/08/2025) + 3 working days = Monday 25/08/2025.
-    assert got["re_verification"].due == date(2025, 2, 20)
-    assert got["separate_register"].due == date(2025, 8, 25)
-    assert all(d.due >= d.start for d in got.values())
-
-
-def test_new_rule_for_the_separate_register_from_july_2026() -> None:
-    c = case(
-        "R1",
-        date(2026, 7, 10),
-        10 * M,
-        (ev(date(2026, 8, 3), "unenforceable"),),
-        mode="on_request",
-    )
-    got = {
-        d.name: d
-        for d in deadlines(c, date(2026, 12, 31), calendar=NO_HOLIDAYS, allow_last_known=True)
-    }
-    # Decree 152/2026 Art. 22: after 2 years the request is returned (case on request).
-    assert got["return_request"].due == date(2028, 8, 3)
-    with pytest.raises(RuleNotAvailableError):
-        deadlines(c, date(2026, 12, 31), calendar=NO_HOLIDAYS)
-
-
-@given(case_histories(), st.dates(date(2021, 1, 1), date(2025, 12, 31)))
-def test_no_deadline_falls_before_its_start(c: Case, as_of: date) -> None:
-    for d in deadlines(
-        c,
-        as_of,
-        calendar=NO_HOLIDAYS,
-        notified_on=c.accepted_on,
-        request_received_on=c.accepted_on,
-        allow_last_known=True,
-    ):
-        assert d.due >= d.start
 
 
 # --- late interest ----------------------------------------------------------------------
@@ -272,39 +160,44 @@ def test_interest_is_never_negative(principal: int, start: date, days: int, pays
 ON = date(2025, 3, 1)  # base salary 2.340.000: free up to 4.680.000
 
 
+def received_fee(amount: int, on: date, **options: object) -> int:
+    """The fee with the free line keyed on the cumulative amount received (the option)."""
+    return enforcement_fee(amount, on, threshold_on="received", **options)  # type: ignore[arg-type]
+
+
 def test_fee_at_the_free_threshold() -> None:
-    assert enforcement_fee(4_680_000, ON) == 0
-    assert enforcement_fee(4_680_001, ON) == 140_400  # 3 % × 4.680.001 = 140.400,03
+    assert received_fee(4_680_000, ON) == 0
+    assert received_fee(4_680_001, ON) == 140_400  # 3 % × 4.680.001 = 140.400,03
 
 
 def test_fee_across_two_tiers_and_two_receipts() -> None:
     # 6 tỷ at once: 150 triệu + 2 % × 1 tỷ = 170 triệu
-    assert enforcement_fee(6_000_000_000, ON) == 170_000_000
+    assert received_fee(6_000_000_000, ON) == 170_000_000
     # 4 tỷ then 2 tỷ: 3 % × 4 tỷ = 120 triệu, then 170 − 120 = 50 triệu
-    first = enforcement_fee(4_000_000_000, ON)
-    second = enforcement_fee(2_000_000_000, ON, received_before=4_000_000_000)
+    first = received_fee(4_000_000_000, ON)
+    second = received_fee(2_000_000_000, ON, received_before=4_000_000_000)
     assert (first, second) == (120_000_000, 50_000_000)
     # receipts under the line are charged once the total passes it: 3 % × 5 triệu
-    assert enforcement_fee(3_000_000, ON) == 0
-    assert enforcement_fee(2_000_000, ON, received_before=3_000_000) == 150_000
+    assert received_fee(3_000_000, ON) == 0
+    assert received_fee(2_000_000, ON, received_before=3_000_000) == 150_000
 
 
 def test_fee_top_tier() -> None:
     # 20 tỷ: 245 triệu + 0,01 % × 5 tỷ = 245.500.000
-    assert enforcement_fee(20_000_000_000, ON) == 245_500_000
+    assert received_fee(20_000_000_000, ON) == 245_500_000
 
 
 def test_fee_reductions_and_exemptions() -> None:
-    assert enforcement_fee(4_000_000_000, ON, settled_before_coercion=True) == 40_000_000
-    assert enforcement_fee(4_000_000_000, ON, within_voluntary_period=True) == 0
-    assert enforcement_fee(4_000_000_000, ON, not_chargeable=True) == 0
-    assert enforcement_fee(4_000_000_000, ON, reduction=FeeReduction.POOR_HOUSEHOLD) == 24_000_000
+    assert received_fee(4_000_000_000, ON, settled_before_coercion=True) == 40_000_000
+    assert received_fee(4_000_000_000, ON, within_voluntary_period=True) == 0
+    assert received_fee(4_000_000_000, ON, not_chargeable=True) == 0
+    assert received_fee(4_000_000_000, ON, reduction=FeeReduction.POOR_HOUSEHOLD) == 24_000_000
     assert (
-        enforcement_fee(4_000_000_000, ON, reduction=FeeReduction.ASSETS_IDENTIFIED_WITH_FORCE)
+        received_fee(4_000_000_000, ON, reduction=FeeReduction.ASSETS_IDENTIFIED_WITH_FORCE)
         == 96_000_000
     )
     with pytest.raises(ValueError, match=r"0\.\.80"):
-        enforcement_fee(
+        received_fee(
             4_000_000_000,
             ON,
             reduction=FeeReduction.POOR_HOUSEHOLD,
@@ -314,22 +207,22 @@ def test_fee_reductions_and_exemptions() -> None:
 
 def test_fee_after_july_2026_is_not_invented() -> None:
     with pytest.raises(RuleNotAvailableError):
-        enforcement_fee(10 * M, date(2026, 7, 1))
+        received_fee(10 * M, date(2026, 7, 1))
     # opting in: TT 216 with the new base salary 2.530.000 → free up to 5.060.000
-    assert enforcement_fee(5_060_000, date(2026, 7, 1), allow_last_known=True) == 0
-    assert enforcement_fee(5_060_000, date(2026, 6, 30)) == 151_800
+    assert received_fee(5_060_000, date(2026, 7, 1), allow_last_known=True) == 0
+    assert received_fee(5_060_000, date(2026, 6, 30)) == 151_800
     with pytest.raises(RuleNotAvailableError, match="allow_recalled"):
-        enforcement_fee(10 * M, date(2020, 1, 1))
+        received_fee(10 * M, date(2020, 1, 1))
     # recalled: 1.490.000 from 07/2019 → free up to 2.980.000
-    assert enforcement_fee(2_980_000, date(2020, 1, 1), allow_recalled=True) == 0
+    assert received_fee(2_980_000, date(2020, 1, 1), allow_recalled=True) == 0
 
 
 @given(st.integers(0, 30 * 10**9), st.integers(0, 30 * 10**9))
 def test_fee_never_decreases_and_receipts_add_up(a: int, b: int) -> None:
     low, high = sorted((a, b))
-    assert enforcement_fee(low, ON) <= enforcement_fee(high, ON)
-    split = enforcement_fee(low, ON) + enforcement_fee(high - low, ON, received_before=low)
-    assert split == enforcement_fee(high, ON)
+    assert received_fee(low, ON) <= received_fee(high, ON)
+    split = received_fee(low, ON) + received_fee(high - low, ON, received_before=low)
+    assert split == received_fee(high, ON)
 
 
 # --- exemption --------------------------------------------------------------------------

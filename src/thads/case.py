@@ -48,6 +48,7 @@ CLOSING: Final = frozenset(
         EventKind.ENTRUSTED,
         EventKind.WITHDRAWN,
         EventKind.SEPARATE_REGISTER,
+        EventKind.REQUEST_RETURNED,
     }
 )
 """Events after which nothing may follow."""

@@ -29,6 +29,7 @@ from typing import Final
 import attrs
 
 from thads.case import Case
+from thads.errors import RuleNotAvailableError
 from thads.periods import StatisticalPeriod
 from thads.rules import Regime, regime_for
 from thads.tally import Tally
@@ -55,6 +56,7 @@ from thads.timeline import (
     RESUMED as C_RESUMED,
 )
 from thads.timeline import (
+    REQUEST_RETURNED as C_REQUEST_RETURNED,
     SEPARATE_REGISTER as C_SEPARATE_REGISTER,
 )
 from thads.timeline import (
@@ -201,6 +203,8 @@ def place_case(
         elif code == C_SEPARATE_REGISTER:
             money[WITHOUT_CONDITIONS] += outstanding
             return intake, WITHOUT_CONDITIONS, money
+        elif code == C_REQUEST_RETURNED:
+            raise _returned_request_unknown()
         i += 1
     row = _status_row(status, ground, regime)
     money[row] += outstanding
@@ -473,6 +477,8 @@ def sweep(
                     continue
                 if code == C_ENTRUSTED:
                     row, money_col = (COMPLETED if moved else ENTRUSTED), ENTRUSTED
+                elif code == C_REQUEST_RETURNED:
+                    raise _returned_request_unknown()
                 else:
                     row, money_col = _CLOSING_ROW[code]
                 cases_row[base + status] -= 1
@@ -487,6 +493,15 @@ def sweep(
     if progress is not None and seen % progress_every:
         progress(seen)
     return result
+
+
+def _returned_request_unknown() -> RuleNotAvailableError:
+    return RuleNotAvailableError(
+        "a request returned to the creditor (Decree 152/2026 Art. 22(2)) falls in a period "
+        "being counted, and how the statistics count it is not known to thads "
+        "(statistics-rules.md gives no row); report periods before it, or after it (the "
+        "case is then off the books)"
+    )
 
 
 def _register(result: Sweep, ground_col: dict[str | None, int], ground: str | None) -> int:

@@ -52,6 +52,12 @@ class EventKind(StrEnum):
     """Decision withdrawn or cancelled (thu hồi, hủy), or pulled up (rút lên); closes it."""
     SEPARATE_REGISTER = "separate_register"
     """Moved to the separate register (chuyển sổ theo dõi riêng); leaves the books."""
+    REQUEST_RETURNED = "request_returned"
+    """Request returned to the creditor (trả lại yêu cầu, Decree 152/2026 Art. 22(2)); ends it.
+
+    How the statistics count a return within a period is not known: the engine refuses
+    such a period (RuleNotAvailableError); a return before the period takes the case off
+    the books."""
 
 
 # Event codes, in the order of EventKind.
@@ -67,6 +73,7 @@ TERMINATED: Final = 8
 ENTRUSTED: Final = 9
 WITHDRAWN: Final = 10
 SEPARATE_REGISTER: Final = 11
+REQUEST_RETURNED: Final = 12
 
 KINDS: Final[tuple[EventKind, ...]] = tuple(EventKind)
 """Event kinds by code."""
@@ -74,7 +81,9 @@ CODE: Final[dict[EventKind, int]] = {kind: i for i, kind in enumerate(KINDS)}
 """Code of each event kind."""
 CODE_BY_NAME: Final[dict[str, int]] = {str(kind): i for i, kind in enumerate(KINDS)}
 """Code of each event kind by its interchange name (``"collected"`` → 5)."""
-CLOSING_CODES: Final = frozenset({COMPLETED, TERMINATED, ENTRUSTED, WITHDRAWN, SEPARATE_REGISTER})
+CLOSING_CODES: Final = frozenset(
+    {COMPLETED, TERMINATED, ENTRUSTED, WITHDRAWN, SEPARATE_REGISTER, REQUEST_RETURNED}
+)
 """Codes after which nothing may follow."""
 MONEY_CODES: Final = frozenset({COLLECTED, REDUCED})
 """Codes that carry an amount."""

@@ -2,9 +2,10 @@
 
 One module per topic, each citing its legal basis and versioned by the law in force:
 Law 26/2008/QH12 as amended until 30/06/2026, Law 106/2025/QH15 with Decree
-152/2026/NĐ-CP from 01/07/2026 (:mod:`thads.law.versions`). Where the new law's value is
-unknown, a rule raises :class:`~thads.errors.RuleNotAvailableError` unless the caller
-passes ``allow_last_known=True``.
+152/2026/NĐ-CP from 01/07/2026, chosen per step (:mod:`thads.law.versions`). Where the
+new law's value is unknown, :func:`deadlines` and :func:`case_fee` answer in part (the
+unknown item flagged, ``strict=True`` to raise); the single-value functions raise
+:class:`~thads.errors.RuleNotAvailableError` unless ``allow_last_known=True``.
 """
 
 from __future__ import annotations
@@ -18,42 +19,58 @@ from thads.law.calendar import (
     period_end,
 )
 from thads.law.deadlines import (
+    UNKNOWN_UNDER_NEW_LAW,
     Deadline,
+    DelegatedScope,
     deadlines,
     instalment_limitations,
     limitation_end,
     stay_intervals,
 )
 from thads.law.exemption import ExemptionResult, exemption
-from thads.law.fees import FeeReduction, base_salary, enforcement_fee
-from thads.law.interest import InterestResult, late_interest
+from thads.law.fees import CaseFee, FeeReduction, ReceiptFee, base_salary, case_fee, enforcement_fee
+from thads.law.interest import (
+    InterestResult,
+    case_interest,
+    interest_free_intervals,
+    late_interest,
+)
 from thads.law.payment_order import Allocation, Claim, PaymentTier, allocate
-from thads.law.versions import NEW_LAW_FROM, LawVersion, law_for
+from thads.law.versions import NEW_LAW_FROM, LawVersion, Transition, law_for, step_law
 
 __all__ = [
     "NEW_LAW_FROM",
+    "UNKNOWN_UNDER_NEW_LAW",
     "Allocation",
     "Calendar",
+    "CaseFee",
     "Claim",
     "Deadline",
+    "DelegatedScope",
     "ExemptionResult",
     "FeeReduction",
     "InterestResult",
     "LawVersion",
     "PaymentTier",
+    "ReceiptFee",
+    "Transition",
     "VietnamCalendar",
     "WorkingCalendar",
     "add_working_days",
     "allocate",
     "base_salary",
+    "case_fee",
+    "case_interest",
     "deadlines",
     "enforcement_fee",
     "exemption",
     "instalment_limitations",
+    "interest_free_intervals",
     "late_interest",
     "law_for",
     "limitation_end",
     "next_working_day",
     "period_end",
     "stay_intervals",
+    "step_law",
 ]

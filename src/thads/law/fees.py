@@ -23,10 +23,15 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
-from typing import Final
+from typing import Final, Literal
 
+import attrs
+
+from thads.case import Case, EventKind
 from thads.errors import InvalidRecordError, RuleNotAvailableError
-from thads.law.versions import require_known
+from thads.law.calendar import WorkingCalendar
+from thads.law.deadlines import ENDS_CASE, Deadline, deadlines
+from thads.law.versions import NEW_LAW_FROM, Transition, require_known
 from thads.money import TRIEU, TY, to_dong
 from thads.rates import round_half_up
 
@@ -87,11 +92,17 @@ def _fee_on_total(total: int, threshold: int) -> Fraction:
     return Fraction(0) if total <= threshold else schedule(total)
 
 
+ThresholdOn = Literal["requested", "received"]
+"""What the free threshold of 2 × base salary is compared with (TT 216/2016 Art. 6(4))."""
+
+
 def enforcement_fee(
     amount: int,
     on: date,
     *,
     received_before: int = 0,
+    requested: int | None = None,
+    threshold_on: ThresholdOn = "requested",
     settled_before_coercion: bool = False,
     within_voluntary_period: bool = False,
     not_chargeable: bool = False,
@@ -102,6 +113,11 @@ def enforcement_fee(
     allow_recalled: bool = False,
 ) -> int:
     """The fee in đồng on ``amount`` received on ``on`` (after ``received_before``).
+
+    Free threshold (2 × base salary on ``on``): by default keyed on ``requested``, the
+    amount requested (legal-rules.md §4.1): at or under it nothing is due, above it every
+    receipt pays; ``threshold_on="received"`` keys it on the cumulative amount received
+    instead (receipts under the line pay once the total passes it, Art. 5(2)-(3)).
 
     ``not_chargeable``: an item of Art. 6 (alimony, wages, compensation for life or
     health...). ``exempt``: an exemption of Art. 7(1). ``reduction`` with an optional
@@ -116,7 +132,25 @@ def enforcement_fee(
     )
     if not_chargeable or exempt or within_voluntary_period or amount == 0:
         return 0
+    if threshold_on not in ("requested", "received"):
+        raise InvalidRecordError(
+            "enforcement fee",
+            "threshold_on",
+            f"use 'requested' or 'received', not {threshold_on!r}",
+        )
     threshold = 2 * base_salary(on, allow_recalled=allow_recalled)
+    if threshold_on == "requested":
+        if requested is None:
+            raise InvalidRecordError(
+                "enforcement fee",
+                "requested",
+                "the free threshold is keyed on the amount requested (TT 216/2016 Art. "
+                "6(4)): give requested=..., or threshold_on='received'",
+            )
+        requested = to_dong(requested, what="enforcement fee: requested")
+        if requested <= threshold:
+            return 0
+        threshold = -1  # above the line: every receipt pays on the schedule
     # round each cumulative fee, so the fees of several receipts add up to the fee on the total
     fee = Fraction(
         int(round_half_up(_fee_on_total(received_before + amount, threshold), 0))
@@ -136,11 +170,155 @@ def enforcement_fee(
     return int(round_half_up(fee, 0))
 
 
+@attrs.frozen
+class ReceiptFee:
+    """The fee on one receipt of a case (phí trên một lần thực nhận).
+
+    ``fee`` is None when it cannot be known (``reason`` says why); ``known`` is False
+    also when it was worked out with the last known rule (``allow_last_known``).
+    """
+
+    on: date
+    amount: int
+    fee: int | None
+    known: bool = True
+    reason: str = ""
+
+
+@attrs.frozen
+class CaseFee:
+    """The enforcement fee of a case, receipt by receipt (phí thi hành án của một việc)."""
+
+    case_id: str
+    receipts: tuple[ReceiptFee, ...]
+
+    @property
+    def total(self) -> int | None:
+        """Sum of the fees; None if any receipt's fee is unknown."""
+        fees = [r.fee for r in self.receipts]
+        return None if any(f is None for f in fees) else sum(f for f in fees if f is not None)
+
+    @property
+    def known(self) -> bool:
+        """True when every receipt's fee is known under the law in force."""
+        return all(r.known for r in self.receipts)
+
+
+def case_fee(
+    case: Case,
+    *,
+    on: date,
+    notified_on: date | None = None,
+    calendar: WorkingCalendar | None = None,
+    requested: int | None = None,
+    threshold_on: ThresholdOn = "requested",
+    settled_before_coercion: bool = False,
+    not_chargeable: bool = False,
+    exempt: bool = False,
+    reduction: FeeReduction | None = None,
+    reduction_percent: Decimal | None = None,
+    transition: Transition | str = Transition.FROM_TRIGGER,
+    strict: bool = False,
+    allow_last_known: bool = False,
+    allow_recalled: bool = False,
+) -> CaseFee:
+    """The fee on every receipt (``collected`` event) of ``case`` up to ``on``.
+
+    ``requested`` defaults to the case's amount. With ``notified_on`` (valid notice of
+    the enforcement decision), receipts up to the end of the voluntary period pay
+    nothing (Art. 6(8)) and are left out of the cumulative base; the period comes from
+    :func:`thads.law.deadlines` (unknown under the new law, so such receipts' fee is
+    unknown). A receipt from 01/07/2026 has no known fee schedule: its fee is None
+    (``strict`` raises; ``allow_last_known`` applies TT 216/2016, marked not known).
+    """
+    requested = case.amount if requested is None else requested
+    voluntary: Deadline | None = None
+    if notified_on is not None:
+        voluntary = next(
+            d
+            for d in deadlines(
+                case,
+                max(on, notified_on),
+                calendar=calendar,
+                notified_on=notified_on,
+                transition=transition,
+                strict=strict,
+                allow_last_known=allow_last_known,
+            )
+            if d.name == "voluntary"
+        )
+    out: list[ReceiptFee] = []
+    before = 0
+    for event in case.events:
+        if event.on > on or event.kind in ENDS_CASE:
+            break
+        if event.kind is not EventKind.COLLECTED:
+            continue
+        if voluntary is not None and voluntary.due is None:
+            out.append(
+                ReceiptFee(
+                    event.on,
+                    event.amount,
+                    None,
+                    False,
+                    f"voluntary period unknown: {voluntary.gap}",
+                )
+            )
+            before += event.amount
+            continue
+        if voluntary is not None and voluntary.due is not None and event.on <= voluntary.due:
+            out.append(
+                ReceiptFee(
+                    event.on,
+                    event.amount,
+                    0,
+                    voluntary.known,
+                    "paid within the voluntary period (TT 216/2016 Art. 6(8))",
+                )
+            )
+            continue
+        args = {
+            "received_before": before,
+            "requested": requested,
+            "threshold_on": threshold_on,
+            "settled_before_coercion": settled_before_coercion,
+            "not_chargeable": not_chargeable,
+            "exempt": exempt,
+            "reduction": reduction,
+            "reduction_percent": reduction_percent,
+            "allow_recalled": allow_recalled,
+        }
+        try:
+            fee = enforcement_fee(event.amount, event.on, **args)  # type: ignore[arg-type]
+            out.append(ReceiptFee(event.on, event.amount, fee))
+        except RuleNotAvailableError as error:
+            if strict or event.on < NEW_LAW_FROM:
+                raise
+            if allow_last_known:
+                fee = enforcement_fee(
+                    event.amount,
+                    event.on,
+                    allow_last_known=True,
+                    **args,  # type: ignore[arg-type]
+                )
+                out.append(
+                    ReceiptFee(event.on, event.amount, fee, False, f"last known rule: {error}")
+                )
+            else:
+                out.append(ReceiptFee(event.on, event.amount, None, False, str(error)))
+        before += event.amount
+    return CaseFee(case.case_id, tuple(out))
+
+
 __all__ = [
     "BASE_SALARY",
     "RECALLED_BASE_SALARY",
+    "CaseFee",
     "FeeReduction",
+    "ReceiptFee",
+    "ThresholdOn",
     "base_salary",
+    "case_fee",
     "enforcement_fee",
     "schedule",
 ]

@@ -26,10 +26,13 @@ from typing import Final, Literal
 
 import attrs
 
+from thads.case import Case, EventKind
 from thads.errors import InvalidRecordError
+from thads.law.deadlines import ENDS_CASE
 from thads.law.versions import NEW_LAW_FROM, require_known
 from thads.money import to_dong
 from thads.rates import round_half_up
+from thads.rules.base import AGREED_POSTPONEMENT, normalize_ground
 
 DayCount = Literal["actual/365", "actual/360"]
 DEFAULT_RATE: Final = Decimal("10")
@@ -143,4 +146,116 @@ def late_interest(
     )
 
 
-__all__ = ["CAP_RATE", "DEFAULT_RATE", "DayCount", "InterestResult", "annual_rate", "late_interest"]
+INTEREST_FREE_POSTPONEMENTS: Final = frozenset({AGREED_POSTPONEMENT, "48.2"})
+"""Postponements without late interest: agreed by the parties (Art. 48(1)(c)), requested
+by a protest authority (Art. 48(2))."""
+INTEREST_FREE_SUSPENSIONS: Final = frozenset({"49.1"})
+"""Suspension for a cassation or reopening protest (Art. 49(1))."""
+
+
+def interest_free_intervals(case: Case, until: date) -> list[tuple[date, date]]:
+    """Inclusive intervals of ``case`` without late interest, read from its events.
+
+    A postponement with ground ``48.1.c`` or ``48.2``, or a suspension with ground
+    ``49.1``, runs until the day before the next classification, decision or the event
+    that ends the case (or ``until``).
+    """
+    out: list[tuple[date, date]] = []
+    opened: date | None = None
+    for event in case.events:
+        if event.on > until:
+            break
+        ground = normalize_ground(event.ground)
+        free = (event.kind is EventKind.POSTPONED and ground in INTEREST_FREE_POSTPONEMENTS) or (
+            event.kind is EventKind.SUSPENDED and ground in INTEREST_FREE_SUSPENSIONS
+        )
+        ends = event.kind in ENDS_CASE
+        changes = ends or event.kind in (
+            EventKind.ENFORCEABLE,
+            EventKind.UNENFORCEABLE,
+            EventKind.POSTPONED,
+            EventKind.SUSPENDED,
+            EventKind.RESUMED,
+        )
+        if opened is not None and changes and not free:
+            out.append((opened, max(opened, event.on - timedelta(days=1))))
+            opened = None
+        if free and opened is None:
+            opened = event.on
+        if ends:
+            return out
+    if opened is not None:
+        out.append((opened, until))
+    return out
+
+
+def case_interest(
+    case: Case,
+    *,
+    until: date,
+    day_count: DayCount,
+    start: date | None = None,
+    request_received_on: date | None = None,
+    rate: Decimal | None = None,
+    agreed: bool = False,
+    allow_last_known: bool = False,
+) -> InterestResult:
+    """Late interest on ``case``'s debts up to ``until`` (exclusive), from its events.
+
+    Start: ``start`` (the date set in the judgment) or else ``request_received_on``
+    (Decree 152/2026 Art. 29(2)); one of them is required. Collections and reductions
+    lower the principal on their dates (money before the start lowers it at the start);
+    interest stops at the event that ends the case; interest-free intervals come from
+    :func:`interest_free_intervals`.
+    """
+    begin = start or request_received_on
+    if begin is None:
+        raise InvalidRecordError(
+            f"case {case.case_id}",
+            "start",
+            "late interest runs from the date set in the judgment, else from the request "
+            "date (Decree 152/2026 Art. 29(2)): give start=... or request_received_on=...",
+        )
+    end = until
+    principal = case.amount
+    payments: list[tuple[date, int]] = []
+    for event in case.events:
+        if event.on >= end:
+            break
+        if event.kind in ENDS_CASE:
+            end = max(begin, event.on)
+            break
+        if event.kind in (EventKind.COLLECTED, EventKind.REDUCED):
+            if event.on <= begin:
+                principal -= event.amount
+            else:
+                payments.append((event.on, event.amount))
+    if end < begin:
+        raise InvalidRecordError(
+            f"case {case.case_id}", "until", f"{until} is before the start {begin}"
+        )
+    return late_interest(
+        principal,
+        begin,
+        end,
+        day_count=day_count,
+        rate=rate,
+        agreed=agreed,
+        payments=payments,
+        excluded=interest_free_intervals(case, end),
+        allow_last_known=allow_last_known,
+    )
+
+
+__all__ = [
+    "CAP_RATE",
+    "DEFAULT_RATE",
+    "INTEREST_FREE_POSTPONEMENTS",
+    "INTEREST_FREE_SUSPENSIONS",
+    "DayCount",
+    "InterestResult",
+    "annual_rate",
+    "case_interest",
+    "interest_free_intervals",
+    "late_interest",
+]

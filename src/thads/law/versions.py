@@ -6,10 +6,13 @@
   before that day stay valid; later steps of the same case follow the new rules
   (Decree 152/2026 Art. 115(1)).
 
-thads decides by the date of the step that starts a deadline (its trigger). Where the
-new law's value is unknown (legal-rules.md marks it [U]) a rule raises
-:class:`~thads.errors.RuleNotAvailableError` unless the caller passes
-``allow_last_known=True`` to apply the last known rule of the old law.
+thads decides per step (:func:`step_law`): a step taken before 01/07/2026 follows the
+old law; a step whose trigger is on or after that day follows the new law; a step
+triggered before and not taken before 01/07/2026 follows the old law if its old
+deadline had already passed by then, and otherwise the new law, counted as
+:class:`Transition` says. Where the new law's value is unknown (legal-rules.md marks it
+[U]) the deadline is reported unknown (or, in the single-value functions, raises
+:class:`~thads.errors.RuleNotAvailableError` unless ``allow_last_known=True``).
 """
 
 from __future__ import annotations
@@ -38,6 +41,46 @@ def law_for(day: date) -> LawVersion:
     return LawVersion.LAW_2025 if day >= NEW_LAW_FROM else LawVersion.LAW_2008
 
 
+class Transition(StrEnum):
+    """How a period still running on 01/07/2026 is counted under the new law.
+
+    Decree 152/2026 Art. 115(1) keeps steps taken before 01/07/2026 and puts later steps
+    under the new decree; it does not say from when a new period runs when its trigger
+    came before that day (an explicit choice, docs/law/index.md).
+    """
+
+    FROM_TRIGGER = "from_trigger"
+    """Default: the new law's period, counted from the original trigger."""
+    FROM_NEW_LAW = "from_new_law"
+    """The new law's period, counted as if triggered on 01/07/2026."""
+    OLD_LAW = "old_law"
+    """A period begun under the old law runs to its end under the old law."""
+
+
+def step_law(
+    trigger: date,
+    done_on: date | None,
+    old_due: date | None,
+    transition: Transition = Transition.FROM_TRIGGER,
+) -> tuple[LawVersion, date]:
+    """The law that governs one step, and the day its period is counted from.
+
+    ``trigger``: the day that starts the period; ``done_on``: when the step was taken
+    (None if not recorded); ``old_due``: the old law's deadline (None if unknown).
+    """
+    if trigger >= NEW_LAW_FROM:
+        return LawVersion.LAW_2025, trigger
+    if done_on is not None and done_on < NEW_LAW_FROM:
+        return LawVersion.LAW_2008, trigger  # taken before: stays valid (Art. 115(1))
+    if old_due is not None and old_due < NEW_LAW_FROM:
+        return LawVersion.LAW_2008, trigger  # the period ran out under the old law
+    if transition is Transition.OLD_LAW:
+        return LawVersion.LAW_2008, trigger
+    if transition is Transition.FROM_NEW_LAW:
+        return LawVersion.LAW_2025, NEW_LAW_FROM
+    return LawVersion.LAW_2025, trigger
+
+
 def require_known(rule: str, day: date, *, allow_last_known: bool) -> LawVersion:
     """The law for ``day``; raise if it is the new law and ``rule`` is unknown under it.
 
@@ -53,4 +96,4 @@ def require_known(rule: str, day: date, *, allow_last_known: bool) -> LawVersion
     return LawVersion.LAW_2008 if version is LawVersion.LAW_2025 else version
 
 
-__all__ = ["NEW_LAW_FROM", "LawVersion", "law_for", "require_known"]
+__all__ = ["NEW_LAW_FROM", "LawVersion", "Transition", "law_for", "require_known", "step_law"]
