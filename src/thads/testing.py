@@ -658,6 +658,7 @@ RULES: Final = CASE_RULES + EVENT_RULES
 REASONS: Final[Mapping[str, str]] = {
     "missing": "is missing",
     "unknown_value": "unknown value",
+    "unknown_kind": "unknown value",
     "bad_date": "is not an ISO date (YYYY-MM-DD)",
     "bad_amount": "is not an integer number of đồng",
     "negative_amount": "must not be negative",
