@@ -152,7 +152,7 @@ def _placements(offices: Offices) -> tuple[tuple[str, str], ...]:
     return tuple((code, f"{code}-{n}") for code in codes for n in (1, 2, 3))
 
 
-def _check_share(share: Fraction) -> Fraction:
+def _check_share(share: Fraction | int) -> Fraction:
     if not isinstance(share, Fraction | int) or isinstance(share, bool) or not 0 <= share <= 1:
         raise InvalidRecordError(
             "thads.testing", "money_share", f"must be a Fraction from 0 to 1, got {share!r}"
@@ -360,7 +360,7 @@ class _CaseConfig:
 def _config(
     years: Years,
     offices: Offices,
-    money_share: Fraction,
+    money_share: Fraction | int,
     event_mix: Mapping[str, int] | None,
     max_events: int,
     max_amount: int,
@@ -377,21 +377,13 @@ def _config(
     )
 
 
-def _case(
-    draw: st.DrawFn,
-    config: _CaseConfig,
-    case_id: str,
-    *,
-    open_only: bool = False,
-    last_from: date | None = None,
-) -> Case:
+def _case(draw: st.DrawFn, config: _CaseConfig, case_id: str, *, open_only: bool = False) -> Case:
     """One case: events after acceptance, in date order, within what is owed.
 
-    ``open_only`` leaves out closing events; ``last_from`` makes acceptance no earlier
-    than that day (the last day stays the config's).
+    ``open_only`` leaves out closing events, so the case stays open.
     """
-    first = max(config.first, last_from) if last_from else config.first
-    accepted = first + timedelta(days=draw(st.integers(0, (config.last - first).days)))
+    span = (config.last - config.first).days
+    accepted = config.first + timedelta(days=draw(st.integers(0, span)))
     share = config.money_share
     is_money = draw(st.integers(0, share.denominator - 1)) < share.numerator
     amount = draw(amounts(config.max_amount, min_value=1)) if is_money else 0
@@ -438,7 +430,7 @@ def cases(
     case_id: str | None = None,
     years: Years = DEFAULT_YEARS,
     offices: Offices = None,
-    money_share: Fraction = DEFAULT_MONEY_SHARE,
+    money_share: Fraction | int = DEFAULT_MONEY_SHARE,
     event_mix: Mapping[str, int] | None = None,
     max_events: int = 6,
     max_amount: int = DEFAULT_MAX_AMOUNT,
@@ -468,7 +460,7 @@ def case_sets(
     max_size: int = 25,
     years: Years = DEFAULT_YEARS,
     offices: Offices = None,
-    money_share: Fraction = DEFAULT_MONEY_SHARE,
+    money_share: Fraction | int = DEFAULT_MONEY_SHARE,
     event_mix: Mapping[str, int] | None = None,
     max_events: int = 6,
 ) -> st.SearchStrategy[list[Case]]:
@@ -556,6 +548,8 @@ class Dataset:
 
     def write(self, directory: str | Path, *, suffix: str = "csv") -> tuple[Path, Path]:
         """Write ``cases.<suffix>`` and ``events.<suffix>`` (csv or jsonl) in ``directory``."""
+        if suffix not in ("csv", "jsonl", "ndjson"):
+            raise InvalidRecordError("Dataset.write", "suffix", f"use csv or jsonl, not {suffix!r}")
         folder = Path(directory)
         paths = folder / f"cases.{suffix}", folder / f"events.{suffix}"
         tables = (
@@ -568,11 +562,9 @@ class Dataset:
                     writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
                     writer.writeheader()
                     writer.writerows(rows)
-                elif suffix in ("jsonl", "ndjson"):
+                else:
                     for row in rows:
                         handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-                else:
-                    raise InvalidRecordError("Dataset.write", "suffix", "use csv or jsonl")
         return paths
 
 
@@ -594,7 +586,7 @@ def datasets(
     max_size: int = 25,
     years: Years = DEFAULT_YEARS,
     offices: Offices = None,
-    money_share: Fraction = DEFAULT_MONEY_SHARE,
+    money_share: Fraction | int = DEFAULT_MONEY_SHARE,
     event_mix: Mapping[str, int] | None = None,
     max_events: int = 6,
 ) -> st.SearchStrategy[Dataset]:
@@ -948,7 +940,7 @@ def invalid_datasets(
     max_size: int = 4,
     years: Years = DEFAULT_YEARS,
     offices: Offices = None,
-    money_share: Fraction = DEFAULT_MONEY_SHARE,
+    money_share: Fraction | int = DEFAULT_MONEY_SHARE,
     event_mix: Mapping[str, int] | None = None,
 ) -> st.SearchStrategy[Dataset]:
     """Data sets with one bad row (one rule of the reader broken) among valid ones.
