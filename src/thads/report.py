@@ -6,7 +6,9 @@ summed rows, never averaged (statistics-rules.md §8).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from typing import Literal
 
 import attrs
@@ -14,9 +16,10 @@ import attrs
 from thads.case import Case
 from thads.engine import TallyPair, tally_periods
 from thads.errors import InvalidRecordError, RuleNotAvailableError
-from thads.offices import NATIONAL_CODE, Office, OfficeLevel, OfficeTree
+from thads.offices import NATIONAL_CODE, Office, OfficeLevel, OfficeTree, not_in_force, redraw
 from thads.periods import StatisticalPeriod
 from thads.quota import Attainment, Quota
+from thads.ranking import Ranking, rank_report
 from thads.rates import Change, Points, Rate
 from thads.rules import Regime, regime_for
 
@@ -105,6 +108,8 @@ class Report:
     period: StatisticalPeriod
     by: str
     rows: tuple[ReportRow, ...]
+    drawn_on: date | None = None
+    """The day of the office tree the rows are drawn on (None: no tree given)."""
 
     @property
     def total(self) -> ReportRow:
@@ -117,6 +122,16 @@ class Report:
             if row.code == code:
                 return row
         raise KeyError(code)
+
+    def rank(
+        self,
+        by: str = "case_rate",
+        *,
+        level: OfficeLevel = OfficeLevel.PROVINCE,
+        unit: Literal["cases", "money"] = "cases",
+    ) -> Ranking:
+        """Rank the rows of one level (xếp hạng), best first, ties sharing a rank."""
+        return rank_report(self, by=by, level=level, unit=unit)
 
     def check(self) -> Report:
         """Check the identities of every row."""
@@ -175,10 +190,17 @@ def _key_function(by: str, tree: OfficeTree | None) -> Callable[[Case], str]:
 class _Parents:
     """Parent links for rollup: from the tree if given, else implied by the case records."""
 
-    def __init__(self, tree: OfficeTree | None) -> None:
+    def __init__(self, tree: OfficeTree | None, day: date | None = None) -> None:
         self.tree = tree
+        self.day = day  # parents are the offices in force that day (dated tree)
         self.implied: dict[str, str] = {}
         self.offices: set[str] = set()
+
+    def drawn_on(self, day: date | None) -> _Parents:
+        """The same links, with parents taken in force on ``day``."""
+        view = _Parents(self.tree, day)
+        view.implied, view.offices = self.implied, self.offices
+        return view
 
     def observe(self, by: str, case: Case) -> None:
         if by == "executor" and (self.tree is None or case.executor not in self.tree):
@@ -189,16 +211,17 @@ class _Parents:
         if code == NATIONAL_CODE:
             return None
         if self.tree is not None and code in self.tree:
-            office = self.tree.get(code)
-            assert office is not None
-            return office.parent or NATIONAL_CODE
+            return self.tree.parent(code, on=self.day) or NATIONAL_CODE
         if code in self.implied and code in self.offices:
             raise InvalidRecordError(
                 f"executor {code}",
                 "executor",
                 "the same code is also an office code; pass an office tree to roll up",
             )
-        return self.implied.get(code, NATIONAL_CODE)
+        implied = self.implied.get(code, NATIONAL_CODE)
+        if self.tree is not None and self.day is not None and implied in self.tree:
+            return self.tree.successor(implied, on=self.day)
+        return implied
 
     def describe(self, code: str, by: str) -> tuple[str, OfficeLevel | None]:
         if code == NATIONAL_CODE:
@@ -241,17 +264,34 @@ def reports(
     quota_list = [quotas] if isinstance(quotas, Quota) else list(quotas or [])
     out: dict[StatisticalPeriod, Report] = {}
     for period in wanted:
-        out[period] = _build(
+        current, before = tallies[period], tallies.get(period.same_period_last_year())
+        day = None if tree is None else period.end  # both years drawn on this day's tree
+        if tree is not None and day is not None and by in ("office", "executor", "province"):
+            current = redraw(current, tree, day)
+            before = None if before is None else redraw(before, tree, day)
+            _warn_quotas_not_in_force(quota_list, tree, day, period.year)
+        built = _build(
             period,
             by,
-            tallies[period],
-            tallies.get(period.same_period_last_year()),
-            parents,
+            current,
+            before,
+            parents.drawn_on(day),
             quota_list,
             regimes[period],
             previous[period],
         )
+        out[period] = attrs.evolve(built, drawn_on=day)
     return out
+
+
+def _warn_quotas_not_in_force(quotas: list[Quota], tree: OfficeTree, day: date, year: int) -> None:
+    """A quota of an office not in force on ``day`` is not applied to its successor."""
+    for code in not_in_force((q.office for q in quotas if q.year == year), tree, day):
+        warnings.warn(
+            f"quota {year} of office {code} not applied: {code} is not in force on {day}; "
+            "set a quota for the office that succeeds it",
+            stacklevel=3,
+        )
 
 
 def _previous_regime(period: StatisticalPeriod, forced: Regime | None) -> Regime | None:
