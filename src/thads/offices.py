@@ -242,29 +242,35 @@ class OfficeTree:
                     record, "successor", f"successor {office.successor!r} is not in the tree"
                 )
         for office in self.offices.values():
-            self._check_chain(office)
+            self._check_cycle(office)
+        for office in self.offices.values():
+            self._check_successor_dates(office)
 
-    def _check_chain(self, office: Office) -> None:
+    def _check_cycle(self, office: Office) -> None:
         seen = [office.code]
         node = office
         while node.successor is not None:
-            nxt = self.offices[node.successor]
-            if nxt.code in seen:
-                cycle = " → ".join([*seen[seen.index(nxt.code) :], nxt.code])
+            if node.successor in seen:
+                cycle = " → ".join([*seen[seen.index(node.successor) :], node.successor])
                 raise InvalidRecordError(
                     f"office {office.code}", "successor", f"successors form a cycle: {cycle}"
                 )
-            assert node.end is not None  # Office checks that a successor has an end
-            after = node.end + timedelta(days=1)
-            if not nxt.in_force(after):
-                raise InvalidRecordError(
-                    f"office {node.code}",
-                    "successor",
-                    f"successor {nxt.code} is not in force on {after}, the day after "
-                    f"{node.code} ends",
-                )
-            seen.append(nxt.code)
-            node = nxt
+            seen.append(node.successor)
+            node = self.offices[node.successor]
+
+    def _check_successor_dates(self, office: Office) -> None:
+        if office.successor is None:
+            return
+        nxt = self.offices[office.successor]
+        assert office.end is not None  # Office checks that a successor has an end
+        after = office.end + timedelta(days=1)
+        if not nxt.in_force(after):
+            raise InvalidRecordError(
+                f"office {office.code}",
+                "successor",
+                f"successor {nxt.code} is not in force on {after}, the day after "
+                f"{office.code} ends",
+            )
 
     @classmethod
     def of(
