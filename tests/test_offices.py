@@ -444,3 +444,12 @@ def test_national_total_same_on_old_and_new_tree(cases: list, targets: list[str]
                     expected = expected + before.row(old).current
             assert after.row(code).current == expected
     assert after.total.code == NATIONAL_CODE
+
+
+def test_docs_offices_examples_run(capsys: pytest.CaptureFixture[str]) -> None:
+    text = (Path(__file__).parent.parent / "docs" / "offices.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in text.split("```python\n")[1:]]
+    assert len(blocks) == 4
+    namespace: dict[str, object] = {}
+    exec("\n".join(blocks), namespace)  # the snippets build on each other
+    assert "xếp thứ" in capsys.readouterr().out
