@@ -20,7 +20,8 @@ from thads.io import CaseReader, read_cases, read_offices, read_quotas
 from thads.periods import StatisticalPeriod
 from thads.report import GROUPINGS, Report, report
 from thads.rules import regime_by_code
-from thads.samples import province_2023
+from thads.samples import merger_2026, province_2023
+from thads.samples.merger import comparison_note
 
 FORMATS = ("table", "json", "csv", "csv-money", "xlsx")
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
@@ -34,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     demo = sub.add_parser("demo", help="report on the built-in synthetic province, 2023")
+    demo.add_argument("--merger", action="store_true", help="synthetic merger of 1/7/2025, 2026")
     _output_options(demo)
     rep = sub.add_parser("report", help="report from case and event files (CSV or JSON Lines)")
     rep.add_argument("--cases", required=True, type=Path, help="cases file (cases.csv / .jsonl)")
@@ -91,7 +93,7 @@ def _emit(result: Report, fmt: str, output: Path | None, out: TextIO) -> None:
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
-    sample = province_2023()
+    sample = merger_2026() if args.merger else province_2023()
     result = report(
         sample.cases,
         StatisticalPeriod(sample.year, 12),
@@ -102,6 +104,8 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "table":
         out.write(f"thads demo — {sample.description}\n\n")
     _emit(result, args.format, args.output, out)
+    if args.merger and args.format == "table":
+        out.write(comparison_note(result) + "\n")
     return EXIT_OK
 
 

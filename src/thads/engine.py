@@ -53,10 +53,12 @@ from thads.timeline import (
     REDUCED as C_REDUCED,
 )
 from thads.timeline import (
+    REQUEST_RETURNED as C_REQUEST_RETURNED,
+)
+from thads.timeline import (
     RESUMED as C_RESUMED,
 )
 from thads.timeline import (
-    REQUEST_RETURNED as C_REQUEST_RETURNED,
     SEPARATE_REGISTER as C_SEPARATE_REGISTER,
 )
 from thads.timeline import (

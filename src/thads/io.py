@@ -28,7 +28,7 @@ import attrs
 from thads.case import Case, CreditorKind, Debt, EnforcementMode, Event, EventKind
 from thads.errors import InvalidRecordError, ThadsError
 from thads.judgment import Judgment, JudgmentKind, enum_value
-from thads.offices import Office, OfficeLevel, OfficeTree
+from thads.offices import OFFICE_COLUMNS, OFFICE_OPTIONAL, OfficeTree, read_office_rows
 from thads.quota import Quota
 from thads.timeline import (
     CLOSING_CODES,
@@ -1004,22 +1004,16 @@ def write_cases(cases: Iterable[Case], cases_path: PathLike, events_path: PathLi
     return count
 
 
-def read_offices(path: PathLike) -> OfficeTree:
-    """Read the office tree from CSV/JSONL with columns code, name, level, parent."""
-    offices = []
-    for line, row in _rows(path, ("code", "name", "level"), ("parent",)):
+def read_offices(path: PathLike, *, base: OfficeTree | None = None) -> OfficeTree:
+    """Read the office tree from CSV/JSONL: code, name, level[, parent, start, end,
+    successor]; ``base`` (e.g. thads.offices.province_tree()) supplies offices it refers to."""
+    rows = []
+    for line, row in _rows(path, OFFICE_COLUMNS, OFFICE_OPTIONAL):
         record = f"{path}:{line}"
         if "__error__" in row:
             raise InvalidRecordError(record, "*", str(row["__error__"]))
-        offices.append(
-            Office(
-                code=_text(row, "code", record),
-                name=_text(row, "name", record, required=False) or _text(row, "code", record),
-                level=OfficeLevel.parse(_text(row, "level", record)),
-                parent=_text(row, "parent", record, required=False) or None,
-            )
-        )
-    return OfficeTree.of(offices)
+        rows.append((record, row))
+    return read_office_rows(rows, base=base)
 
 
 def read_quotas(path: PathLike) -> list[Quota]:

@@ -7,7 +7,9 @@ summed rows, never averaged (statistics-rules.md §8).
 from __future__ import annotations
 
 import multiprocessing
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from typing import Literal
 
 import attrs
@@ -16,9 +18,10 @@ from thads.case import Case
 from thads.engine import GroupKey, Sweep, TallyPair, compiled, sweep
 from thads.errors import InvalidRecordError, RuleNotAvailableError
 from thads.io import CaseReader, FileCount, RejectedRow
-from thads.offices import NATIONAL_CODE, Office, OfficeLevel, OfficeTree
+from thads.offices import NATIONAL_CODE, Office, OfficeLevel, OfficeTree, not_in_force, redraw
 from thads.periods import StatisticalPeriod
 from thads.quota import Attainment, Quota
+from thads.ranking import Ranking, rank_report
 from thads.rates import Change, Points, Rate
 from thads.rules import Regime, regime_for
 from thads.tally import Tally
@@ -109,6 +112,8 @@ class Report:
     period: StatisticalPeriod
     by: str
     rows: tuple[ReportRow, ...]
+    drawn_on: date | None = None
+    """The day of the office tree the rows are drawn on (None: no tree given)."""
 
     @property
     def total(self) -> ReportRow:
@@ -121,6 +126,16 @@ class Report:
             if row.code == code:
                 return row
         raise KeyError(code)
+
+    def rank(
+        self,
+        by: str = "case_rate",
+        *,
+        level: OfficeLevel = OfficeLevel.PROVINCE,
+        unit: Literal["cases", "money"] = "cases",
+    ) -> Ranking:
+        """Rank the rows of one level (xếp hạng), best first, ties sharing a rank."""
+        return rank_report(self, by=by, level=level, unit=unit)
 
     def check(self) -> Report:
         """Check the identities of every row."""
@@ -186,8 +201,14 @@ def _key_function(by: str, tree: OfficeTree | None) -> GroupFunction:
 class _Parents:
     """Parent links for rollup: from the tree if given, else implied by the groups."""
 
-    def __init__(self, tree: OfficeTree | None, executors: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self,
+        tree: OfficeTree | None,
+        executors: Iterable[tuple[str, str]] = (),
+        day: date | None = None,
+    ) -> None:
         self.tree = tree
+        self.day = day  # parents are the offices in force that day (dated tree)
         self.implied: dict[str, str] = {}
         self.offices: set[str] = set()
         for office, executor in sorted(executors):
@@ -195,20 +216,27 @@ class _Parents:
                 self.implied.setdefault(executor, office)
                 self.offices.add(office)
 
+    def drawn_on(self, day: date | None) -> _Parents:
+        """The same links, with parents taken in force on ``day``."""
+        view = _Parents(self.tree, (), day)
+        view.implied, view.offices = self.implied, self.offices
+        return view
+
     def parent(self, code: str) -> str | None:
         if code == NATIONAL_CODE:
             return None
         if self.tree is not None and code in self.tree:
-            office = self.tree.get(code)
-            assert office is not None
-            return office.parent or NATIONAL_CODE
+            return self.tree.parent(code, on=self.day) or NATIONAL_CODE
         if code in self.implied and code in self.offices:
             raise InvalidRecordError(
                 f"executor {code}",
                 "executor",
                 "the same code is also an office code; pass an office tree to roll up",
             )
-        return self.implied.get(code, NATIONAL_CODE)
+        implied = self.implied.get(code, NATIONAL_CODE)
+        if self.tree is not None and self.day is not None and implied in self.tree:
+            return self.tree.successor(implied, on=self.day)
+        return implied
 
     def describe(self, code: str, by: str) -> tuple[str, OfficeLevel | None]:
         if code == NATIONAL_CODE:
@@ -299,9 +327,9 @@ def reports(
     previous = {p: _previous_regime(p, regime) for p in wanted}
     spans: dict[StatisticalPeriod, Regime] = dict(regimes)
     for p in wanted:
-        before = previous[p]
-        if before is not None:
-            spans.setdefault(p.same_period_last_year(), before)
+        earlier = previous[p]
+        if earlier is not None:
+            spans.setdefault(p.same_period_last_year(), earlier)
     years = sorted({p.year for p in spans})
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         swept = _sharded_sweep(cases, key, years, jobs)
@@ -313,17 +341,27 @@ def reports(
     quota_list = [quotas] if isinstance(quotas, Quota) else list(quotas or [])
     out: dict[StatisticalPeriod, Report] = {}
     for period in wanted:
-        before = previous[period]
-        out[period] = _build(
+        before_regime = previous[period]
+        current = _leaves(tallies[period], by)
+        before = (
+            None if before_regime is None else _leaves(tallies[period.same_period_last_year()], by)
+        )
+        day = None if tree is None else period.end  # both years drawn on this day's tree
+        if tree is not None and day is not None and by in ("office", "executor", "province"):
+            current = redraw(current, tree, day)
+            before = None if before is None else redraw(before, tree, day)
+            _warn_quotas_not_in_force(quota_list, tree, day, period.year)
+        built = _build(
             period,
             by,
-            _leaves(tallies[period], by),
-            None if before is None else _leaves(tallies[period.same_period_last_year()], by),
-            parents,
+            current,
+            before,
+            parents.drawn_on(day),
             quota_list,
             regimes[period],
-            before,
+            before_regime,
         )
+        out[period] = attrs.evolve(built, drawn_on=day)
     return out
 
 
@@ -337,6 +375,16 @@ def _leaves(table: Mapping[GroupKey, TallyPair], by: str) -> dict[str, TallyPair
         executor: str = group[1]
         out[executor] = out[executor] + pair if executor in out else pair
     return out
+
+
+def _warn_quotas_not_in_force(quotas: list[Quota], tree: OfficeTree, day: date, year: int) -> None:
+    """A quota of an office not in force on ``day`` is not applied to its successor."""
+    for code in not_in_force((q.office for q in quotas if q.year == year), tree, day):
+        warnings.warn(
+            f"quota {year} of office {code} not applied: {code} is not in force on {day}; "
+            "set a quota for the office that succeeds it",
+            stacklevel=3,
+        )
 
 
 def _previous_regime(period: StatisticalPeriod, forced: Regime | None) -> Regime | None:

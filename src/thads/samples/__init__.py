@@ -2,11 +2,14 @@
 
 :func:`province_2023` builds the case records of one invented province, statistical
 years 2022 and 2023, calibrated so that the engine reproduces the published 2023 result
-of Sóc Trăng province. The records are synthetic: no real case is in them.
+of Sóc Trăng province. :func:`merger_2026` merges that synthetic province and two others
+on 01/07/2025 (statistical years 2024–2026). The records are synthetic: no real case is
+in them.
 """
 
 from __future__ import annotations
 
+from thads.samples.merger import merger_2026
 from thads.samples.province import Sample, province_2023
 
-__all__ = ["Sample", "province_2023"]
+__all__ = ["Sample", "merger_2026", "province_2023"]
