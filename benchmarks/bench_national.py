@@ -158,9 +158,11 @@ def _measure(task: str, args: argparse.Namespace, cases: Path, events: Path) -> 
         "import json, sys, time, resource; sys.path.insert(0, %r); import bench_national as b; "
         "from pathlib import Path; t = time.perf_counter(); r = b.%s; "
         "d = time.perf_counter() - t; "
-        "print(json.dumps([d, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, r]))"
+        "print(json.dumps([d, max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024, r]))"
     ) % (str(Path(__file__).parent), task)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"{task} failed:\n{done.stderr[-3000:]}")
     seconds, peak, result = json.loads(done.stdout.strip().splitlines()[-1])
     return seconds, peak, result
 
