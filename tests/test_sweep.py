@@ -119,14 +119,15 @@ def test_jobs_two_equals_jobs_one_in_memory_and_from_files(tmp_path: Path) -> No
     with ep.open("a", encoding="utf-8") as handle:  # two bad rows: both must be reported
         handle.write("nobody,2023-01-01,completed,,\n")
         handle.write(f"{sample.cases[0].case_id},2023-13-01,completed,,\n")
-    readers = [read_cases(cp, ep), read_cases(cp, ep)]
-    by_one = reports(readers[0], months, by="executor", jobs=1)
-    by_two = reports(readers[1], months, by="executor", jobs=2)
-    assert by_one == by_two
-    assert readers[0].rejected == readers[1].rejected and len(readers[0].rejected) == 2
-    assert {n: (c.read, c.accepted, c.rejected) for n, c in readers[0].counts.items()} == {
-        n: (c.read, c.accepted, c.rejected) for n, c in readers[1].counts.items()
-    }
+    for sorted_input in (False, True):
+        readers = [read_cases(cp, ep, sorted_input=sorted_input) for _ in range(2)]
+        by_one = reports(readers[0], months, by="executor", jobs=1)
+        by_two = reports(readers[1], months, by="executor", jobs=2)
+        assert by_one == by_two
+        assert readers[0].rejected == readers[1].rejected and len(readers[0].rejected) == 2
+        assert {n: (c.read, c.accepted, c.rejected) for n, c in readers[0].counts.items()} == {
+            n: (c.read, c.accepted, c.rejected) for n, c in readers[1].counts.items()
+        }
 
 
 def test_jobs_must_be_a_positive_whole_number() -> None:

@@ -691,7 +691,12 @@ class CaseReader:
 
     def _merged(self, decode: _Decoder, cases_name: str, events_name: str) -> Iterator[_CaseItem]:
         assert self._event_rows is not None
-        events = iter(self._event_rows())
+        sharded = self._shard is not None
+        events = iter(
+            (item for item in self._event_rows() if self._mine(item[1]))
+            if sharded
+            else self._event_rows()
+        )
         event_count = self.counts[events_name]
         pending: list[tuple[int, str, tuple[int, int, int, int, int, str | None]]] = []
         last_event_id = ""
@@ -750,6 +755,8 @@ class CaseReader:
         count = self.counts[cases_name]
         last_case_id = ""
         for line, values in self._case_rows():
+            if sharded and not self._mine(values):
+                continue
             count.read += 1
             try:
                 if isinstance(values, _Bad):
