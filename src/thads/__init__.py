@@ -41,6 +41,7 @@ from thads.rates import Change, Points, Rate, change, resolution_rate, share
 from thads.report import Report, ReportRow, report, reports
 from thads.rules import Regime, regime_by_code, regime_for
 from thads.tally import Tally
+from thads.timeline import Timeline
 
 __version__ = "0.1.0"
 
@@ -84,6 +85,7 @@ __all__ = [
     "Tally",
     "TallyPair",
     "ThadsError",
+    "Timeline",
     "UndefinedRateError",
     "__version__",
     "change",

@@ -33,46 +33,15 @@ from thads.errors import RuleNotAvailableError
 from thads.periods import StatisticalPeriod
 from thads.rules import Regime, regime_for
 from thads.tally import Tally
-from thads.timeline import (
-    CLOSING_CODES,
-    COLLECTED,
-    CompiledCase,
-    Timeline,
-    month_serial,
-)
-from thads.timeline import (
-    COMPLETED as C_COMPLETED,
-)
-from thads.timeline import (
-    ENTRUSTED as C_ENTRUSTED,
-)
-from thads.timeline import (
-    POSTPONED as C_POSTPONED,
-)
-from thads.timeline import (
-    REDUCED as C_REDUCED,
-)
-from thads.timeline import (
-    REQUEST_RETURNED as C_REQUEST_RETURNED,
-)
-from thads.timeline import (
-    RESUMED as C_RESUMED,
-)
-from thads.timeline import (
-    SEPARATE_REGISTER as C_SEPARATE_REGISTER,
-)
-from thads.timeline import (
-    SUSPENDED as C_SUSPENDED,
-)
-from thads.timeline import (
-    TERMINATED as C_TERMINATED,
-)
-from thads.timeline import (
-    UNENFORCEABLE as C_UNENFORCEABLE,
-)
-from thads.timeline import (
-    WITHDRAWN as C_WITHDRAWN,
-)
+from thads.timeline import CLOSING_CODES, COLLECTED, STATUS, CompiledCase, Timeline, month_serial
+from thads.timeline import COMPLETED as C_COMPLETED
+from thads.timeline import ENTRUSTED as C_ENTRUSTED
+from thads.timeline import REDUCED as C_REDUCED
+from thads.timeline import REQUEST_RETURNED as C_REQUEST_RETURNED
+from thads.timeline import RESUMED as C_RESUMED
+from thads.timeline import SEPARATE_REGISTER as C_SEPARATE_REGISTER
+from thads.timeline import TERMINATED as C_TERMINATED
+from thads.timeline import WITHDRAWN as C_WITHDRAWN
 
 _ROWS: Final = Tally.PRIMITIVE
 _INDEX: Final = {name: i for i, name in enumerate(_ROWS)}
@@ -139,12 +108,12 @@ class Placement:
 
 
 def _status_row(code: int | None, ground: str | None, regime: Regime) -> int:
-    if code is None or code in (0, C_RESUMED):  # no classification yet, enforceable, resumed
+    status = "enforceable" if code is None else STATUS[code]
+    if status == "enforceable":
         return IN_PROGRESS
-    if code == C_UNENFORCEABLE:
+    if status == "without_conditions":
         return WITHOUT_CONDITIONS
-    row = regime.stay_row(suspended=code == C_SUSPENDED, ground=ground)
-    return _INDEX[row]
+    return _INDEX[regime.stay_row(suspended=status == "suspended", ground=ground)]
 
 
 def place_case(
@@ -236,16 +205,21 @@ def placement(
 _SUSPENDED_COL: Final = 9
 _FIRST_GROUND_COL: Final = 10
 _WIDTH: Final = 24  # grows when more grounds appear
+_IN_PROGRESS_COL: Final = 7
+_WITHOUT_COL: Final = 8
+_STATUS_COL: Final = {
+    "enforceable": _IN_PROGRESS_COL,
+    "without_conditions": _WITHOUT_COL,
+    "suspended": _SUSPENDED_COL,
+}
+"""Sweep column of each status but postponement (which has a column per ground)."""
 _CLOSING_ROW: Final = {
     C_COMPLETED: (COMPLETED, COMPLETED),
     C_TERMINATED: (TERMINATED, TERMINATED),
     C_WITHDRAWN: (WITHDRAWN, WITHDRAWN),
-    C_SEPARATE_REGISTER: (8, 8),  # the without-conditions column
+    C_SEPARATE_REGISTER: (_WITHOUT_COL, _WITHOUT_COL),
 }
 """Closing code → (case column, money column); entrusting is decided in the loop."""
-# Column of the sweep for the two classifications that do not depend on a ground.
-_IN_PROGRESS_COL: Final = 7
-_WITHOUT_COL: Final = 8
 # Sweep columns 0..6 and 7, 8 are the primitive rows 0..6, in_progress, without_conditions.
 _COL_TO_ROW: Final = (0, 1, 2, 3, 4, 5, 6, IN_PROGRESS, WITHOUT_CONDITIONS)
 
@@ -273,7 +247,6 @@ class Sweep:
     width: int = _WIDTH
     cases: dict[tuple[GroupKey, int], list[int]] = attrs.field(factory=dict)
     money: dict[tuple[GroupKey, int], list[int]] = attrs.field(factory=dict)
-    count: int = 0
 
     def _grow(self, width: int) -> None:
         old = self.width
@@ -307,7 +280,6 @@ class Sweep:
                         value = values[m * theirs + col]
                         if value:
                             target[m * width + new_col] += value
-        self.count += other.count
         return self
 
     def tallies(
@@ -380,6 +352,15 @@ def sweep(
     lanes = [(year, *statistical_year_months(year)) for year in sorted(set(years))]
     result = Sweep(tuple(year for year, *_ in lanes))
     ground_col: dict[str | None, int] = {}
+
+    def column(code: int, ground: str | None) -> int:
+        """The sweep column of the status a classifying event gives."""
+        status = STATUS[code]
+        if status != "postponed":
+            return _STATUS_COL[status]
+        col = ground_col.get(ground)
+        return _register(result, ground_col, ground) if col is None else col
+
     width = result.width
     case_table, money_table = result.cases, result.money
     seen = 0
@@ -403,18 +384,7 @@ def sweep(
                     break
                 code = step[2]
                 if code <= C_RESUMED:
-                    if code == C_POSTPONED:
-                        col = ground_col.get(step[4])
-                        if col is None:
-                            col = _register(result, ground_col, step[4])
-                            width = result.width
-                        status = col
-                    elif code == C_SUSPENDED:
-                        status = _SUSPENDED_COL
-                    elif code == C_UNENFORCEABLE:
-                        status = _WITHOUT_COL
-                    else:
-                        status = _IN_PROGRESS_COL
+                    status = column(code, step[4])
                 elif code <= C_REDUCED:
                     owed -= step[3]
                 else:
@@ -423,6 +393,7 @@ def sweep(
                 i += 1
             if closed:
                 break
+            width = result.width  # a new ground may have widened the tables
             slot = (group, year)
             cases_row = case_table.get(slot)
             if cases_row is None:
@@ -455,21 +426,11 @@ def sweep(
                     moved = True
                     continue
                 if code <= C_RESUMED:
-                    if code == C_POSTPONED:
-                        col = ground_col.get(step[4])
-                        if col is None:
-                            col = _register(result, ground_col, step[4])
-                            if result.width != width:
-                                width = result.width
-                                base = (month - first) * width
-                                cases_row = case_table[slot]
-                                money_row = money_table[slot]
-                    elif code == C_SUSPENDED:
-                        col = _SUSPENDED_COL
-                    elif code == C_UNENFORCEABLE:
-                        col = _WITHOUT_COL
-                    else:
-                        col = _IN_PROGRESS_COL
+                    col = column(code, step[4])
+                    if result.width != width:  # a new ground widened the tables
+                        width = result.width
+                        base = (month - first) * width
+                        cases_row, money_row = case_table[slot], money_table[slot]
                     if col != status:
                         cases_row[base + status] -= 1
                         cases_row[base + col] += 1
@@ -491,7 +452,6 @@ def sweep(
                 break
             if closed:
                 break
-    result.count = seen
     if progress is not None and seen % progress_every:
         progress(seen)
     return result

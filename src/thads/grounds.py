@@ -203,6 +203,11 @@ _BY_ADDRESS: Final[Mapping[_Address, Ground]] = MappingProxyType(
     {(g.law, g.article, g.clause, g.point): g for g in KNOWN_GROUNDS}
 )
 
+PROTEST_POSTPONEMENT: Final = _BY_ADDRESS[(LAW_2008, 48, 2, None)]
+"""Postponement at the request of a protest authority, at most 3 months (Art. 48(2))."""
+PROTEST_SUSPENSION: Final = _BY_ADDRESS[(LAW_2008, 49, 1, None)]
+"""Suspension by a cassation or reopening protest authority (Art. 49(1))."""
+
 ACCEPTED_FORMS: Final = (
     "điểm c khoản 1 Điều 48",
     "Điều 48 khoản 1 điểm c",
@@ -479,6 +484,21 @@ def parse_ground(
     return ground
 
 
+def ground_code(ground: str | Ground | None) -> str | None:
+    """Code of a legal ground (căn cứ): ``"điểm c khoản 1 Điều 48"`` → ``"48.1.c"``.
+
+    None for None or blank text; otherwise read with :func:`parse_ground` (Law
+    26/2008/QH12), so a ground that cannot be read raises :class:`InvalidGroundError`.
+    """
+    if ground is None:
+        return None
+    if isinstance(ground, Ground):
+        return ground.code
+    if not ground.strip():
+        return None
+    return parse_ground(ground).code
+
+
 __all__ = [
     "ACCEPTED_FORMS",
     "AGREED_POSTPONEMENT",
@@ -487,7 +507,10 @@ __all__ = [
     "LAW_2008",
     "LAW_2025",
     "POINTS",
+    "PROTEST_POSTPONEMENT",
+    "PROTEST_SUSPENSION",
     "Ground",
     "GroundKind",
+    "ground_code",
     "parse_ground",
 ]

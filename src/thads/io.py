@@ -102,64 +102,6 @@ def _is_jsonl(path: PathLike) -> bool:
     return Path(path).suffix.lower() in (".jsonl", ".ndjson", ".json")
 
 
-def _rows(
-    path: PathLike, required: tuple[str, ...], optional: tuple[str, ...]
-) -> Iterator[tuple[int, dict[str, object]]]:
-    """Yield (line number, row) from a CSV or JSON Lines file."""
-    name = str(path)
-    known = set(required) | set(optional)
-    if _is_jsonl(path):
-        with open(path, encoding="utf-8") as handle:
-            warned: set[str] = set()
-            for number, text in enumerate(handle, start=1):
-                if not text.strip():
-                    continue
-                try:
-                    obj = json.loads(text)
-                except json.JSONDecodeError as error:
-                    yield number, {"__error__": f"not valid JSON: {error.msg}"}
-                    continue
-                if not isinstance(obj, dict):
-                    yield number, {"__error__": "a line must hold a JSON object"}
-                    continue
-                extra = set(obj) - known - warned
-                if extra:
-                    warned |= extra
-                    warnings.warn(f"{name}: ignoring unknown fields {sorted(extra)}", stacklevel=3)
-                yield number, obj
-        return
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, None)
-        if header is None:
-            return
-        header = [h.strip() for h in header]
-        missing = [c for c in required if c not in header]
-        if missing:
-            raise InvalidRecordError(name, ", ".join(missing), "required column missing")
-        unknown = [h for h in header if h not in known]
-        if unknown:
-            warnings.warn(f"{name}: ignoring unknown columns {unknown}", stacklevel=3)
-        for values in reader:
-            if not any(v.strip() for v in values):
-                continue
-            if len(values) != len(header):
-                yield (
-                    reader.line_num,
-                    {"__error__": f"has {len(values)} fields, the header has {len(header)}"},
-                )
-                continue
-            yield reader.line_num, dict(zip(header, values, strict=True))
-
-
-def _text(row: dict[str, object], field: str, record: str, *, required: bool = True) -> str:
-    value = row.get(field)
-    text = "" if value is None else str(value).strip()
-    if required and not text:
-        raise InvalidRecordError(record, field, "is missing")
-    return text
-
-
 class _Bad:
     """A row that could not even be split into fields (wrong field count, not JSON...)."""
 
@@ -249,6 +191,18 @@ def _file_rows(path: PathLike, required: tuple[str, ...], optional: tuple[str, .
     return lambda: _csv_rows(path, required, optional)
 
 
+def _mapped_rows(
+    path: PathLike, required: tuple[str, ...], optional: tuple[str, ...]
+) -> Iterator[tuple[str, dict[str, object]]]:
+    """(record, row by field) of a small file (offices, quotas); a broken row is an error."""
+    fields = (*required, *optional)
+    for line, values in _file_rows(path, required, optional)():
+        record = f"{path}:{line}"
+        if isinstance(values, _Bad):
+            raise InvalidRecordError(record, "*", values.reason)
+        yield record, dict(zip(fields, values, strict=True))
+
+
 def _record_rows(records: Iterable[Mapping[str, object]], fields: tuple[str, ...]) -> Rows:
     def numbered() -> Iterator[tuple[int, RawRow]]:
         for number, record in enumerate(records, start=1):
@@ -263,6 +217,21 @@ def _record_rows(records: Iterable[Mapping[str, object]], fields: tuple[str, ...
 _MISSING: Final = "is missing"
 
 
+def _text(value: object, record: str, field: str, required: bool = True) -> str:
+    """The trimmed text of a field; InvalidRecordError if required and blank."""
+    text = "" if value is None else (value if isinstance(value, str) else str(value)).strip()
+    if required and not text:
+        raise InvalidRecordError(record, field, _MISSING)
+    return text
+
+
+def _checked(values: RawRow, parse: Callable[[_Decoder, list[object]], _T], decode: _Decoder) -> _T:
+    """The fields of one row, or InvalidRecordError (also for a row that could not be split)."""
+    if isinstance(values, _Bad):
+        raise InvalidRecordError("row", "*", values.reason)
+    return parse(decode, values)
+
+
 class _Decoder:
     """Field decoders with caches: each distinct text is parsed once per reading."""
 
@@ -273,11 +242,7 @@ class _Decoder:
         self.creditors = {c.value: c for c in CreditorKind}
         self.events = dict(CODE_BY_NAME)
 
-    def text(self, value: object, record: str, field: str, required: bool = True) -> str:
-        text = "" if value is None else (value if isinstance(value, str) else str(value)).strip()
-        if required and not text:
-            raise InvalidRecordError(record, field, _MISSING)
-        return text
+    text = staticmethod(_text)
 
     def day(
         self, value: object, record: str, field: str, required: bool = True
@@ -355,6 +320,7 @@ class _Decoder:
 
 
 E = TypeVar("E", bound=StrEnum)
+_T = TypeVar("_T")
 
 _CaseFields = tuple[
     str, str, str, EnforcementMode, JudgmentKind, str, "date | None", date, int, int,
@@ -455,9 +421,7 @@ class _EventIndex:
         self.previous.append(self.last.get(case_id, -1))
         self.last[case_id] = len(self.line) - 1
 
-    def pop(
-        self, case_id: str, months: dict[int, int]
-    ) -> list[tuple[int, int, int, int, int, str | None]]:
+    def pop(self, case_id: str, months: dict[int, int]) -> list[_IndexedEvent]:
         """The events of ``case_id`` in file order, as (line, day, month, code, amount, ground)."""
         j = self.last.pop(case_id, -1)
         out = []
@@ -481,6 +445,9 @@ class _EventIndex:
 
 
 _CaseItem = tuple[_CaseFields, Timeline]
+_IndexedEvent = tuple[int, int, int, int, int, "str | None"]
+"""An event waiting for its case: (line, day, month, code, amount, ground)."""
+_PendingEvent = tuple[str, _IndexedEvent]
 
 
 class CaseReader:
@@ -538,11 +505,6 @@ class CaseReader:
         )
         return reader
 
-    @property
-    def reiterable(self) -> bool:
-        """True when each iteration reads the sources again (files, not one-shot iterators)."""
-        return isinstance(self.cases_path, (str, os.PathLike)) and Path(self.cases_path).exists()
-
     def shard(self, index: int, count: int) -> CaseReader:
         """A reader of the same sources that keeps only shard ``index`` of ``count``.
 
@@ -597,18 +559,48 @@ class CaseReader:
         case_id = _raw_case_id(values)
         return (index == 0) if case_id is None else _shard_of(case_id, count) == index
 
+    def _rows_of(self, rows: Rows) -> Iterable[tuple[int, RawRow]]:
+        """The rows of this reader's shard (all of them when it is not sharded)."""
+        if self._shard is None:
+            return rows()
+        return (item for item in rows() if self._mine(item[1]))
+
+    def _case_items(
+        self, decode: _Decoder, cases_name: str
+    ) -> Iterator[tuple[int, _CaseFields | None, str | None]]:
+        """(line, fields, case_id) of each case row; fields None when it was rejected."""
+        count = self.counts[cases_name]
+        for line, values in self._rows_of(self._case_rows):
+            count.read += 1
+            try:
+                fields = _checked(values, _case_fields, decode)
+            except InvalidRecordError as error:
+                self._reject(cases_name, line, error)
+                yield line, None, _raw_case_id(values)
+                continue
+            yield line, fields, fields[0]
+
+    def _reject_duplicate(self, cases_name: str, line: int, case_id: str) -> None:
+        self._reject(
+            cases_name, line, InvalidRecordError(f"case {case_id}", "case_id", "duplicate case_id")
+        )
+
+    def _reject_orphan(self, events_name: str, line: int, case_id: str, refused: bool) -> None:
+        """Reject an event whose case row never came, or was rejected."""
+        reason = "its case row was rejected" if refused else "no case with this case_id"
+        self._reject(
+            events_name, line, InvalidRecordError(f"event of case {case_id}", "case_id", reason)
+        )
+
     def _indexed(self, decode: _Decoder, cases_name: str, events_name: str) -> Iterator[_CaseItem]:
         index = _EventIndex()
         months: dict[int, int] = {}
-        sharded = self._shard is not None
         if self._event_rows is not None:
             count = self.counts[events_name]
             dates, codes = decode.dates, decode.events
             add = index.add
             read = 0
-            for line, values in self._event_rows():
-                if sharded and not self._mine(values):
-                    continue
+            for line, values in self._rows_of(self._event_rows):
                 read += 1
                 if type(values) is list:  # the common case, checked inline
                     case_id, text, name, value, ground = values
@@ -637,10 +629,10 @@ class CaseReader:
                         )
                         months[known[1]] = known[2]
                         continue
-                try:
-                    if isinstance(values, _Bad):
-                        raise InvalidRecordError("row", "*", values.reason)
-                    case_id, day, month, code, amount, ground = _event_fields(decode, values)
+                try:  # the general case, with the checks that name the field
+                    case_id, day, month, code, amount, ground = _checked(
+                        values, _event_fields, decode
+                    )
                 except InvalidRecordError as error:
                     count.read += read
                     read = 0
@@ -651,167 +643,89 @@ class CaseReader:
             count.read += read
         seen: set[str] = set()
         refused: set[str] = set()
-        count = self.counts[cases_name]
-        for line, values in self._case_rows():
-            if sharded and not self._mine(values):
+        for line, fields, case_id in self._case_items(decode, cases_name):
+            if fields is None:
+                if case_id and case_id not in seen:
+                    refused.add(case_id)
                 continue
-            count.read += 1
-            try:
-                if isinstance(values, _Bad):
-                    raise InvalidRecordError("row", "*", values.reason)
-                fields = _case_fields(decode, values)
-            except InvalidRecordError as error:
-                self._reject(cases_name, line, error)
-                raw_id = _raw_case_id(values)
-                if raw_id and raw_id not in seen:
-                    refused.add(raw_id)
-                continue
-            case_id = fields[0]
+            assert case_id is not None
             if case_id in seen or case_id in refused:
-                self._reject(
-                    cases_name,
-                    line,
-                    InvalidRecordError(f"case {case_id}", "case_id", "duplicate case_id"),
-                )
+                self._reject_duplicate(cases_name, line, case_id)
                 continue
             seen.add(case_id)
             timeline = self._timeline(fields, index.pop(case_id, months), events_name)
-            count.accepted += 1
+            self.counts[cases_name].accepted += 1
             yield fields, timeline
         for case_id in list(index.last):  # events whose case never came
-            reason = (
-                "its case row was rejected" if case_id in refused else "no case with this case_id"
-            )
             for line, *_ in index.pop(case_id, months):
-                self._reject(
-                    events_name,
-                    line,
-                    InvalidRecordError(f"event of case {case_id}", "case_id", reason),
-                )
+                self._reject_orphan(events_name, line, case_id, case_id in refused)
 
     def _merged(self, decode: _Decoder, cases_name: str, events_name: str) -> Iterator[_CaseItem]:
         assert self._event_rows is not None
-        sharded = self._shard is not None
-        events = iter(
-            (item for item in self._event_rows() if self._mine(item[1]))
-            if sharded
-            else self._event_rows()
-        )
+        events = iter(self._rows_of(self._event_rows))
         event_count = self.counts[events_name]
-        pending: list[tuple[int, str, tuple[int, int, int, int, int, str | None]]] = []
+        ahead: list[_PendingEvent] = []  # at most one event read ahead
         last_event_id = ""
-        done = False
 
-        def pull() -> tuple[int, str, tuple[int, int, int, int, int, str | None]] | None:
+        def pull() -> _PendingEvent | None:
             """The next good event row (bad ones are rejected on the way)."""
-            nonlocal last_event_id, done
+            nonlocal last_event_id
+            if ahead:
+                return ahead.pop()
             for line, values in events:
                 event_count.read += 1
                 try:
-                    if isinstance(values, _Bad):
-                        raise InvalidRecordError("row", "*", values.reason)
-                    case_id, day, month, code, amount, ground = _event_fields(decode, values)
+                    case_id, day, month, code, amount, ground = _checked(
+                        values, _event_fields, decode
+                    )
                 except InvalidRecordError as error:
                     self._reject(events_name, line, error)
                     continue
                 if case_id < last_event_id:
-                    raise InvalidRecordError(
-                        f"{events_name}:{line}",
-                        "case_id",
-                        f"{case_id!r} comes after {last_event_id!r}: the file is not sorted by "
-                        "case_id; read it without sorted_input",
-                    )
+                    raise _not_sorted(events_name, line, case_id, last_event_id)
                 last_event_id = case_id
-                return line, case_id, (line, day, month, code, amount, ground)
-            done = True
+                return case_id, (line, day, month, code, amount, ground)
             return None
 
-        def take(case_id: str) -> list[tuple[int, int, int, int, int, str | None]]:
+        def take(case_id: str) -> list[_IndexedEvent]:
             """The events of ``case_id``; events of ids before it have no case."""
-            out: list[tuple[int, int, int, int, int, str | None]] = []
-            while True:
-                if not pending:
-                    if done:
-                        return out
-                    item = pull()
-                    if item is None:
-                        return out
-                    pending.append(item)
-                line, event_id, event = pending[0]
+            out: list[_IndexedEvent] = []
+            while (item := pull()) is not None:
+                event_id, event = item
                 if event_id > case_id:
-                    return out
-                pending.pop()
+                    ahead.append(item)
+                    break
                 if event_id == case_id:
                     out.append(event)
                 else:
-                    self._reject(
-                        events_name,
-                        line,
-                        InvalidRecordError(
-                            f"event of case {event_id}", "case_id", "no case with this case_id"
-                        ),
-                    )
+                    self._reject_orphan(events_name, event[0], event_id, False)
+            return out
 
-        count = self.counts[cases_name]
         last_case_id = ""
-        for line, values in self._case_rows():
-            if sharded and not self._mine(values):
-                continue
-            count.read += 1
-            try:
-                if isinstance(values, _Bad):
-                    raise InvalidRecordError("row", "*", values.reason)
-                fields = _case_fields(decode, values)
-            except InvalidRecordError as error:
-                self._reject(cases_name, line, error)
-                case_id = _raw_case_id(values)
+        for line, fields, case_id in self._case_items(decode, cases_name):
+            if fields is None:
                 if case_id and case_id > last_case_id:
                     last_case_id = case_id
                     for event in take(case_id):
-                        self._reject(
-                            events_name,
-                            event[0],
-                            InvalidRecordError(
-                                f"event of case {case_id}", "case_id", "its case row was rejected"
-                            ),
-                        )
+                        self._reject_orphan(events_name, event[0], case_id, True)
                 continue
-            case_id = fields[0]
-            if case_id <= last_case_id:
-                if case_id == last_case_id:
-                    self._reject(
-                        cases_name,
-                        line,
-                        InvalidRecordError(f"case {case_id}", "case_id", "duplicate case_id"),
-                    )
-                    continue
-                raise InvalidRecordError(
-                    f"{cases_name}:{line}",
-                    "case_id",
-                    f"{case_id!r} comes after {last_case_id!r}: the file is not sorted by "
-                    "case_id; read it without sorted_input",
-                )
+            assert case_id is not None
+            if case_id == last_case_id:
+                self._reject_duplicate(cases_name, line, case_id)
+                continue
+            if case_id < last_case_id:
+                raise _not_sorted(cases_name, line, case_id, last_case_id)
             last_case_id = case_id
             timeline = self._timeline(fields, take(case_id), events_name)
-            count.accepted += 1
+            self.counts[cases_name].accepted += 1
             yield fields, timeline
-        while True:  # events after the last case have no case
-            item = pending.pop() if pending else pull()
-            if item is None:
-                break
-            line, event_id, _event = item
-            self._reject(
-                events_name,
-                line,
-                InvalidRecordError(
-                    f"event of case {event_id}", "case_id", "no case with this case_id"
-                ),
-            )
+        while (item := pull()) is not None:  # events after the last case have no case
+            self._reject_orphan(events_name, item[1][0], item[0], False)
 
     def _timeline(
         self,
         fields: _CaseFields,
-        items: list[tuple[int, int, int, int, int, str | None]],
+        items: list[_IndexedEvent],
         events_name: str,
     ) -> Timeline:
         """Keep the events that can follow each other; reject the others with reasons."""
@@ -859,9 +773,7 @@ class CaseReader:
 _new_step = Step._make
 
 
-def _fast_steps(
-    accepted: int, owed: int, items: list[tuple[int, int, int, int, int, str | None]]
-) -> tuple[Step, ...] | None:
+def _fast_steps(accepted: int, owed: int, items: list[_IndexedEvent]) -> tuple[Step, ...] | None:
     """The steps if every event can follow the one before (None: check one by one)."""
     steps = []
     last = accepted
@@ -880,6 +792,15 @@ def _fast_steps(
         last = day
         steps.append(_new_step((day, month, code, value, ground)))
     return tuple(steps)
+
+
+def _not_sorted(file: str, line: int, case_id: str, before: str) -> InvalidRecordError:
+    return InvalidRecordError(
+        f"{file}:{line}",
+        "case_id",
+        f"{case_id!r} comes after {before!r}: the file is not sorted by case_id; "
+        "read it without sorted_input",
+    )
 
 
 def _raw_case_id(values: RawRow) -> str | None:
@@ -1014,32 +935,23 @@ def write_cases(cases: Iterable[Case], cases_path: PathLike, events_path: PathLi
 def read_offices(path: PathLike, *, base: OfficeTree | None = None) -> OfficeTree:
     """Read the office tree from CSV/JSONL: code, name, level[, parent, start, end,
     successor]; ``base`` (e.g. thads.offices.province_tree()) supplies offices it refers to."""
-    rows = []
-    for line, row in _rows(path, OFFICE_COLUMNS, OFFICE_OPTIONAL):
-        record = f"{path}:{line}"
-        if "__error__" in row:
-            raise InvalidRecordError(record, "*", str(row["__error__"]))
-        rows.append((record, row))
-    return read_office_rows(rows, base=base)
+    return read_office_rows(list(_mapped_rows(path, OFFICE_COLUMNS, OFFICE_OPTIONAL)), base=base)
 
 
 def read_quotas(path: PathLike) -> list[Quota]:
     """Read quotas from CSV/JSONL with columns year, cases, money and optional office."""
     quotas = []
-    for line, row in _rows(path, ("year", "cases", "money"), ("office",)):
-        record = f"{path}:{line}"
-        if "__error__" in row:
-            raise InvalidRecordError(record, "*", str(row["__error__"]))
-        year_text = _text(row, "year", record)
+    for record, row in _mapped_rows(path, ("year", "cases", "money"), ("office",)):
+        year_text = _text(row["year"], record, "year")
         if not year_text.isdigit():
             raise InvalidRecordError(record, "year", f"{year_text!r} is not a year")
         try:
             quotas.append(
                 Quota(
                     year=int(year_text),
-                    cases=_text(row, "cases", record),
-                    money=_text(row, "money", record),
-                    office=_text(row, "office", record, required=False) or None,
+                    cases=_text(row["cases"], record, "cases"),
+                    money=_text(row["money"], record, "money"),
+                    office=_text(row["office"], record, "office", required=False) or None,
                 )
             )
         except InvalidRecordError as error:

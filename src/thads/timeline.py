@@ -15,7 +15,7 @@ month boundaries, is a range of month serials.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from enum import StrEnum
 from typing import Final, NamedTuple
@@ -87,8 +87,18 @@ CLOSING_CODES: Final = frozenset(
 """Codes after which nothing may follow."""
 MONEY_CODES: Final = frozenset({COLLECTED, REDUCED})
 """Codes that carry an amount."""
-CLASSIFYING_CODES: Final = frozenset({ENFORCEABLE, UNENFORCEABLE, POSTPONED, SUSPENDED, RESUMED})
-"""Codes that set the case's status (có / chưa có điều kiện, hoãn, tạm đình chỉ)."""
+STATUS: Final[dict[int, str]] = {
+    ENFORCEABLE: "enforceable",
+    RESUMED: "enforceable",
+    UNENFORCEABLE: "without_conditions",
+    POSTPONED: "postponed",
+    SUSPENDED: "suspended",
+}
+"""The status each classifying event gives the case (có điều kiện, chưa có điều kiện,
+hoãn, tạm đình chỉ); a case with no classification yet is "enforceable". Whether a
+postponement or suspension counts with conditions is the regime's choice."""
+CLASSIFYING_CODES: Final = frozenset(STATUS)
+"""Codes that set the case's status."""
 
 
 def month_serial(day: date) -> int:
@@ -144,6 +154,37 @@ class Timeline:
             if step.code in MONEY_CODES:
                 owed -= step.amount
         return owed
+
+    def intervals(self, until: date, keep: Callable[[Step], bool]) -> list[tuple[date, date]]:
+        """Runs of the case's status for which ``keep(step)`` holds, as inclusive dates.
+
+        A status runs from its classifying step to the day before the next one, or to the
+        day before the closing step, or to ``until``; ``keep`` is asked of each classifying
+        step (hoãn, tạm đình chỉ, ...) and consecutive kept statuses run on.
+        """
+        days = self._intervals(until.toordinal(), keep)
+        return [(date.fromordinal(first), date.fromordinal(last)) for first, last in days]
+
+    def _intervals(self, until: int, keep: Callable[[Step], bool]) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        opened: int | None = None
+        for step in self.steps:
+            if step.day > until:
+                break
+            closing = step.code in CLOSING_CODES
+            if not closing and step.code not in CLASSIFYING_CODES:
+                continue
+            kept = not closing and keep(step)
+            if opened is not None and not kept:
+                out.append((opened, max(opened, step.day - 1)))
+                opened = None
+            elif kept and opened is None:
+                opened = step.day
+            if closing:
+                return out
+        if opened is not None:
+            out.append((opened, until))
+        return out
 
     def events(self) -> Iterator[tuple[date, EventKind, int, str | None]]:
         """The steps as (date, kind, amount, ground)."""

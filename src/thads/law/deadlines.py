@@ -30,8 +30,10 @@ from typing import Final
 
 import attrs
 
+from thads import grounds
 from thads.case import CLOSING, Case, EnforcementMode, Event, EventKind
 from thads.errors import InvalidRecordError, RuleNotAvailableError
+from thads.grounds import ground_code
 from thads.judgment import JudgmentKind
 from thads.law.calendar import WorkingCalendar, add_working_days, period_end, resolve_calendar
 from thads.law.versions import (
@@ -41,17 +43,17 @@ from thads.law.versions import (
     require_known,
     step_law,
 )
-from thads.rules.base import AGREED_POSTPONEMENT, normalize_ground
+from thads.timeline import POSTPONED, SUSPENDED, Step
 
 Interval = tuple[date, date]
 
 LIMITATION_YEARS = 5
 """Limitation period to request enforcement: 5 years (old law Art. 30(1))."""
-PROTEST_POSTPONEMENT: Final = "48.2"
-"""Postponement at the request of a protest authority, at most 3 months (Art. 48(2))."""
-ENDS_CASE: Final = CLOSING | {EventKind.REQUEST_RETURNED}
-"""Events after which a case has no further step (the returned request ends it,
-Decree 152/2026 Art. 32(1)(d))."""
+PROTEST_POSTPONEMENT: Final = grounds.PROTEST_POSTPONEMENT.code
+"""Code ``"48.2"`` of :data:`thads.grounds.PROTEST_POSTPONEMENT` (kept for compatibility)."""
+ENDS_CASE: Final = CLOSING
+"""Events after which a case has no further step: the closing events, the returned
+request included (Decree 152/2026 Art. 32(1)(d)); kept as a name of thads.law."""
 _DECISIONS: Final = (
     EventKind.POSTPONED,
     EventKind.SUSPENDED,
@@ -207,39 +209,13 @@ def stay_intervals(case: Case, until: date) -> list[Interval]:
     A postponement agreed by the parties (Art. 48(1)(c)) still counts, so it is left out.
     An interval ends the day before the next classification or the event ending the case.
     """
-    out: list[Interval] = []
-    opened: date | None = None
-    for event in case.events:
-        if event.on > until:
-            break
-        stay = event.kind is EventKind.SUSPENDED or (
-            event.kind is EventKind.POSTPONED
-            and normalize_ground(event.ground) != AGREED_POSTPONEMENT
+
+    def tolls(step: Step) -> bool:
+        return step.code == SUSPENDED or (
+            step.code == POSTPONED and ground_code(step.ground) != grounds.AGREED_POSTPONEMENT.code
         )
-        ends = event.kind in ENDS_CASE
-        if stay and opened is None:
-            opened = event.on
-        elif (
-            not stay
-            and opened is not None
-            and (
-                ends
-                or event.kind
-                in (
-                    EventKind.RESUMED,
-                    EventKind.ENFORCEABLE,
-                    EventKind.UNENFORCEABLE,
-                    EventKind.POSTPONED,
-                )
-            )
-        ):
-            out.append((opened, max(opened, event.on - timedelta(days=1))))
-            opened = None
-        if ends:
-            return out
-    if opened is not None:
-        out.append((opened, until))
-    return out
+
+    return case.timeline.intervals(until, tolls)
 
 
 Rule = Callable[[date], date]
@@ -698,7 +674,7 @@ def deadlines(
         )
     # Protest postponement: at most 3 months, then resumption within 5 working days.
     for i, e in enumerate(events):
-        if e.kind is EventKind.POSTPONED and normalize_ground(e.ground) == PROTEST_POSTPONEMENT:
+        if e.kind is EventKind.POSTPONED and ground_code(e.ground) == PROTEST_POSTPONEMENT:
             ended = next(
                 (x.on for x in events[i + 1 :] if x.kind in (*_DECISIONS, *ENDS_CASE)), None
             )

@@ -26,13 +26,15 @@ from typing import Final, Literal
 
 import attrs
 
+from thads import grounds
 from thads.case import Case, EventKind
 from thads.errors import InvalidRecordError
+from thads.grounds import ground_code
 from thads.law.deadlines import ENDS_CASE
 from thads.law.versions import NEW_LAW_FROM, require_known
 from thads.money import to_dong
 from thads.rates import round_half_up
-from thads.rules.base import AGREED_POSTPONEMENT, normalize_ground
+from thads.timeline import POSTPONED, SUSPENDED, Step
 
 DayCount = Literal["actual/365", "actual/360"]
 DEFAULT_RATE: Final = Decimal("10")
@@ -146,10 +148,12 @@ def late_interest(
     )
 
 
-INTEREST_FREE_POSTPONEMENTS: Final = frozenset({AGREED_POSTPONEMENT, "48.2"})
+INTEREST_FREE_POSTPONEMENTS: Final = frozenset(
+    {grounds.AGREED_POSTPONEMENT.code, grounds.PROTEST_POSTPONEMENT.code}
+)
 """Postponements without late interest: agreed by the parties (Art. 48(1)(c)), requested
 by a protest authority (Art. 48(2))."""
-INTEREST_FREE_SUSPENSIONS: Final = frozenset({"49.1"})
+INTEREST_FREE_SUSPENSIONS: Final = frozenset({grounds.PROTEST_SUSPENSION.code})
 """Suspension for a cassation or reopening protest (Art. 49(1))."""
 
 
@@ -160,33 +164,14 @@ def interest_free_intervals(case: Case, until: date) -> list[tuple[date, date]]:
     ``49.1``, runs until the day before the next classification, decision or the event
     that ends the case (or ``until``).
     """
-    out: list[tuple[date, date]] = []
-    opened: date | None = None
-    for event in case.events:
-        if event.on > until:
-            break
-        ground = normalize_ground(event.ground)
-        free = (event.kind is EventKind.POSTPONED and ground in INTEREST_FREE_POSTPONEMENTS) or (
-            event.kind is EventKind.SUSPENDED and ground in INTEREST_FREE_SUSPENSIONS
+
+    def free(step: Step) -> bool:
+        ground = ground_code(step.ground)
+        return (step.code == POSTPONED and ground in INTEREST_FREE_POSTPONEMENTS) or (
+            step.code == SUSPENDED and ground in INTEREST_FREE_SUSPENSIONS
         )
-        ends = event.kind in ENDS_CASE
-        changes = ends or event.kind in (
-            EventKind.ENFORCEABLE,
-            EventKind.UNENFORCEABLE,
-            EventKind.POSTPONED,
-            EventKind.SUSPENDED,
-            EventKind.RESUMED,
-        )
-        if opened is not None and changes and not free:
-            out.append((opened, max(opened, event.on - timedelta(days=1))))
-            opened = None
-        if free and opened is None:
-            opened = event.on
-        if ends:
-            return out
-    if opened is not None:
-        out.append((opened, until))
-    return out
+
+    return case.timeline.intervals(until, free)
 
 
 def case_interest(

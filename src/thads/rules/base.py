@@ -22,20 +22,8 @@ AGREED_POSTPONEMENT: Final = grounds.AGREED_POSTPONEMENT.code
 """Code ``"48.1.c"`` of :data:`thads.grounds.AGREED_POSTPONEMENT` (kept for compatibility)."""
 
 
-def normalize_ground(ground: str | grounds.Ground | None) -> str | None:
-    """Code of a legal ground (căn cứ): ``"Điều 48(1)(c)"`` → ``"48.1.c"``; None if blank.
-
-    Kept for compatibility: reads with :func:`thads.grounds.parse_ground` (Law
-    26/2008/QH12) and raises :class:`~thads.errors.InvalidGroundError` for a ground that
-    cannot be read or does not exist.
-    """
-    if ground is None:
-        return None
-    if isinstance(ground, grounds.Ground):
-        return ground.code
-    if not ground.strip():
-        return None
-    return grounds.parse_ground(ground).code
+normalize_ground = grounds.ground_code
+"""Kept for compatibility: :func:`thads.grounds.ground_code`."""
 
 
 @attrs.frozen
