@@ -10,6 +10,7 @@ import multiprocessing
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 
 import attrs
@@ -23,7 +24,7 @@ from thads.periods import StatisticalPeriod
 from thads.quota import Attainment, Quota
 from thads.ranking import Ranking, rank_report
 from thads.rates import Change, Points, Rate
-from thads.rules import Regime, regime_for
+from thads.rules import Regime, Unit, regime_for
 from thads.tally import Tally
 from thads.timeline import CompiledCase, Timeline
 
@@ -53,43 +54,84 @@ class ReportRow:
     previous_regime: Regime | None
     quota: Quota | None = None
 
+    def tally(self, unit: Unit) -> Tally:
+        """The tally of this period by cases (việc) or money (tiền)."""
+        return self.current.cases if unit == "cases" else self.current.money
+
+    def figures(self, unit: Unit) -> dict[str, int]:
+        """The rows of the result form (:data:`~thads.rules.FORM_ROWS`) under the regime.
+
+        ``enforceable`` and ``resolved`` are the regime's, so :meth:`rate` is always
+        ``resolved / enforceable`` of these figures.
+        """
+        return self.regime.form_rows(self.tally(unit), unit)
+
+    def enforceable(self, unit: Unit) -> int:
+        """With conditions (có điều kiện thi hành) under the regime: the rate's denominator."""
+        return self.regime.enforceable(self.tally(unit), unit)
+
+    def resolved(self, unit: Unit) -> int:
+        """Resolved (giải quyết xong) under the regime: the rate's numerator."""
+        return self.regime.resolved(self.tally(unit), unit)
+
+    def rate(self, unit: Unit) -> Rate | None:
+        """Resolution rate (tỷ lệ thi hành xong) by cases or money under the regime."""
+        return self.regime.rate(self.tally(unit), unit)
+
+    def previous_rate(self, unit: Unit) -> Rate | None:
+        """The rate of the same period last year (cùng kỳ), None if not counted."""
+        if self.previous is None or self.previous_regime is None:
+            return None
+        tally = self.previous.cases if unit == "cases" else self.previous.money
+        return self.previous_regime.rate(tally, unit)
+
+    def rate_change(self, unit: Unit) -> Points | None:
+        """Points of the rate over the same period last year (± cùng kỳ)."""
+        now, before = self.rate(unit), self.previous_rate(unit)
+        return None if now is None or before is None else now - before
+
+    def quota_target(self, unit: Unit) -> Decimal | None:
+        """The quota's target percent (chỉ tiêu) for ``unit``, None without a quota."""
+        if self.quota is None:
+            return None
+        return self.quota.cases if unit == "cases" else self.quota.money
+
+    def quota_points(self, unit: Unit) -> Points | None:
+        """Points over (+) or under (−) the quota (vượt / thiếu chỉ tiêu)."""
+        target, rate = self.quota_target(unit), self.rate(unit)
+        return None if target is None or rate is None else rate.points_over(target)
+
     @property
     def case_rate(self) -> Rate | None:
-        """Resolution rate by cases (tỷ lệ về việc)."""
-        return self.regime.case_rate(self.current.cases)
+        """Resolution rate by cases (tỷ lệ về việc): ``rate("cases")``."""
+        return self.rate("cases")
 
     @property
     def money_rate(self) -> Rate | None:
-        """Resolution rate by money (tỷ lệ về tiền) under the regime's money rule."""
-        return self.regime.money_rate(self.current.money)
+        """Resolution rate by money (tỷ lệ về tiền): ``rate("money")``."""
+        return self.rate("money")
 
     @property
     def previous_case_rate(self) -> Rate | None:
-        """Case rate of the same period last year (cùng kỳ); None if not counted."""
-        if self.previous is None or self.previous_regime is None:
-            return None
-        return self.previous_regime.case_rate(self.previous.cases)
+        """Case rate of the same period last year: ``previous_rate("cases")``."""
+        return self.previous_rate("cases")
 
     @property
     def previous_money_rate(self) -> Rate | None:
-        """Money rate of the same period last year; None if not counted."""
-        if self.previous is None or self.previous_regime is None:
-            return None
-        return self.previous_regime.money_rate(self.previous.money)
+        """Money rate of the same period last year: ``previous_rate("money")``."""
+        return self.previous_rate("money")
 
     @property
     def case_rate_change(self) -> Points | None:
-        """Points of the case rate over the same period last year."""
-        now, before = self.case_rate, self.previous_case_rate
-        return None if now is None or before is None else now - before
+        """Points of the case rate over the same period last year: ``rate_change("cases")``."""
+        return self.rate_change("cases")
 
     @property
     def money_rate_change(self) -> Points | None:
         """Points of the money rate over the same period last year."""
-        now, before = self.money_rate, self.previous_money_rate
-        return None if now is None or before is None else now - before
+        return self.rate_change("money")
 
-    def change(self, row: str, *, unit: Literal["cases", "money"] = "cases") -> Change | None:
+    def change(self, row: str, *, unit: Unit = "cases") -> Change | None:
         """Change of a row (e.g. ``"new"``) against the same period last year, if counted."""
         if self.previous is None:
             return None
@@ -102,7 +144,7 @@ class ReportRow:
         """Points over or under the quota (None when no quota applies)."""
         if self.quota is None:
             return None
-        return self.quota.attainment(cases=self.case_rate, money=self.money_rate)
+        return Attainment(cases=self.quota_points("cases"), money=self.quota_points("money"))
 
 
 @attrs.frozen

@@ -10,7 +10,16 @@ from datetime import date
 from thads.errors import RuleNotAvailableError
 from thads.periods import StatisticalPeriod
 from thads.rules import tt01_2013, tt05_2024, tt06_2019
-from thads.rules.base import AGREED_POSTPONEMENT, MONEY_RESOLVED_ROWS, Regime, normalize_ground
+from thads.rules.base import (
+    AGREED_POSTPONEMENT,
+    FORM_ROWS,
+    MONEY_RESOLVED_ROWS,
+    UNITS,
+    Form,
+    Regime,
+    Unit,
+    normalize_ground,
+)
 
 REGIMES: tuple[Regime, ...] = (tt01_2013.REGIME, tt06_2019.REGIME, tt05_2024.REGIME)
 """All regimes thads knows, oldest first."""
@@ -39,9 +48,13 @@ def regime_by_code(code: str) -> Regime:
 
 __all__ = [
     "AGREED_POSTPONEMENT",
+    "FORM_ROWS",
     "MONEY_RESOLVED_ROWS",
     "REGIMES",
+    "UNITS",
+    "Form",
     "Regime",
+    "Unit",
     "normalize_ground",
     "regime_by_code",
     "regime_for",

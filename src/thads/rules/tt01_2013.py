@@ -13,6 +13,7 @@ Counting choices (statistics-rules.md §2, §6.3):
   (giảm) amounts — inferred (§3.2); change it with ``Regime.with_options``.
 - The date this circular took effect is not in the reference; its signing date is used
   as the start of its span.
+- Its forms are known only in part (§6.3): forms are printed without a number.
 """
 
 from __future__ import annotations

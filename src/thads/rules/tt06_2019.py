@@ -8,6 +8,7 @@ Counting choices (statistics-rules.md §1.3, §2, §6.2):
   without conditions (the third bucket: the 2022 national report lists "hoãn, tạm đình
   chỉ" apart). Where exactly the form puts it is unknown; thads reports it as ``stayed``.
 - Resolved money includes completed, terminated and reduced amounts — inferred (§3.2).
+- Its list of forms is not known (§6.2): forms are printed without a number.
 """
 
 from __future__ import annotations
