@@ -163,3 +163,32 @@ def test_executor_code_that_is_also_an_office_code_is_an_error() -> None:
     ]
     with pytest.raises(InvalidRecordError, match="also an office code"):
         report(cases, Y23, by="executor")
+
+
+def test_an_office_cannot_take_the_total_rows_code() -> None:
+    # before: an office coded "VN" was added into the total row and disappeared
+    cases = [case("x", date(2022, 11, 1), office="VN"), case("y", date(2022, 11, 1))]
+    with pytest.raises(InvalidRecordError, match="total row"):
+        report(cases, Y23)
+
+
+def test_an_executor_is_identified_within_its_office() -> None:
+    # the same executor code "1" in offices A and B: before, B's case was rolled up
+    # under A's executor and office B had no row. Now each keeps its own row.
+    done = (ev(date(2023, 1, 1), "completed"),)
+    cases = [
+        case("a", date(2022, 11, 1), office="A", executor="1", events=done),
+        case("b", date(2022, 11, 1), office="B", executor="1"),
+        case("c", date(2022, 11, 1), office="B", executor="2"),
+    ]
+    rep = report(cases, Y23, by="executor")
+    rows = {row.code: row for row in rep.rows}
+    assert set(rows) == {"VN", "A", "B", "A/1", "B/1", "2"}
+    # A/1: 1 completed of 1; B/1: 0 of 1; office B: 0 of 2 enforceable; total 1 of 3
+    assert (rows["A/1"].resolved("cases"), rows["A/1"].enforceable("cases")) == (1, 1)
+    assert (rows["B/1"].resolved("cases"), rows["B/1"].enforceable("cases")) == (0, 1)
+    assert rows["B"].enforceable("cases") == 2 and rows["A"].enforceable("cases") == 1
+    assert rows["VN"].tally("cases").accepted == 3
+    order = [row.code for row in rep.rows]
+    assert order.index("A/1") == order.index("A") + 1
+    assert order.index("B/1") > order.index("B")

@@ -378,8 +378,12 @@ def reports(
     else:
         swept = sweep(_entries(cases, key), years, progress=progress, progress_every=10_000)
     tallies = swept.tallies(spans)
-    executors = {k for table in tallies.values() for k in table} if by == "executor" else set()
-    parents = _Parents(tree, executors)  # type: ignore[arg-type]
+    executors = (
+        {(str(g[0]), code) for t in tallies.values() for g, code in _executor_codes(t).items()}  # type: ignore[index]
+        if by == "executor"
+        else set()
+    )
+    parents = _Parents(tree, executors)
     quota_list = [quotas] if isinstance(quotas, Quota) else list(quotas or [])
     out: dict[StatisticalPeriod, Report] = {}
     for period in wanted:
@@ -408,15 +412,40 @@ def reports(
 
 
 def _leaves(table: Mapping[GroupKey, TallyPair], by: str) -> dict[str, TallyPair]:
-    """Tallies by the code of the report row (an executor's code without its office)."""
-    if by != "executor":
-        return dict(table)  # type: ignore[arg-type]
+    """Tallies by the code of the report row; no group may take the total row's code."""
+    if by == "national":
+        return {NATIONAL_CODE: sum(table.values(), TallyPair.zero())}
+    codes = _executor_codes(table) if by == "executor" else {}
     out: dict[str, TallyPair] = {}
     for group, pair in table.items():
-        assert isinstance(group, tuple)
-        executor: str = group[1]
-        out[executor] = out[executor] + pair if executor in out else pair
+        code = codes[group] if by == "executor" else str(group)
+        if code == NATIONAL_CODE:
+            raise InvalidRecordError(
+                f"{by} {code}",
+                by,
+                f"{NATIONAL_CODE!r} is the code of the total row (toàn bộ); "
+                f"give this {by} another code",
+            )
+        out[code] = out[code] + pair if code in out else pair
     return out
+
+
+def _executor_codes(table: Iterable[GroupKey]) -> dict[GroupKey, str]:
+    """The row code of each (office, executor) group.
+
+    An executor (chấp hành viên) is identified within its office: its row code is its
+    own code, or ``office/executor`` when the same code is found in two offices, so that
+    neither is rolled up under the other.
+    """
+    offices_of: dict[str, set[str]] = {}
+    for group in table:
+        assert isinstance(group, tuple)
+        offices_of.setdefault(group[1], set()).add(group[0])
+    return {
+        (office, executor): executor if len(offices) == 1 else f"{office}/{executor}"
+        for executor, offices in offices_of.items()
+        for office in offices
+    }
 
 
 def _warn_quotas_not_in_force(quotas: list[Quota], tree: OfficeTree, day: date, year: int) -> None:
