@@ -280,6 +280,17 @@ class _Parents:
             return self.tree.successor(implied, on=self.day)
         return implied
 
+    def chain(self, code: str, *, flat: bool = False) -> list[str]:
+        """``code`` and its ancestors up to the total row (toàn bộ), nearest first.
+
+        ``flat``: groups that are not offices hang straight under the total.
+        """
+        out = [code]
+        while code != NATIONAL_CODE:
+            code = NATIONAL_CODE if flat else (self.parent(code) or NATIONAL_CODE)
+            out.append(code)
+        return out
+
     def describe(self, code: str, by: str) -> tuple[str, OfficeLevel | None]:
         if code == NATIONAL_CODE:
             return "Toàn bộ", OfficeLevel.NATIONAL
@@ -492,9 +503,8 @@ def _build(
             then.cases.as_tuple(),
             then.money.as_tuple(),
         )
-        node: str | None = leaf
         below: str | None = None
-        while node is not None:
+        for node in parents.chain(leaf, flat=flat):
             slot = sums.get(node)
             if slot is None:
                 slot = sums[node] = [[0] * width for _ in range(4)]
@@ -505,9 +515,7 @@ def _build(
                 kids = children.setdefault(node, [])
                 if below not in kids:
                     kids.append(below)
-            if node == NATIONAL_CODE:
-                break
-            below, node = node, (NATIONAL_CODE if flat else parents.parent(node))
+            below = node
     totals = {
         code: (
             TallyPair(Tally._from_valid(s[0]), Tally._from_valid(s[1])),
@@ -522,7 +530,7 @@ def _build(
 
     def visit(code: str, depth: int) -> None:
         name, level = parents.describe(code, by)
-        chain = [code] if flat else [code, *_ancestors(parents, code)]
+        chain = [code] if flat else parents.chain(code)
         rows.append(
             ReportRow(
                 code=code,
@@ -541,15 +549,6 @@ def _build(
 
     visit(NATIONAL_CODE, 0)
     return Report(period=period, by=by, rows=tuple(rows))
-
-
-def _ancestors(parents: _Parents, code: str) -> list[str]:
-    out: list[str] = []
-    node: str | None = parents.parent(code)
-    while node is not None:
-        out.append(node)
-        node = parents.parent(node)
-    return out
 
 
 def report(
