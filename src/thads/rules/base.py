@@ -9,7 +9,7 @@ from typing import Final, Literal
 import attrs
 
 from thads import grounds
-from thads.errors import InvalidRecordError
+from thads.errors import InvalidGroundError, InvalidRecordError
 from thads.rates import Rate
 from thads.tally import Tally
 
@@ -86,7 +86,10 @@ normalize_ground = grounds.ground_code
 
 def _short_citation(code: str) -> str:
     """``"48.1.c"`` → ``"điểm c khoản 1 Điều 48"`` (the law's name left out)."""
-    ground = grounds.parse_ground(code)
+    try:
+        ground = grounds.parse_ground(code)
+    except InvalidGroundError:  # a ground of another law: printed as its code
+        return code
     point = f"điểm {ground.point} " if ground.point is not None else ""
     return f"{point}khoản {ground.clause} Điều {ground.article}"
 
