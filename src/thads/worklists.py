@@ -76,8 +76,10 @@ _OFF_TO_ENFORCE: Final = frozenset({"entrusted", "withdrawn"})
 class PeriodListRow:
     """One case on a period-end list.
 
-    ``outstanding``: money still owed at the period end (at the move, for a case moved to
-    the separate register); ``row``: the case's report row in the period (design.md);
+    ``outstanding``: money still owed on the books at the period end — for a case moved
+    to the separate register, what was owed at the move; 0 for a case completed,
+    terminated, entrusted or withdrawn (its remainder left this office's books);
+    ``row``: the case's report row in the period (design.md);
     ``status``: its state at the period end — a classification (``enforceable``,
     ``without_conditions``, ``postponed``, ``suspended``) or the closing event;
     ``closed_on``: the day of the closing event, if any by the period end.
@@ -170,6 +172,8 @@ def period_list(
         row = _ROWS[placed[1]]
         status, owed, closed_on = _state_at(case, last)
         finished = closed_on is not None
+        if finished and status != "separate_register":
+            owed = 0
         if chosen is ListKind.SEPARATE_REGISTER:
             moved = closed_on.toordinal() if closed_on is not None else 0
             keep = status == "separate_register" and first <= moved <= last
