@@ -341,3 +341,55 @@ def test_creditor_and_kind_lists_agree_with_split_rows(cases: list[Case]) -> Non
         rows = period_list(cases, kind, period)
         assert len(rows) == sum(p.cases.to_enforce for p in pairs)
         assert sum(r.outstanding for r in rows) == sum(p.money.carried_forward for p in pairs)
+
+
+def test_cli_list(tmp_path: object) -> None:
+    import io
+
+    from thads.cli import main
+    from thads.io import write_cases
+
+    cases_path = tmp_path / "cases.csv"  # type: ignore[operator]
+    events_path = tmp_path / "events.csv"  # type: ignore[operator]
+    write_cases(history(), cases_path, events_path)
+    out, err = io.StringIO(), io.StringIO()
+    code = main(
+        [
+            "list",
+            "being-enforced",
+            "--cases",
+            str(cases_path),
+            "--events",
+            str(events_path),
+            "--as-of",
+            "2025-10-15",
+            "--year",
+            "2025",
+            "--format",
+            "csv",
+        ],
+        out=out,
+        err=err,
+    )
+    assert code == 0, err.getvalue()
+    lines = out.getvalue().splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["b", "f"]
+    # the last period ended before 15/10/2025 is the year 2025: carried over b, e, f
+    out = io.StringIO()
+    main(
+        [
+            "list",
+            "carried-over",
+            "--cases",
+            str(cases_path),
+            "--events",
+            str(events_path),
+            "--as-of",
+            "2025-10-15",
+            "--format",
+            "json",
+        ],
+        out=out,
+        err=err,
+    )
+    assert sorted(r["case_id"] for r in __import__("json").loads(out.getvalue())) == ["b", "e", "f"]
