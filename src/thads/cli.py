@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--rejected", type=Path, help="write rejected rows to this CSV file")
     rep.add_argument("--quiet", action="store_true", help="no progress on stderr")
     _output_options(rep)
+    _list_parser(sub)
     return parser
 
 
@@ -152,6 +153,131 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+# --- thads list (thads.worklists, issue 15) --------------------------------------------
+
+LIST_KINDS = (
+    "separate-register",
+    "being-enforced",
+    "state-compensation",
+    "credit-institution",
+    "carried-over",
+    "large",
+    "long-running",
+    "deadlines",
+    "exemption",
+    "calendar",
+)
+LIST_FORMATS = ("table", "csv", "xlsx", "json")
+
+
+def _list_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from datetime import date
+
+    lst = sub.add_parser("list", help="work lists: period-end lists, deadlines, exemption...")
+    lst.add_argument("kind", choices=LIST_KINDS, help="which list")
+    lst.add_argument("--cases", type=Path, help="cases file (needed except for calendar)")
+    lst.add_argument("--events", type=Path, help="events file")
+    lst.add_argument("--as-of", required=True, type=date.fromisoformat, help="day, YYYY-MM-DD")
+    lst.add_argument("--office", help="only this office (or executor) code")
+    lst.add_argument("--year", type=int, help="period-end lists: statistical year")
+    lst.add_argument("--months", type=int, help="period-end lists: cumulative months 1..12")
+    lst.add_argument("--until", type=date.fromisoformat, help="deadlines: window end")
+    lst.add_argument("--horizon", type=int, help="exemption: also eligible within N days")
+    lst.add_argument("--min-amount", type=int, help="large: threshold in đồng")
+    lst.add_argument("--min-months", type=int, help="long-running: age in months")
+    lst.add_argument(
+        "--allow-last-known",
+        action="store_true",
+        help="apply the old law's values where Law 106/2025's are unknown",
+    )
+    lst.add_argument("--format", choices=LIST_FORMATS, default="table", help="output format")
+    lst.add_argument("--output", type=Path, help="write to this file instead of stdout")
+
+
+def _last_period(
+    as_of: object, year: int | None, months: int | None, kind: str
+) -> StatisticalPeriod:
+    """The period asked for, else the last one ended on or before ``as_of``."""
+    from datetime import date, timedelta
+
+    assert isinstance(as_of, date)
+    if year is not None:
+        return StatisticalPeriod(year, months if months is not None else 12)
+    if kind == "carried-over" or months == 12:
+        return StatisticalPeriod(as_of.year if as_of.month >= 10 else as_of.year - 1, 12)
+    ended = as_of if (as_of + timedelta(days=1)).day == 1 else as_of.replace(day=1) - timedelta(1)
+    period = StatisticalPeriod.containing(ended)
+    return StatisticalPeriod(period.year, months) if months is not None else period
+
+
+def _list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from thads import worklists
+    from thads.law import exemption_candidates
+
+    kind: str = args.kind
+    if kind == "calendar":
+        period = _last_period(args.as_of, args.year, args.months, kind)
+        rows: list[worklists.Listed] = list(worklists.reporting_calendar([period]))
+        reader = None
+    else:
+        if args.cases is None:
+            raise ThadsError(f"thads list {kind} needs --cases FILE")
+        reader = read_cases(args.cases, args.events)
+        cases = list(reader)
+        if kind == "large":
+            extra = {} if args.min_amount is None else {"min_amount": args.min_amount}
+            rows = list(worklists.large_cases(cases, args.as_of, office=args.office, **extra))
+        elif kind == "long-running":
+            extra = {} if args.min_months is None else {"min_months": args.min_months}
+            rows = list(
+                worklists.long_running_cases(cases, args.as_of, office=args.office, **extra)
+            )
+        elif kind == "deadlines":
+            rows = list(
+                worklists.work_list(
+                    cases,
+                    args.as_of,
+                    args.until,
+                    office=args.office,
+                    allow_last_known=args.allow_last_known,
+                )
+            )
+        elif kind == "exemption":
+            chosen = [c for c in cases if args.office in (None, c.office, c.executor)]
+            rows = list(
+                exemption_candidates(
+                    chosen, args.as_of, args.horizon, allow_last_known=args.allow_last_known
+                )
+            )
+        else:
+            period = _last_period(args.as_of, args.year, args.months, kind)
+            rows = list(
+                worklists.period_list(cases, kind.replace("-", "_"), period, office=args.office)
+            )
+    if args.format == "xlsx":
+        if args.output is None:
+            raise ThadsError("--format xlsx needs --output FILE.xlsx")
+        worklists.write_xlsx(rows, args.output, title=kind)
+    else:
+        render = {
+            "table": worklists.to_table,
+            "csv": worklists.to_csv,
+            "json": worklists.to_json,
+        }[args.format]
+        text = render(rows).rstrip("\n") + "\n"
+        if args.output is None:
+            out.write(text)
+        else:
+            args.output.write_text(text, encoding="utf-8")
+    if reader is not None:
+        err.write(reader.summary() + "\n")
+        if reader.rejected:
+            for row in reader.rejected[:20]:
+                err.write(f"rejected {row}\n")
+            return EXIT_REJECTED
+    return EXIT_OK
+
+
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -162,6 +288,8 @@ def main(
     try:
         if args.command == "demo":
             return _demo(args, out)
+        if args.command == "list":
+            return _list(args, out, err)
         return _report(args, out, err)
     except (ThadsError, OSError) as error:
         err.write(f"thads: error: {error}\n")

@@ -34,6 +34,9 @@ class JudgmentKind(StrEnum):
     """Phán quyết trọng tài."""
     OTHER = "other"
     """Khác."""
+    STATE_COMPENSATION = "state_compensation"
+    """Bồi thường nhà nước: a judgment that the State compensates (Law 10/2017/QH14),
+    listed apart at period end under TT 05/2024 Art. 8 (thads.worklists)."""
 
 
 def enum_value(kind: type[E], value: object, record: str, field: str) -> E:

@@ -27,7 +27,12 @@ from thads.law.deadlines import (
     limitation_end,
     stay_intervals,
 )
-from thads.law.exemption import ExemptionResult, exemption
+from thads.law.exemption import (
+    ExemptionCandidate,
+    ExemptionResult,
+    exemption,
+    exemption_candidates,
+)
 from thads.law.fees import CaseFee, FeeReduction, ReceiptFee, base_salary, case_fee, enforcement_fee
 from thads.law.interest import (
     InterestResult,
@@ -47,6 +52,7 @@ __all__ = [
     "Claim",
     "Deadline",
     "DelegatedScope",
+    "ExemptionCandidate",
     "ExemptionResult",
     "FeeReduction",
     "InterestResult",
@@ -64,6 +70,7 @@ __all__ = [
     "deadlines",
     "enforcement_fee",
     "exemption",
+    "exemption_candidates",
     "instalment_limitations",
     "interest_free_intervals",
     "late_interest",
