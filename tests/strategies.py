@@ -1,4 +1,9 @@
-"""Hypothesis strategies of the project's tests: a thin re-export of :mod:`thads.testing`."""
+"""Hypothesis strategies of the project's tests: a thin re-export of :mod:`thads.testing`.
+
+Generation must not depend on the hash seed (CI runs with ``derandomize=True``): every
+strategy here draws from sequences in a fixed order (sorted tuples, enum order), never
+from a set or a frozenset. ``test_strategies.py`` checks it under two hash seeds.
+"""
 
 from __future__ import annotations
 

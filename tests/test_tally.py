@@ -91,11 +91,57 @@ def test_addition_is_a_commutative_monoid(a: Tally, b: Tally, c: Tally) -> None:
     (a + b).check()
 
 
+def _by_the_rules(t: Tally) -> dict[str, int]:
+    """The derived rows written from design.md's formulas on the primitive rows only."""
+    accepted = t.carried_over + t.new
+    to_enforce = accepted - t.entrusted - t.withdrawn
+    resolved = t.completed + t.terminated + t.reduced
+    enforceable = resolved + t.in_progress + t.postponed
+    return {
+        "accepted": accepted,
+        "to_enforce": to_enforce,
+        "enforceable": enforceable,
+        "resolved": resolved,
+        "carried_forward": to_enforce - resolved,
+        "enforceable_carried_forward": enforceable - resolved,
+    }
+
+
+@given(tallies())
+def test_derived_rows_follow_the_formulas(t: Tally) -> None:
+    expected = _by_the_rules(t)
+    assert {name: getattr(t, name) for name in Tally.DERIVED} == expected
+    assert t.as_dict()["carried_forward"] == expected["carried_forward"]
+
+
 @given(tallies(), tallies())
 def test_rate_of_sum_equals_rate_of_summed_rows(a: Tally, b: Tally) -> None:
-    total = a + b
-    rate = total.resolution_rate()
-    if rate is None:
-        assert a.enforceable + b.enforceable == 0
+    # numerator and denominator summed from the primitive rows of both tallies, by hand
+    resolved = sum(t.completed + t.terminated + t.reduced for t in (a, b))
+    enforceable = resolved + sum(t.in_progress + t.postponed for t in (a, b))
+    rate = (a + b).resolution_rate()
+    if enforceable == 0:
+        assert rate is None
         return
-    assert rate.exact == Fraction(a.resolved + b.resolved, a.enforceable + b.enforceable)
+    assert rate is not None
+    assert rate.exact == Fraction(resolved, enforceable)
+
+
+def test_resolution_rate_and_share_by_hand() -> None:
+    t = Tally(
+        new=20,
+        entrusted=1,
+        completed=6,
+        terminated=1,
+        in_progress=5,
+        postponed=2,
+        stayed=1,
+        without_conditions=4,
+    ).check()
+    # resolved 6 + 1 = 7; enforceable 7 + 5 + 2 = 14 → 1/2; to_enforce 20 − 1 = 19
+    rate = t.resolution_rate()
+    assert rate is not None and rate.exact == Fraction(1, 2) and rate.percent == 50
+    enforceable_share = t.enforceable_share()
+    assert enforceable_share is not None and enforceable_share.exact == Fraction(14, 19)
+    assert Tally(new=3, without_conditions=3).resolution_rate() is None  # nothing enforceable
+    assert Tally().enforceable_share() is None
