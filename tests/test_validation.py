@@ -8,6 +8,7 @@ and frozen records hold no mutable mapping.
 
 from __future__ import annotations
 
+import pickle
 import textwrap
 from datetime import date, datetime
 from decimal import Decimal
@@ -33,7 +34,7 @@ from thads import (
 )
 from thads.engine import placement
 from thads.law.payment_order import Claim, PaymentTier, allocate
-from thads.offices import Office, OfficeLevel
+from thads.offices import Office, OfficeLevel, province_tree
 
 D = date(2022, 11, 1)
 
@@ -194,6 +195,14 @@ def test_allocation_paid_is_read_only() -> None:
         result.paid["b"] = (1, 2)  # type: ignore[index]
     assert dict(result.paid) == {"a": (50, 0)}  # 100 − 50 paid = 50 surplus
     assert result.surplus == 50
+
+
+def test_read_only_records_still_pickle() -> None:
+    result = allocate(100, [Claim("a", PaymentTier.OTHER, 50)])
+    assert pickle.loads(pickle.dumps(result)) == result
+    tree = province_tree()
+    again = pickle.loads(pickle.dumps(tree))
+    assert again == tree and len(again) == len(tree)
 
 
 def test_placement_money_is_read_only() -> None:

@@ -290,6 +290,10 @@ class OfficeTree:
         """Build a tree from offices."""
         return cls(list(offices), without_successor)
 
+    def __reduce__(self) -> tuple[type[OfficeTree], tuple[list[Office], WithoutSuccessor]]:
+        # a read-only mapping does not pickle: rebuild (and recheck) from the offices
+        return (OfficeTree, (list(self.offices.values()), self.without_successor))
+
     def __contains__(self, code: object) -> bool:
         return code in self.offices
 

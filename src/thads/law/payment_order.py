@@ -83,6 +83,12 @@ class Allocation:
     paid: Mapping[str, tuple[int, int]] = attrs.field(converter=_paid)
     surplus: int
 
+    def __reduce__(
+        self,
+    ) -> tuple[type[Allocation], tuple[int, int, dict[str, tuple[int, int]], int]]:
+        # a read-only mapping does not pickle: rebuild from a plain copy
+        return (Allocation, (self.costs, self.reserve, dict(self.paid), self.surplus))
+
 
 def allocate(
     amount: int, claims: Sequence[Claim], *, costs: int = 0, housing_reserve: int = 0
