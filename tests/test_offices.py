@@ -26,6 +26,7 @@ from thads.offices import (
     Office,
     OfficeLevel,
     OfficeTree,
+    ancestor_chain,
     province_tree,
     provinces,
     redraw,
@@ -67,6 +68,23 @@ def test_existing_behaviour_of_an_undated_tree() -> None:
 def test_mapping_is_read_only() -> None:
     with pytest.raises(TypeError):
         SMALL.offices["Z"] = Office("Z", "Z", P)  # type: ignore[index]
+
+
+def test_one_chain_of_ancestors_dated_or_not() -> None:
+    # recorded: A-1 → A → P; on 1/7/2025 A is succeeded by Y, so A-1 → Y → P
+    assert SMALL.ancestors("A-1") == ["A", "P"]
+    assert SMALL.ancestors("A-1", on=OLD_END) == ["A", "P"]
+    assert SMALL.ancestors("A-1", on=NEW_START) == ["Y", "P"]
+    assert SMALL.ancestors("P") == []
+    # the same walk over any parent links (a report's implied links, for instance)
+    links = {"e": "o", "o": "VN"}
+    assert ancestor_chain("e", links.get) == ["o", "VN"]
+
+
+def test_a_loop_of_parents_is_an_error_not_a_hang() -> None:
+    links = {"a": "b", "b": "c", "c": "a"}
+    with pytest.raises(InvalidRecordError, match="loop: b → c → a"):
+        ancestor_chain("a", links.get)
 
 
 def test_duplicate_code_is_an_error() -> None:

@@ -15,9 +15,9 @@ from typing import Final
 
 import attrs
 
+from thads import validate
 from thads.errors import InvalidRecordError
-from thads.judgment import Judgment, enum_value
-from thads.money import to_dong
+from thads.judgment import Judgment
 from thads.timeline import CODE, EventKind, Timeline, TimelineBuilder, month_serial
 
 
@@ -56,48 +56,54 @@ MONEY_EVENTS: Final = frozenset({EventKind.COLLECTED, EventKind.REDUCED})
 """Events that carry an amount."""
 
 
-def _date(value: object, record: str, field: str) -> date:
-    if isinstance(value, date):
-        return value
-    raise InvalidRecordError(record, field, f"must be a date, not {value!r}")
+def _debt_amount(value: int) -> int:
+    return validate.money(value, "Debt", "amount")
 
 
-def _non_negative_money(value: object, record: str, field: str) -> int:
-    try:
-        amount = to_dong(value, what=f"{record}: {field}")
-    except TypeError as error:
-        raise InvalidRecordError(record, field, str(error)) from None
-    if amount < 0:
-        raise InvalidRecordError(record, field, f"must not be negative, got {amount}")
-    return amount
+def _creditor(value: CreditorKind | str) -> CreditorKind:
+    return validate.choice(CreditorKind, value, "Debt", "creditor")
 
 
-def _debt_amount(value: object) -> int:
-    return _non_negative_money(value, "Debt", "amount")
+def _due_on(value: date | None) -> date | None:
+    return validate.optional_day(value, "Debt", "due_on")
 
 
-def _creditor(value: object) -> CreditorKind:
-    return enum_value(CreditorKind, value, "Debt", "creditor")
+def _event_on(value: date) -> date:
+    return validate.day(value, "Event", "date")
 
 
-def _event_on(value: object) -> date:
-    return _date(value, "Event", "date")
+def _event_kind(value: EventKind | str) -> EventKind:
+    return validate.choice(EventKind, value, "Event", "kind")
 
 
-def _event_kind(value: object) -> EventKind:
-    return enum_value(EventKind, value, "Event", "kind")
+def _event_amount(value: int) -> int:
+    return validate.money(value, "Event", "amount")
 
 
-def _event_amount(value: object) -> int:
-    return _non_negative_money(value, "Event", "amount")
+def _ground(value: str | None) -> str | None:
+    return validate.optional_text(value, "Event", "ground")
 
 
-def _mode(value: object) -> EnforcementMode:
-    return enum_value(EnforcementMode, value, "Case", "mode")
+def _mode(value: EnforcementMode | str) -> EnforcementMode:
+    return validate.choice(EnforcementMode, value, "Case", "mode")
 
 
-def _accepted_on(value: object) -> date:
-    return _date(value, "Case", "accepted_on")
+def _accepted_on(value: date) -> date:
+    return validate.day(value, "Case", "accepted_on")
+
+
+def _office(value: str) -> str:
+    return validate.text(value, "Case", "office")
+
+
+def _executor(value: str) -> str:
+    return validate.text(value, "Case", "executor")
+
+
+def _judgment(value: Judgment) -> Judgment:
+    if not isinstance(value, Judgment):
+        raise InvalidRecordError("Case", "judgment", f"must be a Judgment, not {value!r}")
+    return value
 
 
 @attrs.frozen
@@ -106,7 +112,7 @@ class Debt:
 
     amount: int = attrs.field(converter=_debt_amount)
     creditor: CreditorKind = attrs.field(default=CreditorKind.PRIVATE, converter=_creditor)
-    due_on: date | None = None
+    due_on: date | None = attrs.field(default=None, converter=_due_on)
 
 
 @attrs.frozen
@@ -116,7 +122,7 @@ class Event:
     on: date = attrs.field(converter=_event_on)
     kind: EventKind = attrs.field(converter=_event_kind)
     amount: int = attrs.field(default=0, converter=_event_amount)
-    ground: str | None = None
+    ground: str | None = attrs.field(default=None, converter=_ground)
 
 
 class CaseState:
@@ -162,15 +168,23 @@ def _trusted_event(on: date, kind: EventKind, amount: int, ground: str | None) -
 
 
 def _sorted_events(events: Iterable[Event]) -> tuple[Event, ...]:
-    return tuple(sorted(events, key=lambda event: event.on))  # stable: same day keeps order
+    items = tuple(events)
+    for event in items:
+        if not isinstance(event, Event):
+            raise InvalidRecordError("Case", "events", f"not an Event: {event!r}")
+    return tuple(sorted(items, key=lambda event: event.on))  # stable: same day keeps order
 
 
 def _debts(value: Iterable[Debt] | Debt | int) -> tuple[Debt, ...]:
     if isinstance(value, Debt):
         return (value,)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return (Debt(value),)
-    return tuple(value)  # type: ignore[arg-type]
+    if not isinstance(value, Iterable):  # an amount: an int, or money of the wrong type
+        return (Debt(validate.money(value, "Case", "debts")),)
+    debts = tuple(value)
+    for debt in debts:
+        if not isinstance(debt, Debt):
+            raise InvalidRecordError("Case", "debts", f"not a Debt: {debt!r}")
+    return debts
 
 
 @attrs.frozen
@@ -184,10 +198,10 @@ class Case:
     """
 
     case_id: str = attrs.field()
-    office: str
-    executor: str
+    office: str = attrs.field(converter=_office)
+    executor: str = attrs.field(converter=_executor)
     mode: EnforcementMode = attrs.field(converter=_mode)
-    judgment: Judgment
+    judgment: Judgment = attrs.field(converter=_judgment)
     accepted_on: date = attrs.field(converter=_accepted_on)
     debts: tuple[Debt, ...] = attrs.field(default=(), converter=_debts)
     events: tuple[Event, ...] = attrs.field(default=(), converter=_sorted_events)

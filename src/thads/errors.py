@@ -32,8 +32,21 @@ class InvalidGroundError(InvalidRecordError):
     """
 
 
-class MoneyTypeError(ThadsError, TypeError):
-    """Money (tiền) given as something other than an integer number of đồng."""
+class MoneyTypeError(InvalidRecordError, TypeError):
+    """Money (tiền) given as something other than an integer number of đồng.
+
+    Raised for float, bool, text or fractional money wherever money is taken. It is also
+    an :class:`InvalidRecordError` (``.record``, ``.field``, ``.reason``) and a
+    ``TypeError``, so callers may catch any of the three. ``MoneyTypeError(message)``
+    with one argument is still accepted (record ``"money"``, field ``"amount"``).
+    """
+
+    def __init__(self, record: str, field: str | None = None, reason: str | None = None) -> None:
+        if field is None and reason is None:
+            ThadsError.__init__(self, record)
+            self.record, self.field, self.reason = "money", "amount", record
+            return
+        super().__init__(record, field or "amount", reason or "is not an int number of đồng")
 
 
 class PeriodError(ThadsError, ValueError):

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 import attrs
 
+from thads import validate
 from thads.errors import InvalidRecordError
 
 E = TypeVar("E", bound=StrEnum)
@@ -40,20 +41,25 @@ class JudgmentKind(StrEnum):
 
 
 def enum_value(kind: type[E], value: object, record: str, field: str) -> E:
-    """Convert ``value`` to the enum ``kind`` or raise InvalidRecordError listing choices."""
-    if isinstance(value, kind):
-        return value
-    try:
-        return kind(str(value).strip())
-    except ValueError:
-        choices = ", ".join(member.value for member in kind)
-        raise InvalidRecordError(
-            record, field, f"unknown value {value!r}; expected one of: {choices}"
-        ) from None
+    """Convert ``value`` to the enum ``kind`` or raise InvalidRecordError listing choices.
+
+    Kept for compatibility: the check is :func:`thads.validate.choice`.
+    """
+    return validate.choice(kind, value, record, field)
 
 
-def _kind(value: object) -> JudgmentKind:
-    return enum_value(JudgmentKind, value, "Judgment", "kind")
+def _kind(value: JudgmentKind | str) -> JudgmentKind:
+    return validate.choice(JudgmentKind, value, "Judgment", "kind")
+
+
+def _ref(value: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidRecordError("Judgment", "ref", f"must be text, not {value!r}")
+    return value
+
+
+def _effective_on(value: date | None) -> date | None:
+    return validate.optional_day(value, "Judgment", "effective_on")
 
 
 @attrs.frozen
@@ -64,9 +70,9 @@ class Judgment:
     lực pháp luật), from which the limitation period runs.
     """
 
-    ref: str
+    ref: str = attrs.field(converter=_ref)
     kind: JudgmentKind = attrs.field(converter=_kind)
-    effective_on: date | None = None
+    effective_on: date | None = attrs.field(default=None, converter=_effective_on)
 
 
 __all__ = ["Judgment", "JudgmentKind", "enum_value"]

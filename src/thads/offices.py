@@ -15,15 +15,15 @@ successors, and :func:`provinces` gives the built-in 63 → 34 provinces
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime, timedelta
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, timedelta
 from enum import IntEnum
 from types import MappingProxyType
 from typing import Literal, Protocol, TypeVar
 
 import attrs
 
-from thads import offices_data
+from thads import offices_data, validate
 from thads.errors import InvalidRecordError
 
 
@@ -86,12 +86,34 @@ _LEVEL_NAMES: dict[str, OfficeLevel] = {
 }
 
 
-def _optional_day(value: object) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise InvalidRecordError("Office", "start/end", f"give a date, not {value!r}")
-    return value
+def _optional_day(value: date | None) -> date | None:
+    return validate.optional_day(value, "Office", "start/end")
+
+
+def _code(value: str) -> str:
+    return validate.text(value, "Office", "code")
+
+
+def _name(value: str) -> str:
+    return validate.text(value, "Office", "name")
+
+
+def _level(value: OfficeLevel | str) -> OfficeLevel:
+    if isinstance(value, OfficeLevel):
+        return value
+    if isinstance(value, str):
+        return OfficeLevel.parse(value)
+    raise InvalidRecordError(
+        "Office", "level", f"unknown level {value!r}; use one of {', '.join(_LEVEL_NAMES)}"
+    )
+
+
+def _parent(value: str | None) -> str | None:
+    return validate.optional_text(value, "Office", "parent")
+
+
+def _successor(value: str | None) -> str | None:
+    return validate.optional_text(value, "Office", "successor")
 
 
 @attrs.frozen
@@ -103,13 +125,13 @@ class Office:
     or abolished into it).
     """
 
-    code: str
-    name: str
-    level: OfficeLevel
-    parent: str | None = None
+    code: str = attrs.field(converter=_code)
+    name: str = attrs.field(converter=_name)
+    level: OfficeLevel = attrs.field(converter=_level)
+    parent: str | None = attrs.field(default=None, converter=_parent)
     start: date | None = attrs.field(default=None, converter=_optional_day)
     end: date | None = attrs.field(default=None, converter=_optional_day)
-    successor: str | None = None
+    successor: str | None = attrs.field(default=None, converter=_successor)
 
     def __attrs_post_init__(self) -> None:
         record = f"office {self.code}"
@@ -161,21 +183,10 @@ class Office:
 
 def _row_day(row: Mapping[str, object], field: str, record: str) -> date | None:
     value = row.get(field)
-    if isinstance(value, datetime):
-        raise InvalidRecordError(record, field, f"give a date, not the datetime {value}")
     if isinstance(value, date):
-        return value
+        return validate.day(value, record, field)
     text = "" if value is None else str(value).strip()
-    if not text:
-        return None
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidRecordError(
-            record, field, f"{text!r} is not an ISO date (YYYY-MM-DD)"
-        ) from None
+    return validate.iso_day(text, record, field) if text else None
 
 
 OFFICE_COLUMNS = ("code", "name", "level")
@@ -279,6 +290,10 @@ class OfficeTree:
         """Build a tree from offices."""
         return cls(list(offices), without_successor)
 
+    def __reduce__(self) -> tuple[type[OfficeTree], tuple[list[Office], WithoutSuccessor]]:
+        # a read-only mapping does not pickle: rebuild (and recheck) from the offices
+        return (OfficeTree, (list(self.offices.values()), self.without_successor))
+
     def __contains__(self, code: object) -> bool:
         return code in self.offices
 
@@ -300,14 +315,13 @@ class OfficeTree:
         """The office with this code, or None."""
         return self.offices.get(code)
 
-    def ancestors(self, code: str) -> list[str]:
-        """Codes of the parents of ``code``, nearest first (not including ``code``)."""
-        out: list[str] = []
-        office = self.offices.get(code)
-        while office is not None and office.parent is not None:
-            out.append(office.parent)
-            office = self.offices.get(office.parent)
-        return out
+    def ancestors(self, code: str, *, on: date | None = None) -> list[str]:
+        """Codes of the parents of ``code``, nearest first (not including ``code``).
+
+        With ``on``, each parent is the office in force that day that succeeds the
+        recorded one (see :meth:`parent`). The walk is :func:`ancestor_chain`.
+        """
+        return ancestor_chain(code, lambda node: self.parent(node, on=on))
 
     def at_level(self, code: str, level: OfficeLevel) -> str | None:
         """The code of ``code`` itself or its ancestor at ``level``, or None."""
@@ -377,6 +391,26 @@ class OfficeTree:
             if office.in_force(day)
         ]
         return OfficeTree(kept, self.without_successor)
+
+
+def ancestor_chain(code: str, parent_of: Callable[[str], str | None]) -> list[str]:
+    """The chain of ancestors of ``code`` (cấp trên), nearest first, ``code`` excluded.
+
+    ``parent_of`` gives a node's parent or None at the root (e.g. ``tree.parent`` or a
+    report's own parent links). The one walk up the office tree: a chain that comes
+    back to a node it passed is an error naming the loop.
+    """
+    out: list[str] = []
+    seen = {code}
+    node = parent_of(code)
+    while node is not None:
+        if node in seen:
+            loop = " → ".join([*out, node])
+            raise InvalidRecordError(f"office {code}", "parent", f"parents form a loop: {loop}")
+        seen.add(node)
+        out.append(node)
+        node = parent_of(node)
+    return out
 
 
 class _SupportsAdd(Protocol):
@@ -490,6 +524,7 @@ __all__ = [
     "OfficeLevel",
     "OfficeTree",
     "WithoutSuccessor",
+    "ancestor_chain",
     "not_in_force",
     "province_tree",
     "provinces",

@@ -9,12 +9,12 @@ TT 05/2024 Art. 5(1), Art. 7).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from thads import validate
 from thads.errors import PeriodError
 
 YEAR_START_MONTH = 10
@@ -57,20 +57,23 @@ class StatisticalPeriod:
         return self.start + relativedelta(months=self.months) - timedelta(days=1)
 
     def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.start <= day <= self.end
+        if not isinstance(day, date):
+            return False
+        checked = validate.day(day, "StatisticalPeriod", "day")  # a datetime is refused
+        return self.start <= checked <= self.end
 
     def same_period_last_year(self) -> StatisticalPeriod:
         """The same cumulative period one year earlier (cùng kỳ năm trước)."""
         return StatisticalPeriod(self.year - 1, self.months)
 
-    def months_of_year(self) -> Iterator[StatisticalPeriod]:
-        """The 12 cumulative periods of this statistical year, months 1 to 12."""
-        for months in range(1, 13):
-            yield StatisticalPeriod(self.year, months)
+    def months_of_year(self) -> tuple[StatisticalPeriod, ...]:
+        """The 12 cumulative periods of this statistical year, months 1 to 12 (a tuple)."""
+        return tuple(StatisticalPeriod(self.year, months) for months in range(1, 13))
 
     @classmethod
     def containing(cls, day: date) -> StatisticalPeriod:
         """The cumulative period of the year that holds ``day``, ending with its month."""
+        day = validate.day(day, "StatisticalPeriod", "day")
         year = day.year + 1 if day.month >= YEAR_START_MONTH else day.year
         months = (day.month - YEAR_START_MONTH) % 12 + 1
         return cls(year, months)

@@ -15,11 +15,12 @@ from typing import Literal
 
 import attrs
 
+from thads import validate
 from thads.errors import InvalidRecordError
 from thads.rates import Points, Rate, round_half_up
 
 
-def _percent(value: object) -> Decimal:
+def _percent(value: Decimal | int | str) -> Decimal:
     if isinstance(value, float):
         raise InvalidRecordError(
             "Quota", "target", f"give the target as a Decimal or str, not the float {value!r}"
@@ -33,6 +34,16 @@ def _percent(value: object) -> Decimal:
     if not Decimal(0) <= number <= Decimal(100):
         raise InvalidRecordError("Quota", "target", f"{number} is outside 0..100")
     return number
+
+
+def _year(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidRecordError("Quota", "year", f"must be an int year, not {value!r}")
+    return value
+
+
+def _office(value: str | None) -> str | None:
+    return validate.optional_text(value, "Quota", "office")
 
 
 @attrs.frozen
@@ -50,10 +61,10 @@ class Quota:
     ``cases`` and ``money`` are target percents, e.g. ``Decimal("82.80")``.
     """
 
-    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    year: int = attrs.field(converter=_year)
     cases: Decimal = attrs.field(converter=_percent)
     money: Decimal = attrs.field(converter=_percent)
-    office: str | None = None
+    office: str | None = attrs.field(default=None, converter=_office)
 
     def attainment(self, *, cases: Rate | None = None, money: Rate | None = None) -> Attainment:
         """Points of the rates over the targets (negative: under the quota)."""
@@ -68,7 +79,8 @@ class Quota:
         """Tiến độ: rate − target × months / 12, in points (rounded half-up)."""
         if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 12:
             raise InvalidRecordError("Quota.progress", "months", f"must be 1..12, got {months!r}")
-        target = self.cases if by == "cases" else self.money
+        unit = validate.literal(by, ("cases", "money"), "Quota.progress", "by")
+        target = self.cases if unit == "cases" else self.money
         pro_rata = round_half_up(Fraction(target) * months / 12, 2)
         return Points(rate.percent - pro_rata)
 

@@ -8,11 +8,13 @@ ratio; percentage-point gaps are taken between the rounded rates).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
+from thads import validate
 from thads.errors import InvalidRecordError, UndefinedRateError
 
 _HUNDRED = Fraction(100)
@@ -34,10 +36,8 @@ def round_half_up(value: Fraction, places: int = 2) -> Decimal:
 
 
 def _check_count(instance: Rate, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidRecordError("Rate", attribute.name, f"must be an int, not {value!r}")
-    if value < 0:
-        raise InvalidRecordError("Rate", attribute.name, f"must be >= 0, got {value}")
+    if type(value) is not int or value < 0:
+        validate.quantity(value, "Rate", attribute.name)
 
 
 def _two_places(value: Decimal | int | str) -> Decimal:
@@ -46,12 +46,13 @@ def _two_places(value: Decimal | int | str) -> Decimal:
     return Decimal(value).quantize(Decimal("0.01"))
 
 
-@attrs.frozen
+@attrs.frozen(order=True)
 class Points:
     """A difference in percentage points (điểm phần trăm), e.g. ``+0,10``.
 
     Published gaps are taken between rates already rounded to two places, so ``value``
-    is a :class:`~decimal.Decimal` with two places.
+    is a :class:`~decimal.Decimal` with two places. Points add and subtract (``+``,
+    ``-``, unary ``-``, ``abs``) and compare by value.
     """
 
     value: Decimal = attrs.field(converter=_two_places)
@@ -63,18 +64,41 @@ class Points:
     def __neg__(self) -> Points:
         return Points(-self.value)
 
+    def __pos__(self) -> Points:
+        return self
+
+    def __abs__(self) -> Points:
+        return Points(abs(self.value))
+
+    def __add__(self, other: object) -> Points:
+        if not isinstance(other, Points):
+            return NotImplemented
+        return Points(self.value + other.value)
+
+    def __sub__(self, other: object) -> Points:
+        if not isinstance(other, Points):
+            return NotImplemented
+        return Points(self.value - other.value)
+
     @property
     def is_over(self) -> bool:
         """True when the gap is positive (vượt), False when zero or negative."""
         return self.value > 0
 
 
-@attrs.frozen(order=False)
+_FORMAT = re.compile(r"(?P<head>.*?)(?:\.(?P<places>\d+))?(?P<type>[fF%])")
+
+
+@attrs.frozen(eq=False, order=False)
 class Rate:
     """A ratio ``numerator / denominator`` (tỷ lệ), kept exact.
 
     ``exact`` is the exact fraction (0..1 for a share), ``percent`` the value × 100
-    rounded half-up to 2 places.
+    rounded half-up to 2 places. Rates are values: equal when their exact values are
+    equal (``Rate(1, 2) == Rate(2, 4)``), ordered by exact value (two rates that print
+    the same percent still sort by their exact values), hashable; ``float(rate)`` is the
+    share (0.5), and ``format(rate, ".1%")`` / ``format(rate, ".3f")`` format the exact
+    share rounded half-up.
     """
 
     numerator: int = attrs.field(validator=_check_count)
@@ -115,6 +139,59 @@ class Rate:
     def __str__(self) -> str:
         return f"{self.percent}%"
 
+    # value semantics: compare numerator × other denominator (denominators are > 0)
+    def _cross(self, other: object) -> tuple[int, int] | None:
+        if not isinstance(other, Rate):
+            return None
+        return self.numerator * other.denominator, other.numerator * self.denominator
+
+    def __eq__(self, other: object) -> bool:
+        pair = self._cross(other)
+        return NotImplemented if pair is None else pair[0] == pair[1]
+
+    def __ne__(self, other: object) -> bool:
+        pair = self._cross(other)
+        return NotImplemented if pair is None else pair[0] != pair[1]
+
+    def __lt__(self, other: object) -> bool:
+        pair = self._cross(other)
+        return NotImplemented if pair is None else pair[0] < pair[1]
+
+    def __le__(self, other: object) -> bool:
+        pair = self._cross(other)
+        return NotImplemented if pair is None else pair[0] <= pair[1]
+
+    def __gt__(self, other: object) -> bool:
+        pair = self._cross(other)
+        return NotImplemented if pair is None else pair[0] > pair[1]
+
+    def __ge__(self, other: object) -> bool:
+        pair = self._cross(other)
+        return NotImplemented if pair is None else pair[0] >= pair[1]
+
+    def __hash__(self) -> int:
+        return hash(self.exact)
+
+    def __float__(self) -> float:
+        return self.numerator / self.denominator  # int / int is correctly rounded
+
+    def __format__(self, spec: str) -> str:
+        """Format the exact share: ``""`` as :meth:`__str__`; types ``f``, ``F`` and
+        ``%`` (× 100) with the usual fill, align, sign, width and grouping, rounded
+        half-up from the exact value (6 places when none is given, as for float)."""
+        if not spec:
+            return str(self)
+        match = _FORMAT.fullmatch(spec)
+        if match is None:
+            raise ValueError(
+                f"format {spec!r} is not supported for Rate; use a spec ending in "
+                "'f', 'F' or '%' (e.g. '.1%', '.3f') or no spec"
+            )
+        places = int(match["places"]) if match["places"] is not None else 6
+        extra = 2 if match["type"] == "%" else 0  # '%' shows the share × 100
+        # rounded exactly here, so Decimal's own formatting has nothing left to round
+        return format(round_half_up(self.exact, places + extra), spec)
+
 
 def resolution_rate(*, resolved: int, enforceable: int) -> Rate:
     """Resolution rate (tỷ lệ thi hành xong) = resolved / enforceable (có điều kiện).
@@ -139,6 +216,10 @@ def share(part: int, whole: int) -> Rate:
     return Rate(part, whole)
 
 
+def _check_term(instance: Change, attribute: attrs.Attribute[int], value: int) -> None:
+    validate.quantity(value, "Change", attribute.name)
+
+
 @attrs.frozen
 class Change:
     """Change of a count or an amount against the same period last year (so với cùng kỳ).
@@ -147,8 +228,8 @@ class Change:
     or ``None`` when the previous value is zero.
     """
 
-    current: int
-    previous: int
+    current: int = attrs.field(validator=_check_term)
+    previous: int = attrs.field(validator=_check_term)
 
     @property
     def delta(self) -> int:

@@ -2,7 +2,8 @@
 
 One tally counts cases (việc), another money (tiền, int đồng); both have the same rows.
 Tallies add exactly (a commutative monoid with :meth:`Tally.zero`), so a parent office's
-tally is the sum of its children's.
+tally is the sum of its children's. Two cumulative periods of one year subtract
+(``later - earlier``) into the :class:`Flows` between them.
 """
 
 from __future__ import annotations
@@ -13,17 +14,15 @@ from typing import ClassVar
 
 import attrs
 
-from thads.errors import InconsistentTallyError, InvalidRecordError
+from thads import validate
+from thads.errors import InconsistentTallyError
+from thads.periods import StatisticalPeriod
 from thads.rates import Rate, share
 
 
 def _row(instance: Tally, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidRecordError(
-            "Tally", attribute.name, f"must be an int (cases or đồng), not {value!r}"
-        )
-    if value < 0:
-        raise InvalidRecordError("Tally", attribute.name, f"must be >= 0, got {value}")
+    if type(value) is not int or value < 0:  # fast path: a plain int >= 0 passes
+        validate.quantity(value, "Tally", attribute.name)
 
 
 def _field() -> int:
@@ -121,6 +120,64 @@ class Tally:
             return self
         return self.__add__(other)
 
+    def __sub__(self, other: object) -> Flows:
+        """``later - earlier``: the flows between two cumulative periods of one year.
+
+        See :meth:`flows_since`; the result is a :class:`Flows`, not a Tally (as a date
+        minus a date is a timedelta).
+        """
+        if not isinstance(other, Tally):
+            return NotImplemented
+        return self.flows_since(other)
+
+    def flows_since(
+        self,
+        earlier: Tally,
+        *,
+        periods: tuple[StatisticalPeriod, StatisticalPeriod] | None = None,
+    ) -> Flows:
+        """The flow rows (:attr:`Flows.ROWS`) of this tally less those of ``earlier``.
+
+        Both tallies are cumulative periods of one statistical year for the same group,
+        this one ending later (lũy kế: 9 months − 6 months = the flows of months 7..9).
+        Stock rows (in_progress, postponed, stayed, without_conditions) are positions at
+        a period's end, not counts of events: they have no difference here (read them
+        from the later tally). Refused with InconsistentTallyError: ``carried_over``
+        differs (it is the same for every month of one year, so the tallies are of two
+        years or two groups), or a flow row of ``earlier`` exceeds this one's (earlier
+        minus later, or unrelated tallies). With ``periods=(earlier_period,
+        this_period)`` the years and months are checked too.
+        """
+        if periods is not None:
+            before, after = periods
+            if before.year != after.year:
+                raise InconsistentTallyError(
+                    "flows within one statistical year",
+                    f"{before.label} and {after.label} are periods of two years",
+                )
+            if before.months > after.months:
+                raise InconsistentTallyError(
+                    "later minus earlier",
+                    f"{before.label} ends after {after.label}: subtract the earlier period",
+                )
+        if self.carried_over != earlier.carried_over:
+            raise InconsistentTallyError(
+                "carried_over is the same for every month of one year",
+                f"carried_over {self.carried_over} here, {earlier.carried_over} in the "
+                "earlier tally: not two cumulative periods of one year for one group",
+            )
+        rows = []
+        for name in Flows.ROWS:
+            late, early = getattr(self, name), getattr(earlier, name)
+            if late < early:
+                raise InconsistentTallyError(
+                    "cumulative flow rows never decrease within a year",
+                    f"{name} is {late} here but {early} in the tally subtracted: "
+                    "subtract the earlier period from the later one",
+                )
+            rows.append(late - early)
+        return Flows(*rows)
+
     @property
     def accepted(self) -> int:
         """Tổng số thụ lý = carried_over + new."""
@@ -188,4 +245,61 @@ class Tally:
 
 _ROWS_OF = operator.attrgetter(*Tally.PRIMITIVE)
 
-__all__ = ["Tally"]
+
+def _flow(instance: Flows, attribute: attrs.Attribute[int], value: int) -> None:
+    validate.quantity(value, "Flows", attribute.name)
+
+
+_STOCKS = frozenset({"carried_over", "in_progress", "postponed", "stayed", "without_conditions"})
+
+
+@attrs.frozen
+class Flows:
+    """The flow rows between two cumulative periods of one year (số phát sinh trong kỳ).
+
+    ``later - earlier`` of two :class:`Tally` objects: cases (or đồng) newly accepted
+    (thụ lý mới), entrusted, withdrawn, completed, terminated and reduced in the months
+    between the two period ends. Carried-over and stock rows have no flow: asking for one
+    raises AttributeError saying so.
+    """
+
+    ROWS: ClassVar[tuple[str, ...]] = (
+        "new",
+        "entrusted",
+        "withdrawn",
+        "completed",
+        "terminated",
+        "reduced",
+    )
+
+    new: int = attrs.field(default=0, validator=_flow)
+    entrusted: int = attrs.field(default=0, validator=_flow)
+    withdrawn: int = attrs.field(default=0, validator=_flow)
+    completed: int = attrs.field(default=0, validator=_flow)
+    terminated: int = attrs.field(default=0, validator=_flow)
+    reduced: int = attrs.field(default=0, validator=_flow)
+
+    @property
+    def resolved(self) -> int:
+        """Giải quyết xong in the interval = completed + terminated + reduced."""
+        return self.completed + self.terminated + self.reduced
+
+    def as_dict(self) -> dict[str, int]:
+        """The flow rows by name, then ``resolved``."""
+        out = {name: getattr(self, name) for name in self.ROWS}
+        out["resolved"] = self.resolved
+        return out
+
+    def __getattr__(self, name: str) -> int:
+        if name in _STOCKS or name in Tally.DERIVED:
+            raise AttributeError(
+                f"Flows has no {name!r}: it is a stock (a position at the end of a period) "
+                "or derived from stocks, not counted between two periods; read it from "
+                "the later Tally",
+                name=name,
+                obj=self,
+            )
+        raise AttributeError(f"'Flows' object has no attribute {name!r}", name=name, obj=self)
+
+
+__all__ = ["Flows", "Tally"]

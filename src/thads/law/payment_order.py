@@ -16,14 +16,15 @@ Pro rata shares are whole đồng; the đồng left by rounding go to the larges
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
-from fractions import Fraction
+from types import MappingProxyType
 
 import attrs
 
+from thads import validate
 from thads.errors import InvalidRecordError
-from thads.money import to_dong
+from thads.money import split
 
 
 class PaymentTier(IntEnum):
@@ -37,49 +38,75 @@ class PaymentTier(IntEnum):
     """Các khoản khác theo bản án, quyết định."""
 
 
+def _claim_id(value: str) -> str:
+    return validate.text(value, "Claim", "claim_id")
+
+
+def _tier(value: PaymentTier | int) -> PaymentTier:
+    return validate.choice(PaymentTier, value, "Claim", "tier")
+
+
+def _principal(value: int) -> int:
+    return validate.money(value, "Claim", "principal")
+
+
+def _interest(value: int) -> int:
+    return validate.money(value, "Claim", "interest")
+
+
 @attrs.frozen
 class Claim:
-    """One creditor's claim: principal and late interest owed, in đồng."""
+    """One creditor's claim (khoản được thi hành): principal and late interest owed, in đồng.
 
-    claim_id: str
-    tier: PaymentTier
-    principal: int
-    interest: int = 0
+    ``tier`` is a :class:`PaymentTier` (or its number 1..3); amounts are int đồng ≥ 0.
+    """
+
+    claim_id: str = attrs.field(converter=_claim_id)
+    tier: PaymentTier = attrs.field(converter=_tier)
+    principal: int = attrs.field(converter=_principal)
+    interest: int = attrs.field(default=0, converter=_interest)
+
+
+def _paid(value: Mapping[str, tuple[int, int]]) -> Mapping[str, tuple[int, int]]:
+    return MappingProxyType(dict(value))
 
 
 @attrs.frozen
 class Allocation:
-    """How a collected amount was paid out: costs, per claim (principal, interest), surplus."""
+    """How a collected amount was paid out: costs, per claim (principal, interest), surplus.
+
+    ``paid`` is a read-only mapping from claim id to (principal paid, interest paid).
+    """
 
     costs: int
     reserve: int
-    paid: dict[str, tuple[int, int]]
+    paid: Mapping[str, tuple[int, int]] = attrs.field(converter=_paid)
     surplus: int
 
-
-def _pro_rata(amount: int, weights: Sequence[int]) -> list[int]:
-    total = sum(weights)
-    if amount >= total:
-        return list(weights)
-    exact = [Fraction(amount * w, total) for w in weights]
-    shares = [int(x) for x in exact]
-    left = amount - sum(shares)
-    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - shares[i]), i))
-    for i in order[:left]:
-        shares[i] += 1
-    return shares
+    def __reduce__(
+        self,
+    ) -> tuple[type[Allocation], tuple[int, int, dict[str, tuple[int, int]], int]]:
+        # a read-only mapping does not pickle: rebuild from a plain copy
+        return (Allocation, (self.costs, self.reserve, dict(self.paid), self.surplus))
 
 
 def allocate(
     amount: int, claims: Sequence[Claim], *, costs: int = 0, housing_reserve: int = 0
 ) -> Allocation:
-    """Pay ``amount`` collected over ``claims`` in the statutory order."""
-    amount = to_dong(amount, what="payment order: amount")
-    if amount < 0 or costs < 0 or housing_reserve < 0:
-        raise InvalidRecordError("payment order", "amount", "amounts must not be negative")
+    """Pay ``amount`` collected over ``claims`` in the statutory order.
+
+    Amounts are int đồng ≥ 0 (a float is a :class:`~thads.errors.MoneyTypeError`).
+    """
+    record = "payment order"
+    amount = validate.money(amount, record, "amount")
+    costs = validate.money(costs, record, "costs")
+    housing_reserve = validate.money(housing_reserve, record, "housing_reserve")
+    for claim in claims:
+        if not isinstance(claim, Claim):
+            raise InvalidRecordError(record, "claims", f"not a Claim: {claim!r}")
     ids = [c.claim_id for c in claims]
     if len(set(ids)) != len(ids):
-        raise InvalidRecordError("payment order", "claim_id", "claim ids must be unique")
+        raise InvalidRecordError(record, "claim_id", "claim ids must be unique")
     left = amount
     paid_costs = min(left, costs)
     left -= paid_costs
@@ -90,7 +117,8 @@ def allocate(
         members = [c for c in claims if c.tier is tier]
         for part in (0, 1):  # principal, then interest
             owed = [c.principal if part == 0 else c.interest for c in members]
-            shares = _pro_rata(min(left, sum(owed)), owed)
+            due = sum(owed)
+            shares = owed if left >= due else split(left, owed)
             for claim, share in zip(members, shares, strict=True):
                 paid[claim.claim_id][part] += share
             left -= sum(shares)

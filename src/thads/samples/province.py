@@ -23,7 +23,7 @@ import attrs
 
 from thads.case import Case, CreditorKind, Debt, EnforcementMode, Event, EventKind
 from thads.judgment import Judgment, JudgmentKind
-from thads.money import NGHIN, TRIEU, TY
+from thads.money import NGHIN, TRIEU, TY, split
 from thads.offices import Office, OfficeLevel, OfficeTree
 from thads.quota import Quota
 
@@ -141,14 +141,7 @@ def _split(total: int, weights: Sequence[float]) -> list[int]:
         return []
     if units < count or total % NGHIN:
         raise ValueError("total too small to split")  # pragma: no cover - plan constants
-    rest = units - count
-    weight_sum = sum(Fraction(w) for w in weights)
-    exact = [Fraction(w) * rest / weight_sum for w in weights]
-    shares = [int(x) for x in exact]
-    left = rest - sum(shares)
-    order = sorted(range(count), key=lambda i: (-(exact[i] - shares[i]), i))
-    for i in order[:left]:
-        shares[i] += 1
+    shares = split(units - count, [Fraction(w) for w in weights])  # floats: exact binary
     return [(s + 1) * NGHIN for s in shares]
 
 
