@@ -19,7 +19,15 @@ from thads.case import Case
 from thads.engine import GroupKey, Sweep, TallyPair, compiled, sweep
 from thads.errors import InvalidRecordError, RuleNotAvailableError
 from thads.io import CaseReader, FileCount, RejectedRow
-from thads.offices import NATIONAL_CODE, Office, OfficeLevel, OfficeTree, not_in_force, redraw
+from thads.offices import (
+    NATIONAL_CODE,
+    Office,
+    OfficeLevel,
+    OfficeTree,
+    ancestor_chain,
+    not_in_force,
+    redraw,
+)
 from thads.periods import StatisticalPeriod
 from thads.quota import Attainment, Quota
 from thads.ranking import Ranking, rank_report
@@ -285,11 +293,11 @@ class _Parents:
 
         ``flat``: groups that are not offices hang straight under the total.
         """
-        out = [code]
-        while code != NATIONAL_CODE:
-            code = NATIONAL_CODE if flat else (self.parent(code) or NATIONAL_CODE)
-            out.append(code)
-        return out
+        if code == NATIONAL_CODE:
+            return [code]
+        if flat:
+            return [code, NATIONAL_CODE]
+        return [code, *ancestor_chain(code, self.parent)]
 
     def describe(self, code: str, by: str) -> tuple[str, OfficeLevel | None]:
         if code == NATIONAL_CODE:
