@@ -6,9 +6,12 @@ Range under test unless said otherwise: statistical year 2024 = 1/10/2023–30/9
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -16,7 +19,7 @@ from hypothesis import strategies as st
 
 from helpers import M, case, ev
 from strategies import case_sets
-from thads import StatisticalPeriod, Quota, Tally, tally_periods
+from thads import Quota, StatisticalPeriod, Tally, tally_periods
 from thads.engine import TallyPair
 from thads.errors import InvalidRecordError
 from thads.metrics import (
@@ -317,3 +320,21 @@ def test_twelve_months_of_flows_sum_to_the_cumulative_flows(cases: list, year: i
             )
             assert flows.total(n)[0].new == cumulative.cases.new
             assert flows.total(n)[1].completed == cumulative.money.completed
+
+
+def test_cli_report_metrics(tmp_path: Path) -> None:
+    from thads.cli import main
+
+    examples = Path(__file__).parent.parent / "docs" / "examples"
+    args = ["report", "--cases", str(examples / "cases.csv"), "--events",
+            str(examples / "events.csv"), "--year", "2023", "--metrics"]  # fmt: skip
+    out, err = io.StringIO(), io.StringIO()
+    assert main(args, out=out, err=err) == 0
+    assert "CR %" in out.getvalue()
+    out = io.StringIO()
+    assert main([*args, "--format", "json"], out=out, err=err) == 0
+    data = json.loads(out.getvalue())
+    assert data["format"] == "thads-metrics" and data["range"]["start"] == "2022-10-01"
+    total = data["rows"][0]
+    assert total["pending"] == total["carried_over"] + total["incoming"] - total["disposed"]
+    assert main([*args, "--format", "xlsx"], out=out, err=err) == 1  # not a metrics format

@@ -19,7 +19,7 @@ import io
 import json
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -30,11 +30,11 @@ import attrs
 from thads.case import Case
 from thads.engine import GroupKey, Sweep, TallyPair, compiled, sweep
 from thads.errors import InvalidRecordError, RuleNotAvailableError
+from thads.fmt import format_count
 from thads.io import CaseReader
 from thads.offices import NATIONAL_CODE, OfficeLevel, OfficeTree, redraw
 from thads.periods import StatisticalPeriod
 from thads.quota import Quota
-from thads.fmt import format_count
 from thads.rates import Rate, round_half_up
 from thads.report import _key_function, _Parents
 from thads.rules import Regime
@@ -466,7 +466,9 @@ class Flow:
     def __add__(self, other: object) -> Flow:
         if not isinstance(other, Flow):
             return NotImplemented
-        return Flow(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other))))
+        return Flow(
+            *(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other), strict=True))
+        )
 
 
 @attrs.frozen
@@ -562,7 +564,7 @@ def rollup(
 ) -> tuple[Row[_V], ...]:
     """Rows in the report's tree order, the first being the total; parents are sums."""
     leaves = _leaf_codes(table, by)
-    groups = {k for k in table} if by == "executor" else set()
+    groups = set(table) if by == "executor" else set()
     parents = _Parents(tree, groups).drawn_on(day)  # type: ignore[arg-type]
     if tree is not None and day is not None and by in ("office", "executor", "province"):
         leaves = redraw(leaves, tree, day)
@@ -673,9 +675,7 @@ def compute(
     """
     wanted = [as_range(r) for r in ranges]
     tree = (
-        offices
-        if isinstance(offices, OfficeTree) or offices is None
-        else OfficeTree.of(offices)  # type: ignore[arg-type]
+        offices if isinstance(offices, OfficeTree) or offices is None else OfficeTree.of(offices)  # type: ignore[arg-type]
     )
     key = _key_function(by, tree)
     collector = MetricsCollector(wanted)
@@ -685,9 +685,7 @@ def compute(
         r: MetricsTable(
             r,
             by,
-            rollup(
-                collector.leaves(r), by, tree, None if tree is None else r.end, Metrics(r.days)
-            ),
+            rollup(collector.leaves(r), by, tree, None if tree is None else r.end, Metrics(r.days)),
         )
         for r in collector.ranges
     }
@@ -758,7 +756,7 @@ def needed(quota_rate: Decimal | Fraction | int, enforceable: int, resolved: int
     ``max(0, ⌈quota × enforceable⌉ − resolved)`` with ``quota_rate`` a percent
     (``Decimal("82.80")``), assuming the enforceable figure stays as it is.
     """
-    if isinstance(quota_rate, float) or isinstance(quota_rate, bool):
+    if isinstance(quota_rate, (float, bool)):
         raise InvalidRecordError(
             "needed", "quota_rate", f"give a Decimal percent, not {quota_rate!r}"
         )
@@ -931,9 +929,7 @@ def reconcile(
     rollup, drawn on the last day of ``year`` when an office tree is given.
     """
     tree = (
-        offices
-        if isinstance(offices, OfficeTree) or offices is None
-        else OfficeTree.of(offices)  # type: ignore[arg-type]
+        offices if isinstance(offices, OfficeTree) or offices is None else OfficeTree.of(offices)  # type: ignore[arg-type]
     )
     previous_period = StatisticalPeriod(year - 1)
     first, last = previous_period.start.toordinal(), previous_period.end.toordinal()
@@ -967,9 +963,7 @@ def reconcile(
     if saved is not None:
         known = {r.code for r in rows}
         for code in sorted(set(saved) - known):  # offices with no case any more
-            rows.append(
-                OfficeReconciliation(code, code, None, 1, saved[code], (0, 0), (), ())
-            )
+            rows.append(OfficeReconciliation(code, code, None, 1, saved[code], (0, 0), (), ()))
     return Reconciliation(year, tuple(rows), saved is not None)
 
 
@@ -1146,7 +1140,8 @@ def to_table(table: MetricsTable) -> str:
     widths = [max(len(line[i]) for line in lines) for i in range(len(_HEAD))]
     text = [
         "  ".join(
-            cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(line)
+            cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+            for i, cell in enumerate(line)
         )
         for line in lines
     ]
