@@ -55,9 +55,42 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     rep.add_argument("--rejected", type=Path, help="write rejected rows to this CSV file")
     rep.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    _metrics_options(rep)
     _output_options(rep)
     _list_parser(sub)
     return parser
+
+
+# --- thads report --metrics (thads.metrics) ---------------------------------------------
+
+
+def _metrics_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--metrics",
+        action="store_true",
+        help="print the CourTools/CEPEJ metrics of the period instead of the report "
+        "(table, json or csv)",
+    )
+
+
+def _metrics(args: argparse.Namespace, reader: CaseReader, out: TextIO) -> None:
+    from thads import metrics
+
+    if args.format not in ("table", "json", "csv"):
+        raise ThadsError(f"--metrics writes table, json or csv, not {args.format}")
+    offices = read_offices(args.offices) if args.offices else None
+    period = StatisticalPeriod(args.year, args.months)
+    table = metrics.metrics(reader, period, by=args.by, offices=offices)
+    writer = {"table": metrics.to_table, "json": metrics.to_json, "csv": metrics.to_csv}
+    text = writer[args.format](table)
+    text = text if text.endswith("\n") else text + "\n"
+    if args.output is None:
+        out.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+
+
+# --- end of thads report --metrics -----------------------------------------------------
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
@@ -120,6 +153,10 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     reader: CaseReader = read_cases(
         args.cases, args.events, strict=args.strict, sorted_input=args.sorted
     )
+    if args.metrics:
+        _metrics(args, reader, out)
+        err.write(reader.summary() + "\n")
+        return EXIT_REJECTED if reader.rejected else EXIT_OK
 
     def progress(count: int) -> None:
         if not args.quiet and count >= PROGRESS_FROM:

@@ -222,6 +222,8 @@ _CLOSING_ROW: Final = {
 """Closing code → (case column, money column); entrusting is decided in the loop."""
 # Sweep columns 0..6 and 7, 8 are the primitive rows 0..6, in_progress, without_conditions.
 _COL_TO_ROW: Final = (0, 1, 2, 3, 4, 5, 6, IN_PROGRESS, WITHOUT_CONDITIONS)
+_FLOW_COLS: Final = 7
+"""Sweep columns 0..6: the rows that only grow within a year (flows)."""
 
 GroupKey = Hashable
 KeyFunction = Callable[[Case], GroupKey]
@@ -281,6 +283,34 @@ class Sweep:
                         if value:
                             target[m * width + new_col] += value
         return self
+
+    def month_changes(self, year: int) -> dict[GroupKey, list[tuple[list[int], list[int]]]]:
+        """The flows of each month of statistical year ``year`` alone, per group.
+
+        For each group, 12 pairs (cases, money) of the first seven rows of
+        :attr:`Tally.PRIMITIVE` (carried_over, new, entrusted, withdrawn, completed,
+        terminated, reduced) as changed within that month: these rows only ever grow,
+        so a month's change is what flowed in that month (carried_over in month 1 only),
+        and the 12 months add up to the 12-month tally's rows exactly.
+        """
+        if year not in self.years:
+            raise RuleNotAvailableError(
+                f"statistical year {year} was not swept (swept: {list(self.years)})"
+            )
+        width = self.width
+        out: dict[GroupKey, list[tuple[list[int], list[int]]]] = {}
+        for (group, swept_year), case_changes in self.cases.items():
+            if swept_year != year:
+                continue
+            money_changes = self.money[(group, year)]
+            out[group] = [
+                (
+                    case_changes[m * width : m * width + _FLOW_COLS],
+                    money_changes[m * width : m * width + _FLOW_COLS],
+                )
+                for m in range(12)
+            ]
+        return out
 
     def tallies(
         self, periods: Mapping[StatisticalPeriod, Regime]
