@@ -206,7 +206,7 @@ def test_needed_by_hand() -> None:
     # ⌈0.828 × 1001⌉ = ⌈828.828⌉ = 829
     assert needed(Decimal("82.80"), 1001, 800) == 29
     assert needed(Decimal("82.80"), 1000, 900) == 0  # already over: at least 0
-    with pytest.raises(InvalidRecordError, match="quota_rate"):
+    with pytest.raises(InvalidRecordError, match="target"):
         needed(82.8, 1000, 800)  # type: ignore[arg-type]
 
 

@@ -20,7 +20,6 @@ import json
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Final, Generic, Protocol, TypeVar
@@ -35,6 +34,7 @@ from thads.io import CaseReader
 from thads.offices import NATIONAL_CODE, OfficeLevel, OfficeTree, redraw
 from thads.periods import StatisticalPeriod
 from thads.quota import Quota
+from thads.quota import needed as _quota_needed
 from thads.rates import Rate, round_half_up
 from thads.report import _key_function, _Parents
 from thads.rules import Regime
@@ -750,24 +750,8 @@ def monthly_flows(
 # --- the quota planner -----------------------------------------------------------------
 
 
-def needed(quota_rate: Decimal | Fraction | int, enforceable: int, resolved: int) -> int:
-    """How many more cases (or đồng) must be resolved to reach the quota (cần giải quyết thêm).
-
-    ``max(0, ⌈quota × enforceable⌉ − resolved)`` with ``quota_rate`` a percent
-    (``Decimal("82.80")``), assuming the enforceable figure stays as it is.
-    """
-    if isinstance(quota_rate, (float, bool)):
-        raise InvalidRecordError(
-            "needed", "quota_rate", f"give a Decimal percent, not {quota_rate!r}"
-        )
-    for name, value in (("enforceable", enforceable), ("resolved", resolved)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise InvalidRecordError("needed", name, f"must be an int >= 0, got {value!r}")
-    rate = Fraction(quota_rate) / 100
-    if not 0 <= rate <= 1:
-        raise InvalidRecordError("needed", "quota_rate", f"{quota_rate} is outside 0..100")
-    target = math.ceil(rate * enforceable)
-    return max(0, target - resolved)
+needed = _quota_needed
+"""Cases or đồng still to resolve to reach a quota: :func:`thads.quota.needed`."""
 
 
 @attrs.frozen
@@ -781,9 +765,11 @@ class Needed:
 def plan(quota: Quota, pair: TallyPair, regime: Regime) -> Needed:
     """:func:`needed` for a row's tallies under its regime (the resolution rates' terms)."""
     return Needed(
-        cases=needed(quota.cases, pair.cases.enforceable, pair.cases.resolved),
-        money=needed(
-            quota.money, regime.money_enforceable(pair.money), regime.money_resolved(pair.money)
+        cases=quota.needed(
+            "cases", regime.enforceable(pair.cases, "cases"), regime.resolved(pair.cases, "cases")
+        ),
+        money=quota.needed(
+            "money", regime.enforceable(pair.money, "money"), regime.resolved(pair.money, "money")
         ),
     )
 

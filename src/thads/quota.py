@@ -9,6 +9,7 @@ one verified example: 48.49 − 73 × 6/12 = +11.99).
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -84,5 +85,38 @@ class Quota:
         pro_rata = round_half_up(Fraction(target) * months / 12, 2)
         return Points(rate.percent - pro_rata)
 
+    def target(self, unit: Literal["cases", "money"]) -> Decimal:
+        """The target percent for cases (về việc) or money (về tiền)."""
+        return (
+            self.cases
+            if validate.literal(unit, ("cases", "money"), "Quota", "unit") == ("cases")
+            else self.money
+        )
 
-__all__ = ["Attainment", "Quota"]
+    def needed(self, unit: Literal["cases", "money"], enforceable: int, resolved: int) -> int:
+        """Cases or đồng still to resolve to reach the quota (cần giải quyết thêm).
+
+        ``max(0, ⌈target × enforceable⌉ − resolved)``: how many more must be resolved by
+        the end of the statistical year if the enforceable figure stays as it is.
+        """
+        return needed(self.target(unit), enforceable, resolved)
+
+
+def needed(target: Decimal | Fraction | int, enforceable: int, resolved: int) -> int:
+    """``max(0, ⌈target% × enforceable⌉ − resolved)``: cases or đồng still to resolve.
+
+    ``target`` is a percent (``Decimal("82.80")``); ``enforceable`` and ``resolved`` are
+    the figures of the rate (có điều kiện, giải quyết xong) under the regime.
+    """
+    if isinstance(target, (float, bool)) or not isinstance(target, (Decimal, Fraction, int)):
+        raise InvalidRecordError("needed", "target", f"give a Decimal percent, not {target!r}")
+    for name, value in (("enforceable", enforceable), ("resolved", resolved)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise InvalidRecordError("needed", name, f"must be an int >= 0, got {value!r}")
+    share = Fraction(target) / 100
+    if not 0 <= share <= 1:
+        raise InvalidRecordError("needed", "target", f"{target} is outside 0..100")
+    return max(0, math.ceil(share * enforceable) - resolved)
+
+
+__all__ = ["Attainment", "Quota", "needed"]

@@ -109,6 +109,24 @@ class ReportRow:
         target, rate = self.quota_target(unit), self.rate(unit)
         return None if target is None or rate is None else rate.points_over(target)
 
+    def progress(self, unit: Unit, months: int) -> Points | None:
+        """Tiến độ: the rate against the pro-rata quota of ``months`` (rate − target × n/12)."""
+        rate = self.rate(unit)
+        if self.quota is None or rate is None:
+            return None
+        return self.quota.progress(rate, months, by=unit)
+
+    def needed(self, unit: Unit) -> int | None:
+        """Cases or đồng still to resolve by the year's end to reach the quota.
+
+        ``max(0, ⌈target × enforceable⌉ − resolved)`` with the regime's figures, if the
+        enforceable figure stays as it is (cần giải quyết thêm để đạt chỉ tiêu); None
+        without a quota.
+        """
+        if self.quota is None:
+            return None
+        return self.quota.needed(unit, self.enforceable(unit), self.resolved(unit))
+
     @property
     def case_rate(self) -> Rate | None:
         """Resolution rate by cases (tỷ lệ về việc): ``rate("cases")``."""
