@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     rep = sub.add_parser(
         "report",
         help="report (báo cáo kết quả THADS) from case and event files (CSV or JSON Lines)",
+        description="Report (báo cáo kết quả thi hành án dân sự) of one period from case and "
+        "event files: rows, resolution rates, quota and the same period last year.",
         epilog=HELP_TERMS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
