@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import io
+import re
+import shlex
 import shutil
+import subprocess
+import sys
+import traceback
 from decimal import Decimal
 from pathlib import Path
 
@@ -88,3 +93,134 @@ def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     report = namespace["report"]
     assert isinstance(report, thads.Report)
     assert report.total.current.cases.accepted == 6
+
+
+# --- every code block of the README and the docs is run (issue 13) -----------------------
+
+ROOT = Path(__file__).parent.parent
+PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
+BLOCK = re.compile(r"^```([\w-]*)\n(.*?)^```\s*$", re.S | re.M)
+RUN = {"python", "sh"}
+"""Fences that are code and are run; ``text``, ``csv``, ``json`` and bare fences are
+shown output, data or synopses, and are not."""
+SET_UP = {
+    "python3 -m pip install .",
+    'python3 -m pip install -e ".[dev]"',
+    "python3 -m pytest",
+}
+"""Shell steps that install or test thads itself: CI runs them (checked below), the
+test does not run them again."""
+
+
+def _blocks(page: Path) -> list[tuple[str, str]]:
+    return [(m.group(1), m.group(2)) for m in BLOCK.finditer(page.read_text(encoding="utf-8"))]
+
+
+def _page_id(page: Path) -> str:
+    return str(page.relative_to(ROOT))
+
+
+def _commands(script: str) -> list[str]:
+    joined = script.replace("\\\n", " ")
+    return [
+        " ".join(part.split())
+        for line in joined.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+        for part in line.split("&&")
+    ]
+
+
+def _workdir(tmp_path: Path) -> Path:
+    """A directory with the example files as docs/examples/ and at its top (README)."""
+    shutil.copytree(EXAMPLES, tmp_path / "docs" / "examples")
+    for name in ("cases.csv", "events.csv", "offices.csv", "quota.csv"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    return tmp_path
+
+
+def _run_python(code: str, where: str, namespace: dict[str, object]) -> None:
+    """Run a block; a raise is accepted only on its last line, named in its comment."""
+    lines = code.rstrip("\n").splitlines()
+    try:
+        exec(compile(code, where, "exec"), namespace)
+    except Exception as error:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == where]
+        if frames[-1].lineno != len(lines) or f"# {type(error).__name__}" not in lines[-1]:
+            raise
+    for name, value in list(namespace.items()):
+        if name.startswith("test_") and callable(value):
+            value()  # a page that shows tests (docs/testing.md): they must pass
+
+
+def _run_sh(script: str, where: str) -> None:
+    for command in _commands(script):
+        if command in SET_UP:
+            continue
+        args = shlex.split(command)
+        assert args[0] == "thads", f"{where}: cannot run {command!r} (use a text fence)"
+        out, err = io.StringIO(), io.StringIO()
+        code = main(args[1:], out=out, err=err)
+        assert code == 0, f"{where}: {command!r} exited {code}: {err.getvalue()}"
+        assert out.getvalue() or "--output" in args or "--chart" in args
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_page_id)
+def test_code_blocks_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(_workdir(tmp_path))
+    namespace: dict[str, object] = {"__name__": f"docs:{_page_id(page)}"}
+    for index, (kind, code) in enumerate(_blocks(page)):
+        where = f"{_page_id(page)} block {index + 1}"
+        if kind == "python":
+            _run_python(code, where, namespace)
+        elif kind == "sh":
+            _run_sh(code, where)
+        else:
+            assert kind in {"", "text", "csv", "json"}, f"{where}: unknown fence {kind!r}"
+
+
+def test_pages_have_code() -> None:
+    kinds = {kind for page in PAGES for kind, _ in _blocks(page)}
+    assert kinds >= RUN  # the runner above is not vacuous
+    assert (ROOT / "docs" / "vi" / "index.md") in PAGES
+
+
+def test_readme_test_command_is_what_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = 'python3 -m pip install -e ".[dev]" && python3 -m pytest'
+    assert command in readme
+    assert command.replace("python3", "python") in ci
+
+
+def test_tutorial_files_are_the_examples() -> None:
+    blocks = [code for kind, code in _blocks(ROOT / "docs" / "tutorial.md") if kind == "csv"]
+    assert blocks == [
+        (EXAMPLES / "cases.csv").read_text(encoding="utf-8"),
+        (EXAMPLES / "events.csv").read_text(encoding="utf-8"),
+    ]
+
+
+def test_help_names_the_vietnamese_terms(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["--help"], ["report", "--help"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        text = capsys.readouterr().out
+        for term in ("thi hành án dân sự", "có điều kiện thi hành", "chỉ tiêu", "thụ lý"):
+            assert term in " ".join(text.split()), (argv, term)
+
+
+def test_docs_build_strict(tmp_path: Path) -> None:
+    """The site builds with no warning (mkdocs --strict), as .ci/run does."""
+    pytest.importorskip("mkdocs")
+    pytest.importorskip("mkdocstrings")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (tmp_path / "vi" / "index.html").exists()
+    assert "thads.report_json" in (tmp_path / "reference" / "io" / "index.html").read_text()

@@ -3,9 +3,18 @@
 Exact, repeatable THADS figures from case records: cases and money accepted, carried
 over, with or without conditions to enforce, resolved; resolution rates; quota
 attainment; comparison with the same period last year.
+
+The submodules ``thads.export``, ``thads.law``, ``thads.samples``, ``thads.frames``,
+``thads.chart``, ``thads.report_json``, ``thads.testing`` (and ``thads.metrics``,
+``thads.worklists`` where installed) are loaded on first use: ``import thads`` is
+enough, and nothing is imported before it is needed. :func:`frame` (the long data frame)
+is loaded the same way.
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from thads import fmt
 from thads.case import Case, CreditorKind, Debt, EnforcementMode, Event, EventKind
@@ -43,7 +52,56 @@ from thads.rules import Regime, regime_by_code, regime_for
 from thads.tally import Tally
 from thads.timeline import Timeline
 
+if TYPE_CHECKING:
+    from thads import chart as chart
+    from thads import export as export
+    from thads import frames as frames
+    from thads import law as law
+    from thads import report_json as report_json
+    from thads import samples as samples
+    from thads import testing as testing
+    from thads.frames import frame as frame
+
 __version__ = "0.1.0"
+
+_LAZY_MODULES: frozenset[str] = frozenset(
+    {
+        "chart",
+        "export",
+        "frames",
+        "law",
+        "metrics",
+        "report_json",
+        "samples",
+        "testing",
+        "worklists",
+    }
+)
+"""Submodules loaded on first attribute access (module ``__getattr__``, PEP 562)."""
+_LAZY_FUNCTIONS: dict[str, tuple[str, str]] = {"frame": ("thads.frames", "frame")}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY_MODULES:
+        try:
+            module = importlib.import_module(f"thads.{name}")
+        except ModuleNotFoundError as error:
+            if error.name == f"thads.{name}":  # not in this version: a plain AttributeError
+                raise AttributeError(f"module 'thads' has no attribute {name!r}") from None
+            raise
+        globals()[name] = module
+        return module
+    if name in _LAZY_FUNCTIONS:
+        module_name, attribute = _LAZY_FUNCTIONS[name]
+        value = getattr(importlib.import_module(module_name), attribute)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'thads' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _LAZY_MODULES | set(_LAZY_FUNCTIONS))
+
 
 __all__ = [
     "AGREED_POSTPONEMENT",
@@ -90,6 +148,7 @@ __all__ = [
     "__version__",
     "change",
     "fmt",
+    "frame",
     "parse_ground",
     "placement",
     "read_cases",

@@ -32,18 +32,32 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="thads",
         description="Vietnam civil judgment enforcement statistics (thống kê thi hành án dân sự).",
+        epilog=HELP_TERMS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    demo = sub.add_parser("demo", help="report on the built-in synthetic province, 2023")
+    demo = sub.add_parser(
+        "demo", help="report on the built-in synthetic province (dữ liệu mẫu), 2023"
+    )
     demo.add_argument("--merger", action="store_true", help="synthetic merger of 1/7/2025, 2026")
     _output_options(demo)
-    rep = sub.add_parser("report", help="report from case and event files (CSV or JSON Lines)")
+    _chart_option(demo)
+    rep = sub.add_parser(
+        "report",
+        help="report (báo cáo kết quả THADS) from case and event files (CSV or JSON Lines)",
+        description="Report (báo cáo kết quả thi hành án dân sự) of one period from case and "
+        "event files: rows, resolution rates, quota and the same period last year.",
+        epilog=HELP_TERMS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     rep.add_argument("--cases", required=True, type=Path, help="cases file (cases.csv / .jsonl)")
     rep.add_argument("--events", type=Path, help="events file (events.csv / .jsonl)")
     rep.add_argument("--year", required=True, type=int, help="statistical year, e.g. 2023")
     rep.add_argument("--months", type=int, default=12, help="cumulative months 1..12 (default 12)")
     rep.add_argument("--by", choices=GROUPINGS, default="office", help="grouping (default office)")
-    rep.add_argument("--quota", type=Path, help="quota file: year, cases, money[, office]")
+    rep.add_argument(
+        "--quota", type=Path, help="quota (chỉ tiêu) file: year, cases, money[, office]"
+    )
     rep.add_argument("--offices", type=Path, help="office tree file: code, name, level[, parent]")
     rep.add_argument("--regime", help="force a regime: tt01_2013, tt06_2019, tt05_2024")
     rep.add_argument("--strict", action="store_true", help="stop at the first bad row")
@@ -57,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--quiet", action="store_true", help="no progress on stderr")
     _metrics_options(rep)
     _output_options(rep)
+    _chart_option(rep)
     _list_parser(sub)
     return parser
 
@@ -91,6 +106,41 @@ def _metrics(args: argparse.Namespace, reader: CaseReader, out: TextIO) -> None:
 
 
 # --- end of thads report --metrics -----------------------------------------------------
+
+
+# --- charts and Vietnamese help terms (issue 13) -------------------------------------
+HELP_TERMS = """\
+terms (thuật ngữ):
+  case / việc, money / tiền (đồng), accepted / thụ lý, carried over / năm trước chuyển
+  sang, new / thụ lý mới, entrusted / ủy thác, withdrawn / thu hồi, hủy quyết định,
+  to enforce / phải thi hành, enforceable / có điều kiện thi hành, without conditions /
+  chưa có điều kiện, completed / thi hành xong, terminated / đình chỉ, reduced / giảm,
+  postponed / hoãn, suspended / tạm đình chỉ, resolved / giải quyết xong, carried
+  forward / chuyển kỳ sau, resolution rate / tỷ lệ thi hành xong, quota / chỉ tiêu,
+  progress / tiến độ, same period last year / cùng kỳ năm trước, office / cơ quan THADS,
+  executor / chấp hành viên, statistical year / năm thống kê (1/10 – 30/9), regime /
+  chế độ báo cáo thống kê.
+"""
+
+
+def _chart_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--chart",
+        type=Path,
+        metavar="FILE.png",
+        help="also draw each office's resolution rate (tỷ lệ thi hành xong) against its "
+        "quota (chỉ tiêu) as a PNG (needs thads[chart])",
+    )
+
+
+def _draw_chart(result: Report, path: Path | None) -> None:
+    if path is not None:
+        from thads import chart
+
+        chart.office_rates(result, path)
+
+
+# --- end of the charts block ------------------------------------------------------------
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
@@ -138,6 +188,7 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "table":
         out.write(f"thads demo — {sample.description}\n\n")
     _emit(result, args.format, args.output, out)
+    _draw_chart(result, args.chart)
     if args.merger and args.format == "table":
         out.write(comparison_note(result) + "\n")
     return EXIT_OK
@@ -174,6 +225,7 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         jobs=args.jobs,
     )
     _emit(result, args.format, args.output, out)
+    _draw_chart(result, args.chart)
     err.write(reader.summary() + "\n")
     if reader.rejected:
         for row in reader.rejected[:20]:

@@ -11,7 +11,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -212,6 +212,45 @@ class Report:
             if row.previous is not None:
                 row.previous.check()
         return self
+
+    # Thin delegations: the logic lives in thads.report_json and thads.frames.
+    def to_dict(self) -> dict[str, object]:
+        """Plain data in the ``thads-report`` v2 layout (:mod:`thads.report_json`)."""
+        from thads import report_json
+
+        return report_json.to_dict(self)
+
+    def to_json(self) -> str:
+        """JSON text that :meth:`from_json` reads back to an equal report."""
+        from thads import report_json
+
+        return report_json.to_json(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Report:
+        """Read :meth:`to_dict` data back (:func:`thads.report_json.from_dict`)."""
+        from thads import report_json
+
+        return report_json.from_dict(data)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Report:
+        """Read :meth:`to_json` text back (:func:`thads.report_json.from_json`)."""
+        from thads import report_json
+
+        return report_json.from_json(text)
+
+    def to_pandas(self) -> Any:
+        """A pandas data frame, one row per group (thads[pandas]; :mod:`thads.frames`)."""
+        from thads import frames
+
+        return frames.to_pandas(self)
+
+    def to_polars(self) -> Any:
+        """A polars data frame, one row per group (thads[polars]; :mod:`thads.frames`)."""
+        from thads import frames
+
+        return frames.to_polars(self)
 
 
 def _quota_lookup(quotas: list[Quota], year: int) -> Callable[[list[str]], Quota | None]:

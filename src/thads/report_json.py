@@ -1,0 +1,384 @@
+"""Reports as JSON that reads back (báo cáo dạng JSON): the ``thads-report`` format, version 2.
+
+The layout is described by the JSON Schema ``docs/schema/report-v2.schema.json``. Each row
+carries its parent and depth (so a front end can draw the tree), the regime it is counted
+under (chế độ báo cáo), the quota (chỉ tiêu) with attainment and progress (tiến độ); the
+report carries the day of the office tree it is drawn on. :func:`from_dict` reads it
+back to a :class:`~thads.report.Report` equal to the one written: counts are the
+primitive rows of both tallies; derived rows and rates are written for readers and
+checked on the way back, never trusted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final, Literal
+
+from thads.engine import TallyPair
+from thads.errors import InvalidRecordError, ThadsError
+from thads.offices import OfficeLevel
+from thads.periods import StatisticalPeriod
+from thads.quota import Quota
+from thads.rates import Points, Rate
+from thads.report import Report, ReportRow
+from thads.rules import Regime
+from thads.tally import Tally
+
+FORMAT: Final = "thads-report"
+"""Value of the ``format`` member of every document."""
+SCHEMA_VERSION: Final = 2
+"""Version of the layout (1 was the write-only form of :func:`thads.export.to_dict`)."""
+
+Unit = Literal["cases", "money"]
+_UNITS: Final[tuple[Unit, Unit]] = ("cases", "money")
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _regime_dict(regime: Regime) -> dict[str, object]:
+    return {
+        "code": regime.code,
+        "title": regime.title,
+        "citation": regime.citation,
+        "effective_from": regime.effective_from.isoformat(),
+        "effective_to": None if regime.effective_to is None else regime.effective_to.isoformat(),
+        "enforceable_grounds": sorted(regime.enforceable_grounds),
+        "all_stays_enforceable": regime.all_stays_enforceable,
+        "money_resolved_rows": sorted(regime.money_resolved_rows),
+    }
+
+
+def _regime_key(regime: Regime) -> str:
+    """A key naming the regime in ``regimes``: its code, suffixed when options differ."""
+    return regime.code
+
+
+def _pair_dict(pair: TallyPair) -> dict[str, dict[str, int]]:
+    return {"cases": pair.cases.as_dict(), "money": pair.money.as_dict()}
+
+
+def _rate_of(row: ReportRow, unit: Unit) -> Rate | None:
+    return row.case_rate if unit == "cases" else row.money_rate
+
+
+def _previous_rate_of(row: ReportRow, unit: Unit) -> Rate | None:
+    return row.previous_case_rate if unit == "cases" else row.previous_money_rate
+
+
+def _points(points: Points | None) -> str | None:
+    return None if points is None else str(points.value)
+
+
+def _rate_dict(row: ReportRow, unit: Unit, months: int) -> dict[str, object]:
+    rate, before = _rate_of(row, unit), _previous_rate_of(row, unit)
+    quota = row.quota
+    target = None if quota is None else (quota.cases if unit == "cases" else quota.money)
+    return {
+        "exact": None if rate is None else f"{rate.numerator}/{rate.denominator}",
+        "percent": None if rate is None else str(rate.percent),
+        "previous_percent": None if before is None else str(before.percent),
+        "points_vs_previous": None if rate is None or before is None else _points(rate - before),
+        "quota": None if target is None else str(target),
+        "attainment": None if rate is None or target is None else _points(rate.points_over(target)),
+        "progress": None
+        if rate is None or quota is None
+        else _points(quota.progress(rate, months, by=unit)),
+    }
+
+
+def parents(report: Report) -> list[str | None]:
+    """The parent code of each row (None for the total), from the tree order and depths."""
+    out: list[str | None] = []
+    stack: list[str] = []
+    for row in report.rows:
+        del stack[row.depth :]
+        out.append(stack[-1] if stack else None)
+        stack.append(row.code)
+    return out
+
+
+def to_dict(report: Report) -> dict[str, object]:
+    """The report as plain data (ints, strings, lists), layout ``thads-report`` v2."""
+    regimes: dict[str, dict[str, object]] = {}
+    for row in report.rows:
+        for regime in (row.regime, row.previous_regime):
+            if regime is not None:
+                _register(regimes, regime)
+    rows = []
+    for row, parent in zip(report.rows, parents(report), strict=True):
+        rows.append(
+            {
+                "code": row.code,
+                "name": row.name,
+                "level": None if row.level is None else row.level.name.lower(),
+                "depth": row.depth,
+                "parent": parent,
+                "regime": row.regime.code,
+                "previous_regime": None
+                if row.previous_regime is None
+                else row.previous_regime.code,
+                "current": _pair_dict(row.current),
+                "previous": None if row.previous is None else _pair_dict(row.previous),
+                "quota": None
+                if row.quota is None
+                else {
+                    "year": row.quota.year,
+                    "office": row.quota.office,
+                    "cases": str(row.quota.cases),
+                    "money": str(row.quota.money),
+                },
+                "rates": {unit: _rate_dict(row, unit, report.period.months) for unit in _UNITS},
+            }
+        )
+    return {
+        "format": FORMAT,
+        "version": SCHEMA_VERSION,
+        "period": {
+            "year": report.period.year,
+            "months": report.period.months,
+            "start": report.period.start.isoformat(),
+            "end": report.period.end.isoformat(),
+            "label": report.period.label,
+        },
+        "by": report.by,
+        "drawn_on": None if report.drawn_on is None else report.drawn_on.isoformat(),
+        "regimes": regimes,
+        "rows": rows,
+    }
+
+
+def _register(regimes: dict[str, dict[str, object]], regime: Regime) -> None:
+    key = _regime_key(regime)
+    entry = _regime_dict(regime)
+    known = regimes.get(key)
+    if known is not None and known != entry:
+        raise ThadsError(
+            f"two versions of regime {key!r} in one report (options differ): "
+            "JSON keeps one definition per regime code"
+        )
+    regimes[key] = entry
+
+
+def to_json(report: Report, *, indent: int | None = 2) -> str:
+    """The report as JSON text (UTF-8, Vietnamese letters kept)."""
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+class _Reader:
+    """Field access with errors naming the record, the field and the reason."""
+
+    def __init__(self, record: str, data: object) -> None:
+        if not isinstance(data, Mapping):
+            raise InvalidRecordError(record, "(whole)", f"expected an object, got {data!r}")
+        self.record = record
+        self.data: Mapping[str, Any] = data
+
+    def get(self, field: str, kind: type | tuple[type, ...], *, optional: bool = False) -> Any:
+        if field not in self.data:
+            if optional:
+                return None
+            raise InvalidRecordError(self.record, field, "missing")
+        value = self.data[field]
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) and kind is not bool and bool not in _as_tuple(kind):
+            raise InvalidRecordError(self.record, field, f"expected {_names(kind)}, got {value!r}")
+        if not isinstance(value, kind):
+            raise InvalidRecordError(self.record, field, f"expected {_names(kind)}, got {value!r}")
+        return value
+
+    def day(self, field: str, *, optional: bool = False) -> date | None:
+        text = self.get(field, str, optional=optional)
+        if text is None:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise InvalidRecordError(
+                self.record, field, f"not an ISO date (YYYY-MM-DD): {text!r}"
+            ) from None
+
+
+def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _names(kind: type | tuple[type, ...]) -> str:
+    return " or ".join(k.__name__ for k in _as_tuple(kind))
+
+
+def _tally(record: str, data: object) -> Tally:
+    reader = _Reader(record, data)
+    rows = {name: reader.get(name, int) for name in Tally.PRIMITIVE}
+    unknown = set(reader.data) - set(Tally.PRIMITIVE) - set(Tally.DERIVED)
+    if unknown:
+        raise InvalidRecordError(
+            record,
+            sorted(unknown)[0],
+            f"unknown row; rows are: {', '.join(Tally.PRIMITIVE + Tally.DERIVED)}",
+        )
+    try:
+        tally = Tally(**rows)
+    except (ValueError, TypeError) as error:
+        raise InvalidRecordError(record, "(rows)", str(error)) from None
+    for name in Tally.DERIVED:
+        if name in reader.data:
+            written = reader.get(name, int)
+            if written != getattr(tally, name):
+                raise InvalidRecordError(
+                    record,
+                    name,
+                    f"derived row is {written} but the primitive rows give {getattr(tally, name)}",
+                )
+    return tally
+
+
+def _pair(record: str, data: object) -> TallyPair:
+    reader = _Reader(record, data)
+    return TallyPair(
+        _tally(f"{record}.cases", reader.get("cases", dict)),
+        _tally(f"{record}.money", reader.get("money", dict)),
+    )
+
+
+def _regime(record: str, data: object) -> Regime:
+    reader = _Reader(record, data)
+    try:
+        return Regime(
+            code=reader.get("code", str),
+            title=reader.get("title", str),
+            citation=reader.get("citation", str),
+            effective_from=reader.day("effective_from"),  # type: ignore[arg-type]
+            effective_to=reader.day("effective_to", optional=True),
+            enforceable_grounds=frozenset(reader.get("enforceable_grounds", list)),
+            all_stays_enforceable=reader.get("all_stays_enforceable", bool),
+            money_resolved_rows=frozenset(reader.get("money_resolved_rows", list)),
+        )
+    except InvalidRecordError:
+        raise
+    except (ValueError, TypeError) as error:
+        raise InvalidRecordError(record, "(regime)", str(error)) from None
+
+
+def _level(record: str, text: str | None) -> OfficeLevel | None:
+    if text is None:
+        return None
+    try:
+        return OfficeLevel[text.upper()]
+    except KeyError:
+        accepted = ", ".join(sorted({m.lower() for m in OfficeLevel.__members__}))
+        raise InvalidRecordError(
+            record, "level", f"unknown level {text!r}; accepted: {accepted}"
+        ) from None
+
+
+def _quota(record: str, data: object) -> Quota:
+    reader = _Reader(record, data)
+    return Quota(
+        year=reader.get("year", int),
+        cases=Decimal(reader.get("cases", str)),
+        money=Decimal(reader.get("money", str)),
+        office=reader.get("office", str, optional=True),
+    )
+
+
+def from_dict(data: Mapping[str, object]) -> Report:
+    """Read a ``thads-report`` document (version 2) back to a :class:`Report`.
+
+    Raises :class:`~thads.errors.InvalidRecordError` naming the row and field of
+    anything missing, mistyped or inconsistent (a derived row or a parent that does
+    not match the rows).
+    """
+    top = _Reader("report", data)
+    if top.get("format", str) != FORMAT:
+        raise InvalidRecordError("report", "format", f"expected {FORMAT!r}, got {data['format']!r}")
+    version = top.get("version", int)
+    if version != SCHEMA_VERSION:
+        raise InvalidRecordError(
+            "report",
+            "version",
+            f"version {version} cannot be read; this thads reads version {SCHEMA_VERSION}",
+        )
+    period_data = _Reader("report.period", top.get("period", dict))
+    try:
+        period = StatisticalPeriod(period_data.get("year", int), period_data.get("months", int))
+    except ValueError as error:
+        raise InvalidRecordError("report.period", "(period)", str(error)) from None
+    regimes_data = top.get("regimes", dict)
+    regimes = {
+        key: _regime(f"report.regimes[{key!r}]", value) for key, value in regimes_data.items()
+    }
+
+    def regime(record: str, code: str | None) -> Regime | None:
+        if code is None:
+            return None
+        if code not in regimes:
+            raise InvalidRecordError(
+                record, "regime", f"regime {code!r} is not defined in 'regimes'"
+            )
+        return regimes[code]
+
+    rows: list[ReportRow] = []
+    for index, item in enumerate(top.get("rows", list)):
+        record = f"report.rows[{index}]"
+        row = _Reader(record, item)
+        code = row.get("code", str)
+        record = f"{record} ({code})"
+        current_regime = regime(record, row.get("regime", str))
+        assert current_regime is not None
+        previous_data = row.get("previous", dict, optional=True)
+        quota_data = row.get("quota", dict, optional=True)
+        depth = row.get("depth", int)
+        rows.append(
+            ReportRow(
+                code=code,
+                name=row.get("name", str),
+                level=_level(record, row.get("level", str, optional=True)),
+                depth=depth,
+                current=_pair(f"{record}.current", row.get("current", dict)),
+                previous=None
+                if previous_data is None
+                else _pair(f"{record}.previous", previous_data),
+                regime=current_regime,
+                previous_regime=regime(record, row.get("previous_regime", str, optional=True)),
+                quota=None if quota_data is None else _quota(f"{record}.quota", quota_data),
+            )
+        )
+    if not rows:
+        raise InvalidRecordError("report", "rows", "a report has at least its total row")
+    report = Report(
+        period=period,
+        by=top.get("by", str),
+        rows=tuple(rows),
+        drawn_on=top.day("drawn_on", optional=True),
+    )
+    for index, (parent, item) in enumerate(
+        zip(parents(report), top.get("rows", list), strict=True)
+    ):
+        written = item.get("parent")
+        if written != parent:
+            raise InvalidRecordError(
+                f"report.rows[{index}] ({report.rows[index].code})",
+                "parent",
+                f"is {written!r} but the depths put the row under {parent!r}",
+            )
+    return report
+
+
+def from_json(text: str | bytes) -> Report:
+    """Read JSON text written by :func:`to_json` back to a :class:`Report`."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidRecordError("report", "(json)", f"not JSON: {error}") from None
+    return from_dict(data)
+
+
+__all__ = ["FORMAT", "SCHEMA_VERSION", "from_dict", "from_json", "parents", "to_dict", "to_json"]

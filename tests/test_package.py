@@ -1,0 +1,46 @@
+"""``import thads`` is enough: submodules load lazily on first use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import thads
+
+SRC = str(Path(thads.__file__).parent.parent)
+
+
+def _run(code: str) -> None:
+    subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONPATH": SRC})
+
+
+def test_submodules_load_on_first_use() -> None:
+    _run(
+        "import sys, thads\n"
+        "lazy = ('export', 'law', 'samples', 'frames', 'chart', 'report_json')\n"
+        "assert not [m for m in lazy if 'thads.' + m in sys.modules], sys.modules.keys()\n"
+        "assert callable(thads.export.to_json) and callable(thads.law.deadlines)\n"
+        "assert callable(thads.samples.province_2023) and callable(thads.frame)\n"
+        "assert 'thads.export' in sys.modules and 'thads.frames' in sys.modules\n"
+        "assert 'pandas' not in sys.modules and 'matplotlib' not in sys.modules\n"
+    )
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no_such_thing"):
+        thads.no_such_thing  # type: ignore[attr-defined]  # noqa: B018
+    # metrics is loaded when its module exists, else it is a plain AttributeError
+    assert hasattr(thads, "metrics") == (Path(SRC, "thads", "metrics.py").exists())
+    assert {"export", "law", "samples", "frame"} <= set(dir(thads))
+
+
+def test_fmt_exports_only_its_own_names() -> None:
+    for name in thads.fmt.__all__:
+        value = getattr(thads.fmt, name)
+        assert getattr(value, "__module__", "thads.fmt") == "thads.fmt", name
+    star: dict[str, object] = {}
+    exec("from thads.fmt import *", star)
+    assert set(star) - {"__builtins__"} == set(thads.fmt.__all__)
