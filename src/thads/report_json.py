@@ -22,9 +22,9 @@ from thads.errors import InvalidRecordError, ThadsError
 from thads.offices import OfficeLevel
 from thads.periods import StatisticalPeriod
 from thads.quota import Quota
-from thads.rates import Points, Rate
+from thads.rates import Points
 from thads.report import Report, ReportRow
-from thads.rules import Regime
+from thads.rules import Form, Regime
 from thads.tally import Tally
 
 FORMAT: Final = "thads-report"
@@ -49,6 +49,15 @@ def _regime_dict(regime: Regime) -> dict[str, object]:
         "enforceable_grounds": sorted(regime.enforceable_grounds),
         "all_stays_enforceable": regime.all_stays_enforceable,
         "money_resolved_rows": sorted(regime.money_resolved_rows),
+        "forms": [
+            {
+                "unit": form.unit,
+                "by_executor": form.by_executor,
+                "number": form.number,
+                "title": form.title,
+            }
+            for form in regime.forms
+        ],
     }
 
 
@@ -61,32 +70,23 @@ def _pair_dict(pair: TallyPair) -> dict[str, dict[str, int]]:
     return {"cases": pair.cases.as_dict(), "money": pair.money.as_dict()}
 
 
-def _rate_of(row: ReportRow, unit: Unit) -> Rate | None:
-    return row.case_rate if unit == "cases" else row.money_rate
-
-
-def _previous_rate_of(row: ReportRow, unit: Unit) -> Rate | None:
-    return row.previous_case_rate if unit == "cases" else row.previous_money_rate
-
-
 def _points(points: Points | None) -> str | None:
     return None if points is None else str(points.value)
 
 
 def _rate_dict(row: ReportRow, unit: Unit, months: int) -> dict[str, object]:
-    rate, before = _rate_of(row, unit), _previous_rate_of(row, unit)
-    quota = row.quota
-    target = None if quota is None else (quota.cases if unit == "cases" else quota.money)
+    rate, before, target = row.rate(unit), row.previous_rate(unit), row.quota_target(unit)
     return {
+        "enforceable": row.enforceable(unit),
+        "resolved": row.resolved(unit),
         "exact": None if rate is None else f"{rate.numerator}/{rate.denominator}",
         "percent": None if rate is None else str(rate.percent),
         "previous_percent": None if before is None else str(before.percent),
-        "points_vs_previous": None if rate is None or before is None else _points(rate - before),
+        "points_vs_previous": _points(row.rate_change(unit)),
         "quota": None if target is None else str(target),
-        "attainment": None if rate is None or target is None else _points(rate.points_over(target)),
-        "progress": None
-        if rate is None or quota is None
-        else _points(quota.progress(rate, months, by=unit)),
+        "attainment": _points(row.quota_points(unit)),
+        "progress": _points(row.progress(unit, months)),
+        "needed": row.needed(unit),
     }
 
 
@@ -260,11 +260,28 @@ def _regime(record: str, data: object) -> Regime:
             enforceable_grounds=frozenset(reader.get("enforceable_grounds", list)),
             all_stays_enforceable=reader.get("all_stays_enforceable", bool),
             money_resolved_rows=frozenset(reader.get("money_resolved_rows", list)),
+            forms=tuple(
+                _form(f"{record}.forms[{i}]", item)
+                for i, item in enumerate(reader.get("forms", list))
+            ),
         )
     except InvalidRecordError:
         raise
     except (ValueError, TypeError) as error:
         raise InvalidRecordError(record, "(regime)", str(error)) from None
+
+
+def _form(record: str, data: object) -> Form:
+    reader = _Reader(record, data)
+    unit = reader.get("unit", str)
+    if unit not in _UNITS:
+        raise InvalidRecordError(record, "unit", f"unknown unit {unit!r}; accepted: cases, money")
+    return Form(
+        unit,
+        reader.get("by_executor", bool),
+        reader.get("number", str, optional=True),
+        reader.get("title", str),
+    )
 
 
 def _level(record: str, text: str | None) -> OfficeLevel | None:
