@@ -33,6 +33,7 @@ from thads.io import (
     read_records,
     write_cases,
 )
+from thads.tabular import read_excel, read_frame
 from thads.judgment import Judgment, JudgmentKind
 from thads.offices import Office, OfficeLevel, OfficeTree
 from thads.periods import StatisticalPeriod
@@ -95,6 +96,8 @@ __all__ = [
     "read_cases",
     "read_offices",
     "read_quotas",
+    "read_excel",
+    "read_frame",
     "read_records",
     "regime_by_code",
     "regime_for",
