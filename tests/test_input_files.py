@@ -67,7 +67,7 @@ def test_an_unreadable_ground_is_a_rejected_row_listing_the_accepted_forms(
         "c1,2023-01-06,postponed,,49.1\n"  # line 3: a suspension ground on a postponement
     )
     reader = read_cases(*_files(tmp_path, cases, events), on_bad_event="drop_event")
-    assert list(reader)[0].events == ()
+    assert next(iter(reader)).events == ()
     rows = {r.line: r for r in reader.rejected}
     assert rows[2].field == "ground"
     assert "accepted forms" in rows[2].reason and "48.1.c" in rows[2].reason
@@ -319,8 +319,10 @@ def test_byte_order_marks_are_detected(tmp_path: Path, encoding: str) -> None:
 def test_windows_1258_needs_the_encoding_option(tmp_path: Path) -> None:
     # Windows-1258 writes the tone marks as combining characters: "Cần" is C, â, grave, n
     office = "C\u00e2\u0300n Th\u01a1"
-    text = HEADER + "c1,A,A-1,active,civil,,,2022-11-01,100,state\n" + (
-        f"c2,{office},A-1,active,civil,,,2022-11-01,100,state\n"
+    text = (
+        HEADER
+        + "c1,A,A-1,active,civil,,,2022-11-01,100,state\n"
+        + (f"c2,{office},A-1,active,civil,,,2022-11-01,100,state\n")
     )
     cp = tmp_path / "cases.csv"
     cp.write_bytes(text.encode("cp1258"))

@@ -33,7 +33,6 @@ from thads.io import (
     read_records,
     write_cases,
 )
-from thads.tabular import read_excel, read_frame
 from thads.judgment import Judgment, JudgmentKind
 from thads.offices import Office, OfficeLevel, OfficeTree
 from thads.periods import StatisticalPeriod
@@ -41,6 +40,7 @@ from thads.quota import Attainment, Quota
 from thads.rates import Change, Points, Rate, change, resolution_rate, share
 from thads.report import Report, ReportRow, report, reports
 from thads.rules import Regime, regime_by_code, regime_for
+from thads.tabular import read_excel, read_frame
 from thads.tally import Tally
 from thads.timeline import Timeline
 
@@ -94,10 +94,10 @@ __all__ = [
     "parse_ground",
     "placement",
     "read_cases",
-    "read_offices",
-    "read_quotas",
     "read_excel",
     "read_frame",
+    "read_offices",
+    "read_quotas",
     "read_records",
     "regime_by_code",
     "regime_for",

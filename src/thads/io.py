@@ -201,15 +201,15 @@ def _columns(
     """
     fields = (*required, *optional)
     user: dict[str, str] = {}
-    for heading, field in (columns or {}).items():
-        if field not in fields:
+    for given, target in (columns or {}).items():
+        if target not in fields:
             raise InvalidRecordError(
                 name,
                 "columns",
-                f"{heading!r} is mapped to {field!r}, which is not a field of this file; "
+                f"{given!r} is mapped to {target!r}, which is not a field of this file; "
                 f"fields: {', '.join(fields)}",
             )
-        user[labels.fold(str(heading))] = field
+        user[labels.fold(str(given))] = target
     own = {labels.fold(f): f for f in fields}
     at: dict[str, int] = {}
     unknown: list[str] = []
@@ -265,7 +265,9 @@ def _csv_rows(
             try:
                 header = next(reader, None)
             except csv.Error as error:
-                raise InvalidRecordError(f"{name}:1", "*", f"header cannot be read: {error}") from None
+                raise InvalidRecordError(
+                    f"{name}:1", "*", f"header cannot be read: {error}"
+                ) from None
             if header is None:
                 return
             where = _columns(name, list(header), required, optional, columns)
@@ -310,7 +312,10 @@ def _odd_row(
     if not any(v.strip() for v in values):
         yield line, None
     elif len(values) != width:
-        yield line, UnreadableRow(f"has {len(values)} fields, the header has {width}", _first(values))
+        yield (
+            line,
+            UnreadableRow(f"has {len(values)} fields, the header has {width}", _first(values)),
+        )
     else:
         yield line, [values[j] if j >= 0 else None for j in where]
 
@@ -449,8 +454,9 @@ def _record_rows(records: Iterable[Mapping[str, object]], fields: tuple[str, ...
             if isinstance(record, Mapping):
                 yield number, [record.get(f) for f in fields]
             else:
-                yield number, UnreadableRow(
-                    f"a record must be a mapping, not {type(record).__name__}"
+                yield (
+                    number,
+                    UnreadableRow(f"a record must be a mapping, not {type(record).__name__}"),
                 )
 
     return numbered
@@ -590,9 +596,7 @@ class _Decoder:
             if required:
                 raise InvalidRecordError(record, field, _MISSING)
             return 0
-        raise InvalidRecordError(
-            record, field, f"{_short(value)} is not an integer number of đồng"
-        )
+        raise InvalidRecordError(record, field, f"{_short(value)} is not an integer number of đồng")
 
     def choice(
         self,
@@ -614,8 +618,7 @@ class _Decoder:
             raise InvalidRecordError(
                 record,
                 field,
-                f"unknown value {_short(text)}; expected one of: "
-                f"{labels.accepted_text(aliases)}",
+                f"unknown value {_short(text)}; expected one of: {labels.accepted_text(aliases)}",
             )
         member = kind(canonical)
         if type(value) is str:
@@ -1064,7 +1067,7 @@ class CaseReader:
                             known[1],
                             code,
                             int(value) if value else 0,
-                            gknown[(code, ground)] if ground else None,
+                            gknown[(code, ground)] if ground else None,  # type: ignore[index]
                         )
                         months[known[1]] = known[2]
                         continue

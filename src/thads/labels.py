@@ -52,7 +52,12 @@ def _table(aliases: Mapping[str, tuple[str, ...]]) -> Mapping[str, str]:
 MODE_ALIASES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
         "active": ("chủ động", "thi hành án chủ động"),
-        "on_request": ("theo đơn", "theo yêu cầu", "thi hành án theo đơn", "theo yêu cầu thi hành án"),
+        "on_request": (
+            "theo đơn",
+            "theo yêu cầu",
+            "thi hành án theo đơn",
+            "theo yêu cầu thi hành án",
+        ),
     }
 )
 """Vietnamese names of the enforcement modes (EnforcementMode)."""

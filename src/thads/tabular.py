@@ -111,7 +111,7 @@ def _frame_source(
     module = type(frame).__module__.split(".")[0]
     if module == "pandas":
         _need("pandas", "pandas", "reading a pandas data frame")
-        header = [str(c) for c in frame.columns]  # type: ignore[attr-defined]
+        header: list[object] = [str(c) for c in frame.columns]  # type: ignore[attr-defined]
 
         def pandas_rows() -> Iterator[tuple[int, RawRow]]:
             tuples = frame.itertuples(index=False, name=None)  # type: ignore[attr-defined]
@@ -121,12 +121,12 @@ def _frame_source(
         return pandas_rows
     if module == "polars":
         _need("polars", "polars", "reading a polars data frame")
-        header = [str(c) for c in frame.columns]  # type: ignore[attr-defined]
+        names: list[object] = [str(c) for c in frame.columns]  # type: ignore[attr-defined]
 
         def polars_rows() -> Iterator[tuple[int, RawRow]]:
             tuples = frame.iter_rows()  # type: ignore[attr-defined]
             numbered = ((k, row) for k, row in enumerate(tuples, start=1))
-            return _table_rows(name, header, numbered, required, optional, columns)
+            return _table_rows(name, names, numbered, required, optional, columns)
 
         return polars_rows
     raise InvalidRecordError(
