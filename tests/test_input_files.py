@@ -350,3 +350,26 @@ def test_read_records_on_a_data_frame_says_what_to_call() -> None:
         read_records(frame)
     with pytest.raises(InvalidRecordError, match=r"read_frame"):
         read_records([], frame)
+
+
+# --- the documentation lists every alias and every reason ----------------------------
+
+
+def test_docs_list_every_alias_and_every_reason() -> None:
+    from thads import labels
+    from thads.testing import REASONS
+
+    text = (Path(__file__).parent.parent / "docs" / "interchange-format.md").read_text("utf-8")
+    tables = (
+        labels.HEADING_ALIASES, labels.MODE_ALIASES, labels.JUDGMENT_KIND_ALIASES,
+        labels.CREDITOR_ALIASES, labels.EVENT_KIND_ALIASES,
+    )  # fmt: skip
+    for table in tables:
+        for name, aliases in table.items():
+            assert f"`{name}`" in text, name
+            for alias in aliases:
+                assert f"`{alias}`" in text, alias
+    reasons = [*REASONS.values(), "must be text", "held out", "cannot be read as CSV",
+               "a quote opened on this line is not closed on it", "cannot read"]  # fmt: skip
+    for reason in reasons:
+        assert reason in text, reason
