@@ -468,7 +468,9 @@ _MISSING: Final = "is missing"
 def _text(value: object, record: str, field: str, required: bool = True) -> str:
     """The cleaned text of a field (NFC, trimmed, no invisible characters); required: not
     blank. Text, or a whole number (not a bool); anything else is rejected."""
-    if isinstance(value, str):
+    if type(value) is str:
+        text = value.strip() if value.isascii() else labels.clean(value)
+    elif isinstance(value, str):
         text = labels.clean(value)
     elif value is None:
         text = ""
