@@ -84,7 +84,7 @@ def test_report_errors_exit_1(tmp_path: Path) -> None:
     code, _, err = _run(
         "report", "--cases", str(tmp_path / "c.csv"), "--year", "2023", "--months", "13"
     )
-    assert code == 1 and "months" in err
+    assert code == 2 and "months" in err  # a usage error (issue 9), checked before reading
 
 
 def test_xlsx_output(tmp_path: Path) -> None:
@@ -117,5 +117,5 @@ def test_xlsx_without_openpyxl_says_which_extra(monkeypatch: pytest.MonkeyPatch)
 
 def test_xlsx_needs_an_output_file() -> None:
     code, _, err = _run("demo", "--format", "xlsx")
-    assert code == 1
+    assert code == 2  # a usage error (issue 9)
     assert "--output" in err

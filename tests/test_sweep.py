@@ -107,7 +107,10 @@ def test_jobs_two_equals_jobs_one_in_memory_and_from_files(tmp_path: Path) -> No
         handle.write("nobody,2023-01-01,completed,,\n")
         handle.write(f"{sample.cases[0].case_id},2023-13-01,completed,,\n")
     for sorted_input in (False, True):
-        readers = [read_cases(cp, ep, sorted_input=sorted_input) for _ in range(2)]
+        readers = [
+            read_cases(cp, ep, sorted_input=sorted_input, on_bad_event="drop_event")
+            for _ in range(2)
+        ]
         by_one = reports(readers[0], months, by="executor", jobs=1)
         by_two = reports(readers[1], months, by="executor", jobs=2)
         assert by_one == by_two

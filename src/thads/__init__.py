@@ -49,6 +49,7 @@ from thads.quota import Attainment, Quota
 from thads.rates import Change, Points, Rate, change, resolution_rate, share
 from thads.report import Report, ReportRow, report, reports
 from thads.rules import Regime, regime_by_code, regime_for
+from thads.tabular import read_excel, read_frame
 from thads.tally import Tally
 from thads.timeline import Timeline
 
@@ -152,6 +153,8 @@ __all__ = [
     "parse_ground",
     "placement",
     "read_cases",
+    "read_excel",
+    "read_frame",
     "read_offices",
     "read_quotas",
     "read_records",

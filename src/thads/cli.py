@@ -8,6 +8,7 @@ Exit codes: 0 report written, every row accepted; 3 report written, some rows re
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import sys
 from collections.abc import Sequence
@@ -67,7 +68,21 @@ def _parser() -> argparse.ArgumentParser:
         help="both files are sorted by case_id (as thads writes them): stream them",
     )
     rep.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    rep.add_argument("--rejected", type=Path, help="write rejected rows to this CSV file")
+    rep.add_argument(
+        "--rejected",
+        type=Path,
+        help="write rejected rows to this CSV file (always written; empty if none)",
+    )
+    rep.add_argument(
+        "--encoding",
+        help="encoding of files without a byte-order mark, e.g. cp1258 (default utf-8)",
+    )
+    rep.add_argument(
+        "--on-bad-event",
+        choices=("hold_case", "drop_event"),
+        default="hold_case",
+        help="a case with a rejected event: hold it out (default) or drop the event",
+    )
     rep.add_argument("--quiet", action="store_true", help="no progress on stderr")
     _metrics_options(rep)
     _output_options(rep)
@@ -194,6 +209,34 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _usage_error(args: argparse.Namespace) -> str | None:
+    """What is wrong with the command line, before any input is read (exit 2)."""
+    if not 1 <= args.months <= 12:
+        return f"--months must be 1..12, got {args.months}"
+    if not 1900 <= args.year <= 2200:
+        return f"--year must be a statistical year such as 2023, got {args.year}"
+    if args.by == "province" and args.offices is None:
+        return "--by province needs --offices FILE (the office tree gives each office's province)"
+    if args.format == "xlsx" and args.output is None:
+        return "--format xlsx needs --output FILE.xlsx"
+    if args.jobs < 1:
+        return f"--jobs must be 1 or more, got {args.jobs}"
+    if args.encoding is not None:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            return f"--encoding: unknown encoding {args.encoding!r} (e.g. utf-8, utf-16, cp1258)"
+    return None
+
+
+def _write_rejected(path: Path, reader: CaseReader) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["file", "line", "record", "field", "reason"])
+        for row in reader.rejected:
+            writer.writerow([row.file, row.line, row.record, row.field, row.reason])
+
+
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     period = StatisticalPeriod(args.year, args.months)
     regime = regime_by_code(args.regime) if args.regime else None
@@ -202,7 +245,12 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.jobs < 1:
         raise ThadsError(f"--jobs must be 1 or more, got {args.jobs}")
     reader: CaseReader = read_cases(
-        args.cases, args.events, strict=args.strict, sorted_input=args.sorted
+        args.cases,
+        args.events,
+        strict=args.strict,
+        sorted_input=args.sorted,
+        encoding=args.encoding,
+        on_bad_event=args.on_bad_event,
     )
     if args.metrics:
         _metrics(args, reader, out)
@@ -227,17 +275,13 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _emit(result, args.format, args.output, out)
     _draw_chart(result, args.chart)
     err.write(reader.summary() + "\n")
+    if args.rejected:
+        _write_rejected(args.rejected, reader)
     if reader.rejected:
         for row in reader.rejected[:20]:
             err.write(f"rejected {row}\n")
         if len(reader.rejected) > 20:
             err.write(f"... and {len(reader.rejected) - 20} more rejected rows\n")
-        if args.rejected:
-            with open(args.rejected, "w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(["file", "line", "record", "field", "reason"])
-                for row in reader.rejected:
-                    writer.writerow([row.file, row.line, row.record, row.field, row.reason])
         return EXIT_REJECTED
     return EXIT_OK
 
@@ -373,7 +417,18 @@ def main(
     """Run the command line; returns the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    problem = (
+        _usage_error(args)
+        if args.command == "report"
+        else "--format xlsx needs --output FILE.xlsx"
+        if args.format == "xlsx" and args.output is None
+        else None
+    )
+    if problem is not None:
+        err.write(f"thads: usage error: {problem}\n")
+        return EXIT_USAGE
     try:
         if args.command == "demo":
             return _demo(args, out)

@@ -11,6 +11,7 @@ Every row read is accounted for: it is either part of an accepted case or listed
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import os
@@ -21,13 +22,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Final, TypeVar
+from typing import IO, Final, Literal, TypeVar
 
 import attrs
 
+from thads import grounds, labels
 from thads.case import Case, CreditorKind, Debt, EnforcementMode, Event, EventKind
 from thads.errors import InvalidRecordError, ThadsError
-from thads.judgment import Judgment, JudgmentKind, enum_value
+from thads.grounds import GroundKind
+from thads.judgment import Judgment, JudgmentKind
 from thads.offices import OFFICE_COLUMNS, OFFICE_OPTIONAL, OfficeTree, read_office_rows
 from thads.quota import Quota
 from thads.timeline import (
@@ -87,6 +90,8 @@ class FileCount:
     read: int = 0
     accepted: int = 0
     rejected: int = 0
+    blank: int = 0
+    """Blank rows (no value in any field): skipped, counted apart from ``read``."""
 
 
 class RowError(InvalidRecordError):
@@ -102,93 +107,318 @@ def _is_jsonl(path: PathLike) -> bool:
     return Path(path).suffix.lower() in (".jsonl", ".ndjson", ".json")
 
 
-class _Bad:
-    """A row that could not even be split into fields (wrong field count, not JSON...)."""
+class UnreadableRow:
+    """A row that could not even be split into fields (wrong field count, not JSON, an
+    unclosed quote...): yielded by a row source instead of the fields, and rejected."""
 
-    __slots__ = ("reason",)
+    __slots__ = ("case_id", "field", "reason")
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, case_id: str | None = None, field: str = "*") -> None:
         self.reason = reason
+        self.case_id = case_id
+        self.field = field
 
 
-RawRow = list[object] | _Bad
+RawRow = list[object] | UnreadableRow | None
 Rows = Callable[[], Iterable[tuple[int, RawRow]]]
 """A source of numbered rows, each a list of raw values in the order of the fields
-asked for (None where absent), or a :class:`_Bad`; each call starts reading again."""
+asked for (None where absent), an :class:`UnreadableRow`, or None for a blank row; each
+call starts reading again."""
+
+ColumnMap = Mapping[str, str] | None
+"""``columns=``: a heading of the file → the interchange field it holds."""
+
+OnBadEvent = Literal["hold_case", "drop_event"]
+ON_BAD_EVENT: Final = ("hold_case", "drop_event")
+"""What a rejected event does to its case: hold the whole case out (default) or drop it."""
+
+
+def _check_on_bad_event(value: object) -> None:
+    if value not in ON_BAD_EVENT:
+        raise InvalidRecordError(
+            "CaseReader",
+            "on_bad_event",
+            f"unknown value {value!r}; expected one of: {', '.join(ON_BAD_EVENT)}",
+        )
+
+
+class InputEncodingError(InvalidRecordError):
+    """A file that cannot be decoded in its encoding; names the file, line and option."""
+
+
+def _encoding_of(path: PathLike, encoding: str | None) -> str:
+    """The encoding to read ``path`` in: a byte-order mark wins, then ``encoding``, UTF-8."""
+    with open(path, "rb") as raw:
+        head = raw.read(4)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if encoding is None:
+        return "utf-8-sig"
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InvalidRecordError(
+            str(path), "encoding", f"unknown encoding {encoding!r} (e.g. utf-8, utf-16, cp1258)"
+        ) from None
+    return encoding
+
+
+def _undecodable(path: PathLike, encoding: str, error: UnicodeDecodeError) -> InputEncodingError:
+    """The error for a file that does not decode, at the line of the first bad byte."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    line = 1
+    with open(path, "rb") as raw:
+        while chunk := raw.read(1 << 16):
+            try:
+                line += decoder.decode(chunk).count("\n")
+            except UnicodeDecodeError as bad:
+                good = chunk[: max(bad.start - len(decoder.getstate()[0]), 0)]
+                line += codecs.decode(good, encoding, "replace").count("\n")
+                break
+    name = "UTF-8" if encoding.startswith("utf-8") else encoding
+    return InputEncodingError(
+        f"{path}:{line}",
+        "*",
+        f"cannot be decoded as {name} ({error.reason}); give the file's encoding with "
+        "encoding=... (thads report --encoding ...), e.g. 'cp1258' for Windows-1258 as Excel "
+        "saves Vietnamese text, or save it as UTF-8",
+    )
+
+
+def _columns(
+    name: str,
+    header: list[object],
+    required: tuple[str, ...],
+    optional: tuple[str, ...],
+    columns: ColumnMap,
+) -> list[int]:
+    """Where each field (required, then optional) is in ``header``; -1 if absent.
+
+    Headings are matched after :func:`thads.labels.fold` against the field names, the
+    Vietnamese headings of :data:`thads.labels.HEADING_ALIASES` and ``columns``.
+    """
+    fields = (*required, *optional)
+    user: dict[str, str] = {}
+    for given, target in (columns or {}).items():
+        if target not in fields:
+            raise InvalidRecordError(
+                name,
+                "columns",
+                f"{given!r} is mapped to {target!r}, which is not a field of this file; "
+                f"fields: {', '.join(fields)}",
+            )
+        user[labels.fold(str(given))] = target
+    own = {labels.fold(f): f for f in fields}
+    at: dict[str, int] = {}
+    unknown: list[str] = []
+    for j, heading in enumerate(header):
+        text = "" if heading is None else str(heading)
+        key = labels.fold(text)
+        if not key:
+            continue
+        field = user.get(key) or own.get(key) or labels.HEADINGS.get(key)
+        if field is None or field not in fields:
+            unknown.append(text)
+            continue
+        if field in at:
+            raise InvalidRecordError(
+                name,
+                field,
+                f"duplicate column: headings {header[at[field]]!r} (column {at[field] + 1}) "
+                f"and {text!r} (column {j + 1}) both give {field!r}",
+            )
+        at[field] = j
+    missing = [c for c in required if c not in at]
+    if missing:
+        raise InvalidRecordError(
+            name,
+            ", ".join(missing),
+            f"required column missing; headings found: {[str(h) for h in header]}; expected "
+            f"{', '.join(required)} (optional: {', '.join(optional)}), or their Vietnamese "
+            "headings (docs/interchange-format.md); map other headings with columns=",
+        )
+    if unknown:
+        warnings.warn(f"{name}: ignoring unknown columns {unknown}", stacklevel=5)
+    return [at.get(c, -1) for c in fields]
+
+
+_SPANS: Final = (
+    "a quote opened on this line is not closed on it (fields are single-line); "
+    "the field ran on to line {end}"
+)
 
 
 def _csv_rows(
-    path: PathLike, required: tuple[str, ...], optional: tuple[str, ...]
+    path: PathLike,
+    required: tuple[str, ...],
+    optional: tuple[str, ...],
+    encoding: str | None = None,
+    columns: ColumnMap = None,
 ) -> Iterator[tuple[int, RawRow]]:
     name = str(path)
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, None)
-        if header is None:
-            return
-        header = [h.strip() for h in header]
-        missing = [c for c in required if c not in header]
-        if missing:
-            raise InvalidRecordError(name, ", ".join(missing), "required column missing")
-        known = set(required) | set(optional)
-        unknown = [h for h in header if h not in known]
-        if unknown:
-            warnings.warn(f"{name}: ignoring unknown columns {unknown}", stacklevel=4)
-        width = len(header)
-        where = [header.index(c) if c in header else -1 for c in (*required, *optional)]
-        if all(j >= 0 for j in where) and where == list(range(len(where))) and width == len(where):
-            for values in reader:  # the canonical layout: the row is the list of fields
-                if len(values) != width or not values[0]:
-                    if not any(v.strip() for v in values):
-                        continue
-                    if len(values) != width:
-                        yield (
-                            reader.line_num,
-                            _Bad(f"has {len(values)} fields, the header has {width}"),
-                        )
-                        continue
-                yield reader.line_num, values  # type: ignore[misc]
-            return
-        for values in reader:
-            if len(values) != width or not values[where[0]]:
-                if not any(v.strip() for v in values):
-                    continue
-                if len(values) != width:
-                    yield reader.line_num, _Bad(f"has {len(values)} fields, the header has {width}")
-                    continue
-            yield reader.line_num, [values[j] if j >= 0 else None for j in where]
+    chosen = _encoding_of(path, encoding)
+    try:
+        with open(path, encoding=chosen, newline="") as handle:
+            reader = csv.reader(handle)
+            try:
+                header = next(reader, None)
+            except csv.Error as error:
+                raise InvalidRecordError(
+                    f"{name}:1", "*", f"header cannot be read: {error}"
+                ) from None
+            if header is None:
+                return
+            where = _columns(name, list(header), required, optional, columns)
+            width = len(header)
+            canonical = where == list(range(width))
+            last = reader.line_num
+            while True:
+                try:
+                    for values in reader:
+                        line = reader.line_num
+                        if line != last + 1 or len(values) != width or not values[0]:
+                            yield from _odd_row(path, chosen, last, line, values, width, where)
+                        elif canonical:  # the canonical layout: the row is the list of fields
+                            yield line, values  # type: ignore[misc]
+                        else:
+                            yield line, [values[j] if j >= 0 else None for j in where]
+                        last = line
+                    break
+                except csv.Error as error:
+                    line = reader.line_num
+                    yield line, UnreadableRow(f"cannot be read as CSV: {error}")
+                    last = line
+    except UnicodeDecodeError as error:
+        raise _undecodable(path, chosen, error) from None
+
+
+def _odd_row(
+    path: PathLike,
+    encoding: str,
+    last: int,
+    line: int,
+    values: list[str],
+    width: int,
+    where: list[int],
+) -> Iterator[tuple[int, RawRow]]:
+    """A row that spans lines, has the wrong field count, no first field, or is blank."""
+    if line != last + 1:
+        start = last + 1
+        yield start, UnreadableRow(_SPANS.format(end=line), _first(values))
+        yield from _reparse(path, encoding, start + 1, line, width, where)
+        return
+    if not any(v.strip() for v in values):
+        yield line, None
+    elif len(values) != width:
+        yield (
+            line,
+            UnreadableRow(f"has {len(values)} fields, the header has {width}", _first(values)),
+        )
+    else:
+        yield line, [values[j] if j >= 0 else None for j in where]
+
+
+def _first(values: list[str]) -> str | None:
+    return labels.clean(values[0]) or None if values else None
+
+
+def _reparse(
+    path: PathLike, encoding: str, first: int, last: int, width: int, where: list[int]
+) -> Iterator[tuple[int, RawRow]]:
+    """Lines ``first``..``last`` of a CSV file read one by one (after a run-on quote)."""
+    with open(path, encoding=encoding, newline="") as handle:
+        for number, text in enumerate(handle, start=1):
+            if number > last:
+                break
+            if number < first:
+                continue
+            try:
+                rows = list(csv.reader([text]))
+            except csv.Error as error:
+                yield number, UnreadableRow(f"cannot be read as CSV: {error}")
+                continue
+            values = rows[0] if rows else []
+            if any("\n" in v or "\r" in v for v in values):
+                yield number, UnreadableRow(_SPANS.format(end=number), _first(values))
+            else:
+                yield from _odd_row(path, encoding, number - 1, number, values, width, where)
 
 
 def _jsonl_rows(
-    path: PathLike, required: tuple[str, ...], optional: tuple[str, ...]
+    path: PathLike,
+    required: tuple[str, ...],
+    optional: tuple[str, ...],
+    encoding: str | None = None,
+    columns: ColumnMap = None,
 ) -> Iterator[tuple[int, RawRow]]:
     name = str(path)
     fields = (*required, *optional)
-    known = set(fields)
+    rename = {str(k): v for k, v in (columns or {}).items()}
+    known = set(fields) | set(rename)
     warned: set[str] = set()
-    with open(path, encoding="utf-8-sig") as handle:
-        for number, text in enumerate(handle, start=1):
-            if not text.strip():
-                continue
-            try:
-                obj = json.loads(text)
-            except json.JSONDecodeError as error:
-                yield number, _Bad(f"not valid JSON: {error.msg}")
-                continue
-            if not isinstance(obj, dict):
-                yield number, _Bad("a line must hold a JSON object")
-                continue
-            extra = set(obj) - known - warned
-            if extra:
-                warned |= extra
-                warnings.warn(f"{name}: ignoring unknown fields {sorted(extra)}", stacklevel=4)
-            yield number, [obj.get(f) for f in fields]
+    chosen = _encoding_of(path, encoding)
+    try:
+        with open(path, encoding=chosen) as handle:
+            for number, text in enumerate(handle, start=1):
+                if not text.strip():
+                    yield number, None
+                    continue
+                try:
+                    obj = json.loads(text)
+                except json.JSONDecodeError as error:
+                    yield number, UnreadableRow(f"not valid JSON: {error.msg}")
+                    continue
+                except RecursionError:
+                    yield number, UnreadableRow("not valid JSON: nested too deeply")
+                    continue
+                if not isinstance(obj, dict):
+                    yield number, UnreadableRow("a line must hold a JSON object")
+                    continue
+                if rename:
+                    obj = {rename.get(k, k): v for k, v in obj.items()}
+                extra = set(obj) - known - warned
+                if extra:
+                    warned |= extra
+                    warnings.warn(f"{name}: ignoring unknown fields {sorted(extra)}", stacklevel=4)
+                yield number, [obj.get(f) for f in fields]
+    except UnicodeDecodeError as error:
+        raise _undecodable(path, chosen, error) from None
 
 
-def _file_rows(path: PathLike, required: tuple[str, ...], optional: tuple[str, ...]) -> Rows:
+_TABLE_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".feather", ".arrow")
+
+
+def _file_rows(
+    path: PathLike,
+    required: tuple[str, ...],
+    optional: tuple[str, ...],
+    encoding: str | None = None,
+    columns: ColumnMap = None,
+) -> Rows:
+    if isinstance(path, (str, os.PathLike)) and Path(path).suffix.lower() in _TABLE_SUFFIXES:
+        suffix = Path(path).suffix.lower()
+        hint = (
+            "thads.read_excel(path, cases_sheet=..., events_sheet=...)"
+            if suffix in (".xlsx", ".xlsm")
+            else "a data frame library to load it, then thads.read_frame(cases, events)"
+        )
+        raise InvalidRecordError(
+            str(path),
+            "path",
+            f"read_cases reads CSV and JSON Lines files, not {suffix} files; use {hint}",
+        )
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidRecordError(
+            "read_cases",
+            "path",
+            f"needs a file path, not {type(path).__name__}; for rows in Python use "
+            "thads.read_records(cases, events), for a data frame thads.read_frame(cases, events)",
+        )
     if _is_jsonl(path):
-        return lambda: _jsonl_rows(path, required, optional)
-    return lambda: _csv_rows(path, required, optional)
+        return lambda: _jsonl_rows(path, required, optional, encoding, columns)
+    return lambda: _csv_rows(path, required, optional, encoding, columns)
 
 
 def _mapped_rows(
@@ -198,18 +428,36 @@ def _mapped_rows(
     fields = (*required, *optional)
     for line, values in _file_rows(path, required, optional)():
         record = f"{path}:{line}"
-        if isinstance(values, _Bad):
-            raise InvalidRecordError(record, "*", values.reason)
+        if values is None:
+            continue
+        if isinstance(values, UnreadableRow):
+            raise InvalidRecordError(record, values.field, values.reason)
         yield record, dict(zip(fields, values, strict=True))
 
 
+def _is_frame(value: object) -> bool:
+    module = type(value).__module__.split(".")[0]
+    return module in ("pandas", "polars", "pyarrow") and hasattr(value, "columns")
+
+
 def _record_rows(records: Iterable[Mapping[str, object]], fields: tuple[str, ...]) -> Rows:
+    if _is_frame(records):
+        raise InvalidRecordError(
+            "read_records",
+            "records",
+            f"got a {type(records).__name__} data frame: read it with "
+            "thads.read_frame(cases, events) (extras 'pandas' or 'polars')",
+        )
+
     def numbered() -> Iterator[tuple[int, RawRow]]:
         for number, record in enumerate(records, start=1):
             if isinstance(record, Mapping):
                 yield number, [record.get(f) for f in fields]
             else:
-                yield number, _Bad(f"a record must be a mapping, not {type(record).__name__}")
+                yield (
+                    number,
+                    UnreadableRow(f"a record must be a mapping, not {type(record).__name__}"),
+                )
 
     return numbered
 
@@ -218,18 +466,43 @@ _MISSING: Final = "is missing"
 
 
 def _text(value: object, record: str, field: str, required: bool = True) -> str:
-    """The trimmed text of a field; InvalidRecordError if required and blank."""
-    text = "" if value is None else (value if isinstance(value, str) else str(value)).strip()
+    """The cleaned text of a field (NFC, trimmed, no invisible characters); required: not
+    blank. Text, or a whole number (not a bool); anything else is rejected."""
+    if type(value) is str:
+        text = value.strip() if value.isascii() else labels.clean(value)
+    elif isinstance(value, str):
+        text = labels.clean(value)
+    elif value is None:
+        text = ""
+    elif isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+    else:
+        raise InvalidRecordError(
+            record, field, f"must be text, not {type(value).__name__} {_short(value)}"
+        )
     if required and not text:
         raise InvalidRecordError(record, field, _MISSING)
     return text
 
 
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _checked(values: RawRow, parse: Callable[[_Decoder, list[object]], _T], decode: _Decoder) -> _T:
     """The fields of one row, or InvalidRecordError (also for a row that could not be split)."""
-    if isinstance(values, _Bad):
-        raise InvalidRecordError("row", "*", values.reason)
+    if isinstance(values, UnreadableRow):
+        raise InvalidRecordError("row", values.field, values.reason)
+    assert values is not None
     return parse(decode, values)
+
+
+_GROUND_KIND: Final = {
+    CODE[EventKind.POSTPONED]: GroundKind.POSTPONEMENT,
+    CODE[EventKind.SUSPENDED]: GroundKind.SUSPENSION,
+    CODE[EventKind.TERMINATED]: GroundKind.TERMINATION,
+}
 
 
 class _Decoder:
@@ -237,12 +510,24 @@ class _Decoder:
 
     def __init__(self) -> None:
         self.dates: dict[str, tuple[date, int, int] | None] = {}
-        self.modes = {m.value: m for m in EnforcementMode}
-        self.kinds = {k.value: k for k in JudgmentKind}
-        self.creditors = {c.value: c for c in CreditorKind}
+        self.modes: dict[str, EnforcementMode] = {m.value: m for m in EnforcementMode}
+        self.kinds: dict[str, JudgmentKind] = {k.value: k for k in JudgmentKind}
+        self.creditors: dict[str, CreditorKind] = {c.value: c for c in CreditorKind}
         self.events = dict(CODE_BY_NAME)
+        self.names: dict[str, str] = {}
+        self.grounds: dict[tuple[int, str], str | None] = {}
 
     text = staticmethod(_text)
+
+    def name(self, value: object, record: str, field: str) -> str:
+        """A code or name (office, executor), normalised once per distinct text."""
+        if type(value) is str:
+            hit = self.names.get(value)
+            if hit is not None:
+                return hit
+            text = self.names[value] = _text(value, record, field)
+            return text
+        return _text(value, record, field)
 
     def day(
         self, value: object, record: str, field: str, required: bool = True
@@ -253,22 +538,22 @@ class _Decoder:
                 hit = self.dates[value]
                 if hit is None:
                     raise InvalidRecordError(
-                        record, field, f"{value.strip()!r} is not an ISO date (YYYY-MM-DD)"
+                        record, field, f"{_short(value.strip())} is not an ISO date (YYYY-MM-DD)"
                     )
                 return hit
-            text = value.strip()
+            text = labels.clean(value)
             if not text:
                 if required:
                     raise InvalidRecordError(record, field, _MISSING)
                 return None
             try:
-                if len(text) != 10:
+                if len(text) != 10 or not text.isascii():
                     raise ValueError
                 parsed = date.fromisoformat(text)
             except ValueError:
                 self.dates[value] = None
                 raise InvalidRecordError(
-                    record, field, f"{text!r} is not an ISO date (YYYY-MM-DD)"
+                    record, field, f"{_short(text)} is not an ISO date (YYYY-MM-DD)"
                 ) from None
             found = self.dates[value] = (parsed, parsed.toordinal(), month_serial(parsed))
             return found
@@ -280,26 +565,32 @@ class _Decoder:
             if required:
                 raise InvalidRecordError(record, field, _MISSING)
             return None
-        return self.day(str(value), record, field, required)
+        raise InvalidRecordError(
+            record, field, f"must be an ISO date (YYYY-MM-DD), not {type(value).__name__}"
+        )
 
     def amount(self, value: object, record: str, field: str, required: bool) -> int:
+        """An amount of money: only ASCII digits (an optional sign), or an int."""
         if isinstance(value, str):
             text = value.strip()
             if not text:
                 if required:
                     raise InvalidRecordError(record, field, _MISSING)
                 return 0
-            if text.isdigit() and text.isascii():
+            if text.isascii() and text.isdigit():
                 return int(text)
-            if text[0] in "+-" and text[1:].isdigit() and text.isascii():
+            if text.isascii() and text[0] in "+-" and text[1:].isdigit():
                 amount = int(text)
                 if amount < 0:
                     raise InvalidRecordError(record, field, f"must not be negative, got {amount}")
                 return amount
-            raise InvalidRecordError(record, field, f"{text!r} is not an integer number of đồng")
-        if isinstance(value, (bool, float)):
-            raise InvalidRecordError(record, field, f"{value!r} is not an integer number of đồng")
-        if isinstance(value, int):
+            raise InvalidRecordError(
+                record,
+                field,
+                f"{_short(text)} is not an integer number of đồng (only the digits 0-9, "
+                "no separators or decimals)",
+            )
+        if isinstance(value, int) and not isinstance(value, bool):
             if value < 0:
                 raise InvalidRecordError(record, field, f"must not be negative, got {value}")
             return value
@@ -307,17 +598,72 @@ class _Decoder:
             if required:
                 raise InvalidRecordError(record, field, _MISSING)
             return 0
-        return self.amount(str(value), record, field, required)
+        raise InvalidRecordError(record, field, f"{_short(value)} is not an integer number of đồng")
 
     def choice(
-        self, table: dict[str, E], kind: type[E], value: object, record: str, field: str
+        self,
+        table: dict[str, E],
+        kind: type[E],
+        aliases: Mapping[str, tuple[str, ...]],
+        value: object,
+        record: str,
+        field: str,
     ) -> E:
+        """A member of ``kind`` by its name or a Vietnamese alias (remembered per text)."""
+        if type(value) is str:
+            member = table.get(value)
+            if member is not None:
+                return member
         text = self.text(value, record, field)
-        member = table.get(text)
-        if member is None:
-            return enum_value(kind, text, record, field)  # raises, listing the choices
+        canonical = _ALIAS_TABLES[id(aliases)].get(labels.fold(text))
+        if canonical is None:
+            raise InvalidRecordError(
+                record,
+                field,
+                f"unknown value {_short(text)}; expected one of: {labels.accepted_text(aliases)}",
+            )
+        member = kind(canonical)
+        if type(value) is str:
+            table[value] = member
         return member
 
+    def event_code(self, value: object, record: str) -> int:
+        if type(value) is str:
+            code = self.events.get(value)
+            if code is not None:
+                return code
+        member = self.choice({}, EventKind, labels.EVENT_KIND_ALIASES, value, record, "kind")
+        code = CODE[member]
+        if type(value) is str:
+            self.events[value] = code
+        return code
+
+    def ground(self, code: int, value: object, record: str) -> str | None:
+        """The code (``"48.1.c"``) of a legal ground written in any accepted form, or None."""
+        if value is None or value == "":
+            return None
+        if type(value) is not str:
+            raise InvalidRecordError(
+                record, "ground", f"must be text, not {type(value).__name__} {_short(value)}"
+            )
+        key = (code, value)
+        if key in self.grounds:
+            return self.grounds[key]
+        text = labels.clean(value)
+        if not text:
+            found = None
+        else:
+            found = grounds.parse_ground(text, kind=_GROUND_KIND.get(code), record=record).code
+        self.grounds[key] = found
+        return found
+
+
+_ALIAS_TABLES: Final[dict[int, Mapping[str, str]]] = {
+    id(labels.MODE_ALIASES): labels.MODES,
+    id(labels.JUDGMENT_KIND_ALIASES): labels.JUDGMENT_KINDS,
+    id(labels.CREDITOR_ALIASES): labels.CREDITORS,
+    id(labels.EVENT_KIND_ALIASES): labels.EVENT_KINDS,
+}
 
 E = TypeVar("E", bound=StrEnum)
 _T = TypeVar("_T")
@@ -332,16 +678,23 @@ def _case_fields(decode: _Decoder, values: list[object]) -> _CaseFields:
     """Checked fields of one cases.csv row, in column order (the first bad one raises)."""
     case_id = decode.text(values[0], "case", "case_id")
     record = f"case {case_id}"
-    office = decode.text(values[1], record, "office")
-    executor = decode.text(values[2], record, "executor")
-    mode = decode.choice(decode.modes, EnforcementMode, values[3], record, "mode")
-    kind = decode.choice(decode.kinds, JudgmentKind, values[4], record, "judgment_kind")
+    office = decode.name(values[1], record, "office")
+    executor = decode.name(values[2], record, "executor")
+    mode = decode.choice(
+        decode.modes, EnforcementMode, labels.MODE_ALIASES, values[3], record, "mode"
+    )
+    kind = decode.choice(
+        decode.kinds, JudgmentKind, labels.JUDGMENT_KIND_ALIASES, values[4], record,
+        "judgment_kind",
+    )  # fmt: skip
     ref = decode.text(values[5], record, "judgment_ref", required=False)
     effective = decode.day(values[6], record, "judgment_effective", required=False)
     accepted = decode.day(values[7], record, "accepted_on")
     assert accepted is not None
     amount = decode.amount(values[8], record, "amount", required=True)
-    creditor = decode.choice(decode.creditors, CreditorKind, values[9], record, "creditor")
+    creditor = decode.choice(
+        decode.creditors, CreditorKind, labels.CREDITOR_ALIASES, values[9], record, "creditor"
+    )
     due = decode.day(values[10], record, "due_on", required=False)
     return (
         case_id,
@@ -368,16 +721,10 @@ def _event_fields(decode: _Decoder, values: list[object]) -> _EventFields:
     record = f"event of case {case_id}"
     day = decode.day(values[1], record, "date")
     assert day is not None
-    name = values[2]
-    code = decode.events.get(name) if isinstance(name, str) else None
-    if code is None:
-        code = CODE[enum_value(EventKind, decode.text(name, record, "kind"), record, "kind")]
+    code = decode.event_code(values[2], record)
     amount = values[3]
     value = 0 if amount == "" or amount is None else decode.amount(amount, record, "amount", False)
-    ground = values[4]
-    if ground is not None and not isinstance(ground, str):
-        ground = str(ground)
-    ground = ground.strip() or None if ground else None
+    ground = decode.ground(code, values[4], record)
     return case_id, day[1], day[2], code, value, ground
 
 
@@ -453,9 +800,16 @@ _PendingEvent = tuple[str, _IndexedEvent]
 class CaseReader:
     """Reads cases with their events from two sources; iterate it to read.
 
-    Sources are files (:func:`read_cases`) or Python mappings (:func:`read_records`).
-    Each iteration reads the sources again (a one-shot iterator of records can be read
-    once). Every row is accounted for: read = accepted + rejected, per file.
+    Sources are files (:func:`read_cases`), Python mappings (:func:`read_records`) or
+    tables (:func:`thads.read_frame`, :func:`thads.read_excel`). Each iteration reads
+    the sources again (a one-shot iterator of records can be read once). Every row is
+    accounted for: read = accepted + rejected, per file; blank rows are counted apart
+    (:attr:`FileCount.blank`).
+
+    ``on_bad_event="hold_case"`` (default): a case with a rejected event is held out
+    whole (its case row and its other events are rejected, each naming the event that
+    caused it), so that no report counts a history known to be incomplete;
+    ``"drop_event"`` keeps the case without the bad event.
 
     Events are indexed compactly in memory until their case comes. With
     ``sorted_input=True`` both files must be sorted by case_id (as :func:`write_cases`
@@ -472,16 +826,26 @@ class CaseReader:
         *,
         strict: bool = False,
         sorted_input: bool = False,
+        encoding: str | None = None,
+        columns: ColumnMap = None,
+        on_bad_event: OnBadEvent = "hold_case",
     ) -> None:
+        _check_on_bad_event(on_bad_event)
         self.cases_path = cases_path
         self.events_path = events_path
         self.strict = strict
         self.sorted_input = sorted_input
+        self.on_bad_event = on_bad_event
         self.rejected: list[RejectedRow] = []
         self.counts: dict[str, FileCount] = {}
-        self._case_rows: Rows = _file_rows(cases_path, CASE_COLUMNS, CASE_OPTIONAL)
+        self._held: dict[str, str] = {}
+        self._case_rows: Rows = _file_rows(
+            cases_path, CASE_COLUMNS, CASE_OPTIONAL, encoding, columns
+        )
         self._event_rows: Rows | None = (
-            None if events_path is None else _file_rows(events_path, EVENT_COLUMNS, EVENT_OPTIONAL)
+            None
+            if events_path is None
+            else _file_rows(events_path, EVENT_COLUMNS, EVENT_OPTIONAL, encoding, columns)
         )
         self._shard: tuple[int, int] | None = None
 
@@ -493,16 +857,41 @@ class CaseReader:
         *,
         strict: bool = False,
         names: tuple[str, str] = ("cases", "events"),
+        on_bad_event: OnBadEvent = "hold_case",
     ) -> CaseReader:
         """A reader over mappings with the interchange fields (e.g. rows from a database).
 
         Rejected rows are named by ``names`` and the record's position (from 1).
         """
-        reader = cls(names[0], names[1] if events is not None else None, strict=strict)
-        reader._case_rows = _record_rows(cases, (*CASE_COLUMNS, *CASE_OPTIONAL))
-        reader._event_rows = (
+        case_rows = _record_rows(cases, (*CASE_COLUMNS, *CASE_OPTIONAL))
+        event_rows = (
             None if events is None else _record_rows(events, (*EVENT_COLUMNS, *EVENT_OPTIONAL))
         )
+        return cls.from_rows(
+            case_rows, event_rows, names=names, strict=strict, on_bad_event=on_bad_event
+        )
+
+    @classmethod
+    def from_rows(
+        cls,
+        cases: Rows,
+        events: Rows | None,
+        *,
+        names: tuple[str, str],
+        strict: bool = False,
+        on_bad_event: OnBadEvent = "hold_case",
+    ) -> CaseReader:
+        """A reader over row sources already in field order (used by :mod:`thads.tabular`)."""
+        _check_on_bad_event(on_bad_event)
+        reader = cls.__new__(cls)
+        reader.cases_path = names[0]
+        reader.events_path = names[1] if events is not None else None
+        reader.strict = strict
+        reader.sorted_input = False
+        reader.on_bad_event = on_bad_event
+        reader.rejected, reader.counts, reader._held = [], {}, {}
+        reader._case_rows, reader._event_rows = cases, events
+        reader._shard = None
         return reader
 
     def shard(self, index: int, count: int) -> CaseReader:
@@ -513,7 +902,7 @@ class CaseReader:
         """
         copy = CaseReader.__new__(CaseReader)
         copy.__dict__.update(self.__dict__)
-        copy.rejected, copy.counts = [], {}
+        copy.rejected, copy.counts, copy._held = [], {}, {}
         copy._shard = (index, count)
         return copy
 
@@ -523,6 +912,40 @@ class CaseReader:
             raise RowError(row)
         self.rejected.append(row)
         self.counts[file].rejected += 1
+
+    def _reject_event(
+        self, file: str, line: int, error: InvalidRecordError, case_id: str | None
+    ) -> None:
+        """Reject an event row; under hold_case its case is held out too."""
+        self._reject(file, line, error)
+        if case_id and self.on_bad_event == "hold_case" and case_id not in self._held:
+            self._held[case_id] = f"{file}:{line} ({error.field}: {error.reason})"
+
+    def _hold(
+        self, cases_name: str, line: int, case_id: str, events_name: str, lines: Iterable[int]
+    ) -> None:
+        """Reject a held case's row and its other (good) events, naming the cause."""
+        cause = self._held[case_id]
+        self._reject(
+            cases_name,
+            line,
+            InvalidRecordError(
+                f"case {case_id}",
+                "events",
+                f"held out: its event at {cause} was rejected, so its history is incomplete "
+                "(on_bad_event='drop_event' keeps it without that event)",
+            ),
+        )
+        for event_line in lines:
+            self._reject(
+                events_name,
+                event_line,
+                InvalidRecordError(
+                    f"event of case {case_id}",
+                    "case_id",
+                    f"held out with its case: its event at {cause} was rejected",
+                ),
+            )
 
     def __iter__(self) -> Iterator[Case]:
         for fields, timeline in self._items():
@@ -538,6 +961,7 @@ class CaseReader:
 
     def _items(self) -> Iterator[_CaseItem]:
         self.rejected = []
+        self._held = {}
         cases_name = str(self.cases_path)
         events_name = str(self.events_path) if self.events_path is not None else ""
         self.counts = {cases_name: FileCount()}
@@ -571,6 +995,9 @@ class CaseReader:
         """(line, fields, case_id) of each case row; fields None when it was rejected."""
         count = self.counts[cases_name]
         for line, values in self._rows_of(self._case_rows):
+            if values is None:
+                count.blank += 1
+                continue
             count.read += 1
             try:
                 fields = _checked(values, _case_fields, decode)
@@ -592,16 +1019,31 @@ class CaseReader:
             events_name, line, InvalidRecordError(f"event of case {case_id}", "case_id", reason)
         )
 
+    def _bad_event_row(
+        self, decode: _Decoder, events_name: str, line: int, values: RawRow
+    ) -> _PendingEvent | None:
+        """An event row off the fast path: checked field by field, or rejected (None)."""
+        count = self.counts[events_name]
+        if values is None:
+            count.blank += 1
+            return None
+        count.read += 1
+        try:
+            case_id, day, month, code, amount, ground = _checked(values, _event_fields, decode)
+        except InvalidRecordError as error:
+            self._reject_event(events_name, line, error, _raw_case_id(values))
+            return None
+        return case_id, (line, day, month, code, amount, ground)
+
     def _indexed(self, decode: _Decoder, cases_name: str, events_name: str) -> Iterator[_CaseItem]:
         index = _EventIndex()
         months: dict[int, int] = {}
         if self._event_rows is not None:
             count = self.counts[events_name]
-            dates, codes = decode.dates, decode.events
+            dates, codes, gknown = decode.dates, decode.events, decode.grounds
             add = index.add
             read = 0
             for line, values in self._rows_of(self._event_rows):
-                read += 1
                 if type(values) is list:  # the common case, checked inline
                     case_id, text, name, value, ground = values
                     known = dates.get(text) if type(text) is str else None
@@ -613,36 +1055,33 @@ class CaseReader:
                         and case_id
                         and case_id[0] > " "
                         and case_id[-1] > " "
+                        and case_id.isascii()
                         and (
                             value == ""
                             or (type(value) is str and value.isdigit() and value.isascii())
                         )
-                        and (type(ground) is str or ground is None)
+                        and (not ground or (type(ground) is str and (code, ground) in gknown))
                     ):
+                        read += 1
                         add(
                             line,
                             case_id,
                             known[1],
                             code,
                             int(value) if value else 0,
-                            (ground.strip() or None) if ground else None,
+                            gknown[(code, ground)] if ground else None,  # type: ignore[index]
                         )
                         months[known[1]] = known[2]
                         continue
-                try:  # the general case, with the checks that name the field
-                    case_id, day, month, code, amount, ground = _checked(
-                        values, _event_fields, decode
-                    )
-                except InvalidRecordError as error:
-                    count.read += read
-                    read = 0
-                    self._reject(events_name, line, error)
-                    continue
-                months[day] = month
-                add(line, case_id, day, code, amount, ground)
+                item = self._bad_event_row(decode, events_name, line, values)
+                if item is not None:
+                    case_id, (line, day, month, code, amount, ground) = item
+                    months[day] = month
+                    add(line, case_id, day, code, amount, ground)
             count.read += read
         seen: set[str] = set()
         refused: set[str] = set()
+        held = self._held
         for line, fields, case_id in self._case_items(decode, cases_name):
             if fields is None:
                 if case_id and case_id not in seen:
@@ -653,7 +1092,13 @@ class CaseReader:
                 self._reject_duplicate(cases_name, line, case_id)
                 continue
             seen.add(case_id)
-            timeline = self._timeline(fields, index.pop(case_id, months), events_name)
+            items = index.pop(case_id, months)
+            if held and case_id in held:
+                self._hold(cases_name, line, case_id, events_name, (e[0] for e in items))
+                continue
+            timeline = self._timeline(fields, items, cases_name, line, events_name)
+            if timeline is None:
+                continue
             self.counts[cases_name].accepted += 1
             yield fields, timeline
         for case_id in list(index.last):  # events whose case never came
@@ -663,7 +1108,6 @@ class CaseReader:
     def _merged(self, decode: _Decoder, cases_name: str, events_name: str) -> Iterator[_CaseItem]:
         assert self._event_rows is not None
         events = iter(self._rows_of(self._event_rows))
-        event_count = self.counts[events_name]
         ahead: list[_PendingEvent] = []  # at most one event read ahead
         last_event_id = ""
 
@@ -673,18 +1117,14 @@ class CaseReader:
             if ahead:
                 return ahead.pop()
             for line, values in events:
-                event_count.read += 1
-                try:
-                    case_id, day, month, code, amount, ground = _checked(
-                        values, _event_fields, decode
-                    )
-                except InvalidRecordError as error:
-                    self._reject(events_name, line, error)
+                item = self._bad_event_row(decode, events_name, line, values)
+                if item is None:
                     continue
+                case_id = item[0]
                 if case_id < last_event_id:
                     raise _not_sorted(events_name, line, case_id, last_event_id)
                 last_event_id = case_id
-                return case_id, (line, day, month, code, amount, ground)
+                return item
             return None
 
         def take(case_id: str) -> list[_IndexedEvent]:
@@ -702,6 +1142,7 @@ class CaseReader:
             return out
 
         last_case_id = ""
+        held = self._held
         for line, fields, case_id in self._case_items(decode, cases_name):
             if fields is None:
                 if case_id and case_id > last_case_id:
@@ -716,7 +1157,13 @@ class CaseReader:
             if case_id < last_case_id:
                 raise _not_sorted(cases_name, line, case_id, last_case_id)
             last_case_id = case_id
-            timeline = self._timeline(fields, take(case_id), events_name)
+            items = take(case_id)
+            if held and case_id in held:
+                self._hold(cases_name, line, case_id, events_name, (e[0] for e in items))
+                continue
+            timeline = self._timeline(fields, items, cases_name, line, events_name)
+            if timeline is None:
+                continue
             self.counts[cases_name].accepted += 1
             yield fields, timeline
         while (item := pull()) is not None:  # events after the last case have no case
@@ -726,9 +1173,13 @@ class CaseReader:
         self,
         fields: _CaseFields,
         items: list[_IndexedEvent],
+        cases_name: str,
+        case_line: int,
         events_name: str,
-    ) -> Timeline:
-        """Keep the events that can follow each other; reject the others with reasons."""
+    ) -> Timeline | None:
+        """Keep the events that can follow each other; reject the others with reasons.
+
+        None when the case is held out (on_bad_event="hold_case")."""
         accepted, amount = fields[8], fields[9]
         if not items:
             return Timeline(accepted, month_serial(fields[7]), amount)
@@ -738,22 +1189,27 @@ class CaseReader:
         if steps is not None:
             self.counts[events_name].accepted += len(steps)
             return Timeline(accepted, month_serial(fields[7]), amount, steps)
-        builder = TimelineBuilder(f"case {fields[0]}", accepted, month_serial(fields[7]), amount)
-        good = 0
+        case_id = fields[0]
+        builder = TimelineBuilder(f"case {case_id}", accepted, month_serial(fields[7]), amount)
+        good: list[int] = []
         for line, day, month, code, value, ground in items:
             try:
                 builder.add(day, month, code, value, ground)
             except InvalidRecordError as error:
-                self._reject(events_name, line, error)
+                self._reject_event(events_name, line, error, case_id)
                 continue
-            good += 1
-        self.counts[events_name].accepted += good
+            good.append(line)
+        if case_id in self._held:
+            self._hold(cases_name, case_line, case_id, events_name, good)
+            return None
+        self.counts[events_name].accepted += len(good)
         return builder.build()
 
     def summary(self) -> str:
-        """One line per file: read, accepted, rejected."""
+        """One line per file: read, accepted, rejected (and blank rows, if any)."""
         return "\n".join(
             f"{name}: {c.read} read, {c.accepted} accepted, {c.rejected} rejected"
+            + (f", {c.blank} blank" if c.blank else "")
             for name, c in self.counts.items()
         )
 
@@ -764,6 +1220,7 @@ class CaseReader:
             mine.read += theirs.read
             mine.accepted += theirs.accepted
             mine.rejected += theirs.rejected
+            mine.blank += theirs.blank
         order = {str(self.cases_path): 0, str(self.events_path): 1}
         self.rejected = sorted(
             [*self.rejected, *other.rejected], key=lambda r: (order.get(r.file, 2), r.line)
@@ -804,12 +1261,17 @@ def _not_sorted(file: str, line: int, case_id: str, before: str) -> InvalidRecor
 
 
 def _raw_case_id(values: RawRow) -> str | None:
-    if isinstance(values, _Bad):
+    """The case id of a row that may be broken (None if it has none that can be read)."""
+    if values is None:
         return None
+    if isinstance(values, UnreadableRow):
+        return values.case_id
     raw = values[0]
     if isinstance(raw, str):
-        return raw.strip() or None
-    return None if raw is None else str(raw).strip() or None
+        return labels.clean(raw) or None
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(raw)
+    return None
 
 
 def _case(fields: _CaseFields, timeline: Timeline) -> Case:
@@ -835,9 +1297,26 @@ def read_cases(
     *,
     strict: bool = False,
     sorted_input: bool = False,
+    encoding: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    on_bad_event: OnBadEvent = "hold_case",
 ) -> CaseReader:
-    """Read cases (and their events) from CSV or JSON Lines files: see :class:`CaseReader`."""
-    return CaseReader(cases_path, events_path, strict=strict, sorted_input=sorted_input)
+    """Read cases (and their events) from CSV or JSON Lines files: see :class:`CaseReader`.
+
+    ``encoding``: the files' encoding when they have no byte-order mark (UTF-8 and
+    UTF-16 marks are detected; default UTF-8), e.g. ``"cp1258"``. ``columns``: other
+    headings → interchange fields, e.g. ``{"Số QĐ": "case_id"}``. A workbook or a data
+    frame is read with :func:`thads.read_excel` or :func:`thads.read_frame`.
+    """
+    return CaseReader(
+        cases_path,
+        events_path,
+        strict=strict,
+        sorted_input=sorted_input,
+        encoding=encoding,
+        columns=columns,
+        on_bad_event=on_bad_event,
+    )
 
 
 def read_records(
@@ -845,13 +1324,17 @@ def read_records(
     events: Iterable[Mapping[str, object]] | None = None,
     *,
     strict: bool = False,
+    on_bad_event: OnBadEvent = "hold_case",
 ) -> CaseReader:
     """Read cases from Python mappings with the fields of the interchange format.
 
     Same checks and accounting as :func:`read_cases`; values may be strings or, for
-    dates and amounts, ``datetime.date`` and ``int``.
+    dates and amounts, ``datetime.date`` and ``int``. A data frame is refused: read it
+    with :func:`thads.read_frame`.
     """
-    return CaseReader.from_records(cases, events, strict=strict)
+    if events is not None and _is_frame(events):
+        _record_rows(events, EVENT_COLUMNS)  # raises, naming read_frame
+    return CaseReader.from_records(cases, events, strict=strict, on_bad_event=on_bad_event)
 
 
 def _case_row(case: Case) -> dict[str, str]:
@@ -964,10 +1447,13 @@ __all__ = [
     "CASE_OPTIONAL",
     "EVENT_COLUMNS",
     "EVENT_OPTIONAL",
+    "ON_BAD_EVENT",
     "CaseReader",
     "FileCount",
+    "InputEncodingError",
     "RejectedRow",
     "RowError",
+    "UnreadableRow",
     "parse_event_row",
     "read_cases",
     "read_offices",

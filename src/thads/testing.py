@@ -35,6 +35,7 @@ from thads.case import (
     EventKind,
 )
 from thads.errors import InvalidRecordError, MissingExtraError
+from thads.grounds import ground_code
 from thads.io import CASE_COLUMNS, CASE_OPTIONAL, EVENT_COLUMNS, EVENT_OPTIONAL, RejectedRow
 from thads.judgment import Judgment, JudgmentKind
 from thads.money import TY
@@ -568,6 +569,14 @@ class Dataset:
         return paths
 
 
+def _as_read(case: Case) -> Case:
+    """``case`` as the reader gives it back: each legal ground as its code (``"48.1.c"``)."""
+    if not any(e.ground for e in case.events):
+        return case
+    events = tuple(attrs.evolve(e, ground=ground_code(e.ground)) for e in case.events)
+    return attrs.evolve(case, events=events)
+
+
 def _interleave(draw: st.DrawFn, per_case: Sequence[Sequence[Row]]) -> list[Row]:
     """All event rows, cases mixed in a drawn order, each case's rows in their order."""
     owners = [i for i, rows in enumerate(per_case) for _ in rows]
@@ -612,7 +621,7 @@ def datasets(
         return Dataset(
             tuple(case_row(c) for c in drawn),
             tuple(_interleave(draw, per_case)),
-            tuple(drawn),
+            tuple(_as_read(c) for c in drawn),
         )
 
     return one()
@@ -771,6 +780,21 @@ class _Builder:
         self.events: list[Row] = _interleave(draw, per_case)
         self.bad: list[tuple[Literal["cases", "events"], Row, str, str]] = []
 
+    def _hold_cases(self) -> None:
+        """The reader holds out a case with a bad event (on_bad_event="hold_case"): its
+        case row and its other events are rejected too."""
+        bad_events = [row for file, row, _, _ in self.bad if file == "events"]
+        for bad in bad_events:
+            case_id = bad.get("case_id", "").strip()
+            for k, (row, case) in enumerate(self.cases):
+                if case is None or row["case_id"] != case_id:
+                    continue
+                self.cases[k] = (row, None)
+                self.bad.append(("cases", row, "events", "held out"))
+                for event in self.events:
+                    if event["case_id"] == case_id and all(event is not b for b in bad_events):
+                        self.bad.append(("events", event, "case_id", "held out with its case"))
+
     def ids(self) -> list[str]:
         return [row["case_id"] for row, _ in self.cases]
 
@@ -806,6 +830,7 @@ class _Builder:
         self.bad.append(("events", row, field, reason))
 
     def dataset(self, rule: str) -> Dataset:
+        self._hold_cases()
         case_rows = [row for row, _ in self.cases]
         rejections = []
         for file, bad, field, reason in self.bad:
@@ -816,7 +841,7 @@ class _Builder:
         return Dataset(
             tuple(case_rows),
             tuple(self.events),
-            tuple(case for _, case in self.cases if case is not None),
+            tuple(_as_read(case) for _, case in self.cases if case is not None),
             tuple(rejections),
             rule,
         )

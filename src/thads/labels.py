@@ -1,0 +1,155 @@
+"""Vietnamese labels (nhãn tiếng Việt) of the interchange format: values and column headings.
+
+Users write "Chủ động", "Theo đơn", "Dân sự", "Hoãn" and head their columns "Mã việc",
+"Số tiền"; the reader accepts these documented aliases besides the canonical English
+names. Matching folds case, diacritics (đ → d), spacing, ``_`` and ``-``, after NFC; an
+unknown value is rejected listing the accepted forms, never mapped to a default.
+
+:func:`clean` is the normalisation of codes and names: NFC, invisible characters
+(zero-width spaces, joiners, byte-order marks, soft hyphens: Unicode category Cf)
+removed, trimmed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+_SPACES: Final = re.compile(r"[\s_\-]+")
+
+
+def clean(text: str) -> str:
+    """``text`` in NFC, without invisible (format, Cf) characters, trimmed."""
+    if text.isascii():
+        return text.strip()
+    kept = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return unicodedata.normalize("NFC", kept).strip()
+
+
+def fold(text: str) -> str:
+    """The matching key of a label: no case, no diacritics (đ → d), single spaces."""
+    text = clean(text).casefold().replace("đ", "d")
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn"
+    )
+    return _SPACES.sub(" ", text).strip()
+
+
+def _table(aliases: Mapping[str, tuple[str, ...]]) -> Mapping[str, str]:
+    """Folded alias → canonical name (each canonical name is its own alias)."""
+    out: dict[str, str] = {}
+    for canonical, names in aliases.items():
+        for name in (canonical, *names):
+            key = fold(name)
+            if out.setdefault(key, canonical) != canonical:
+                raise AssertionError(f"alias {name!r} is ambiguous")  # pragma: no cover
+    return MappingProxyType(out)
+
+
+MODE_ALIASES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "active": ("chủ động", "thi hành án chủ động"),
+        "on_request": (
+            "theo đơn",
+            "theo yêu cầu",
+            "thi hành án theo đơn",
+            "theo yêu cầu thi hành án",
+        ),
+    }
+)
+"""Vietnamese names of the enforcement modes (EnforcementMode)."""
+
+JUDGMENT_KIND_ALIASES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "civil": ("dân sự",),
+        "criminal": ("hình sự",),
+        "administrative": ("hành chính",),
+        "marriage_family": ("hôn nhân và gia đình", "hôn nhân gia đình", "hôn nhân, gia đình"),
+        "business_commercial": (
+            "kinh doanh, thương mại",
+            "kinh doanh thương mại",
+            "kinh doanh - thương mại",
+        ),
+        "labour": ("lao động", "labor"),
+        "bankruptcy": ("phá sản",),
+        "arbitration": ("trọng tài", "phán quyết trọng tài", "trọng tài thương mại"),
+        "other": ("khác",),
+    }
+)
+"""Vietnamese names of the judgment kinds (JudgmentKind)."""
+
+CREDITOR_ALIASES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "state": ("nhà nước", "ngân sách nhà nước", "ngân sách", "khoản thu nộp ngân sách"),
+        "credit_institution": ("tổ chức tín dụng", "tín dụng", "ngân hàng", "tín dụng, ngân hàng"),
+        "private": ("cá nhân", "cá nhân, tổ chức", "cá nhân tổ chức", "tư nhân"),
+    }
+)
+"""Vietnamese names of the creditor kinds (CreditorKind)."""
+
+EVENT_KIND_ALIASES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "enforceable": ("có điều kiện", "có điều kiện thi hành", "xác định có điều kiện"),
+        "unenforceable": ("chưa có điều kiện", "chưa có điều kiện thi hành", "không có điều kiện"),
+        "postponed": ("hoãn", "hoãn thi hành án"),
+        "suspended": ("tạm đình chỉ", "tạm đình chỉ thi hành án"),
+        "resumed": ("tiếp tục", "tiếp tục thi hành", "tiếp tục thi hành án"),
+        "collected": ("thu", "thu được", "đã thu", "thu tiền"),
+        "reduced": ("giảm", "miễn, giảm", "giảm nghĩa vụ", "miễn giảm"),
+        "completed": ("xong", "thi hành xong", "đã thi hành xong"),
+        "terminated": ("đình chỉ", "đình chỉ thi hành án"),
+        "entrusted": ("ủy thác", "ủy thác thi hành án"),
+        "withdrawn": ("thu hồi", "hủy", "rút", "thu hồi, hủy quyết định", "rút lên"),
+        "separate_register": ("sổ theo dõi riêng", "chuyển sổ theo dõi riêng", "sổ riêng"),
+        "request_returned": ("trả lại yêu cầu", "trả đơn", "trả lại đơn yêu cầu"),
+    }
+)
+"""Vietnamese names of the event kinds (EventKind)."""
+
+HEADING_ALIASES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "case_id": ("mã việc", "mã vụ việc", "số việc", "mã hồ sơ", "mã việc thi hành án"),
+        "office": ("cơ quan", "cơ quan thi hành án", "đơn vị", "mã đơn vị", "mã cơ quan"),
+        "executor": ("chấp hành viên", "mã chấp hành viên", "chv"),
+        "mode": ("hình thức", "chủ động/theo đơn", "loại việc"),
+        "judgment_kind": ("loại bản án", "loại án", "lĩnh vực"),
+        "judgment_ref": ("số bản án", "bản án", "số bản án, quyết định"),
+        "judgment_effective": ("ngày hiệu lực", "ngày có hiệu lực", "ngày bản án có hiệu lực"),
+        "accepted_on": ("ngày thụ lý", "thụ lý"),
+        "amount": ("số tiền", "số tiền phải thi hành", "tiền"),
+        "creditor": ("người được thi hành án", "loại người được thi hành án", "bên được thi hành"),
+        "due_on": ("hạn thi hành", "ngày đến hạn"),
+        "date": ("ngày", "ngày sự kiện", "ngày quyết định"),
+        "kind": ("loại sự kiện", "sự kiện", "diễn biến"),
+        "ground": ("căn cứ", "căn cứ pháp lý", "lý do"),
+    }
+)
+"""Vietnamese column headings of cases.csv and events.csv (the English names also work).
+
+The event file's ``amount`` is headed like the case file's (``số tiền``)."""
+
+MODES: Final = _table(MODE_ALIASES)
+JUDGMENT_KINDS: Final = _table(JUDGMENT_KIND_ALIASES)
+CREDITORS: Final = _table(CREDITOR_ALIASES)
+EVENT_KINDS: Final = _table(EVENT_KIND_ALIASES)
+HEADINGS: Final = _table(HEADING_ALIASES)
+
+
+def accepted_text(aliases: Mapping[str, tuple[str, ...]]) -> str:
+    """The accepted forms of one field, for a rejection reason."""
+    return "; ".join(f"{name} ({', '.join(names)})" for name, names in aliases.items())
+
+
+__all__ = [
+    "CREDITOR_ALIASES",
+    "EVENT_KIND_ALIASES",
+    "HEADING_ALIASES",
+    "JUDGMENT_KIND_ALIASES",
+    "MODE_ALIASES",
+    "accepted_text",
+    "clean",
+    "fold",
+]
