@@ -27,8 +27,12 @@ PUBLISHED_KINDS = (
 
 
 def test_the_nine_kinds_of_the_breakdown() -> None:
-    assert sorted(k.value for k in JudgmentKind) == sorted(PUBLISHED_KINDS)
-    assert len(JudgmentKind) == 9
+    # thads adds one kind of its own: state compensation (bồi thường nhà nước), which
+    # TT 05/2024 Art. 8 asks to list apart (thads.worklists); where the TT 10/2017
+    # breakdown puts such judgments is not known, so they form their own group.
+    own = {"state_compensation"}
+    assert sorted(k.value for k in JudgmentKind if k.value not in own) == sorted(PUBLISHED_KINDS)
+    assert len(JudgmentKind) == 9 + len(own)
 
 
 def test_kind_given_as_text_is_converted() -> None:

@@ -77,6 +77,7 @@ JUDGMENT_KIND_ALIASES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "bankruptcy": ("phá sản",),
         "arbitration": ("trọng tài", "phán quyết trọng tài", "trọng tài thương mại"),
         "other": ("khác",),
+        "state_compensation": ("bồi thường nhà nước", "bồi thường của nhà nước"),
     }
 )
 """Vietnamese names of the judgment kinds (JudgmentKind)."""
