@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from typing import Final, Generic, Protocol, TypeVar
+from typing import Final, Protocol, TypeVar
 
 import attrs
 
@@ -31,12 +31,13 @@ from thads.engine import GroupKey, Sweep, TallyPair, compiled, sweep
 from thads.errors import InvalidRecordError, RuleNotAvailableError
 from thads.fmt import format_count
 from thads.io import CaseReader
-from thads.offices import NATIONAL_CODE, OfficeLevel, OfficeTree, redraw
+from thads.offices import OfficeLevel, OfficeTree
 from thads.periods import StatisticalPeriod
 from thads.quota import Quota
 from thads.quota import needed as _quota_needed
 from thads.rates import Rate, round_half_up
-from thads.report import _key_function, _Parents
+from thads.report import Node, _key_function
+from thads.report import rollup as report_rollup
 from thads.rules import Regime
 from thads.timeline import (
     CLOSING_CODES,
@@ -531,28 +532,9 @@ class _Addable(Protocol):
 _V = TypeVar("_V", bound=_Addable)
 
 
-_T = TypeVar("_T")
-
-
-@attrs.frozen
-class Row(Generic[_T]):
-    """One line of a metrics table: an office, an executor or another group."""
-
-    code: str
-    name: str
-    level: OfficeLevel | None
-    depth: int
-    value: _T
-
-
-def _leaf_codes(table: Mapping[GroupKey, _V], by: str) -> dict[str, _V]:
-    """Values by the code of the report row (an executor's code without its office)."""
-    out: dict[str, _V] = {}
-    for group, value in table.items():
-        code = group[1] if by == "executor" and isinstance(group, tuple) else group
-        assert isinstance(code, str)
-        out[code] = out[code] + value if code in out else value
-    return out
+Row = Node
+"""One line of a metrics or flows table (:class:`thads.report.Node`): code, name, level,
+depth, parent and the summed value."""
 
 
 def rollup(
@@ -561,40 +543,9 @@ def rollup(
     tree: OfficeTree | None,
     day: date | None,
     empty: _V,
-) -> tuple[Row[_V], ...]:
-    """Rows in the report's tree order, the first being the total; parents are sums."""
-    leaves = _leaf_codes(table, by)
-    groups = set(table) if by == "executor" else set()
-    parents = _Parents(tree, groups).drawn_on(day)  # type: ignore[arg-type]
-    if tree is not None and day is not None and by in ("office", "executor", "province"):
-        leaves = redraw(leaves, tree, day)
-    flat = by in ("mode", "judgment_kind", "creditor", "national")
-    sums: dict[str, _V] = {}
-    children: dict[str, list[str]] = {}
-    for leaf in sorted(leaves):
-        value = leaves[leaf]
-        node: str | None = leaf
-        below: str | None = None
-        while node is not None:
-            sums[node] = sums[node] + value if node in sums else value
-            if below is not None:
-                kids = children.setdefault(node, [])
-                if below not in kids:
-                    kids.append(below)
-            if node == NATIONAL_CODE:
-                break
-            below, node = node, (NATIONAL_CODE if flat else parents.parent(node))
-    sums.setdefault(NATIONAL_CODE, empty)
-    rows: list[Row[_V]] = []
-
-    def visit(code: str, depth: int) -> None:
-        name, level = parents.describe(code, by)
-        rows.append(Row(code, name, level, depth, sums[code]))
-        for kid in sorted(children.get(code, [])):
-            visit(kid, depth + 1)
-
-    visit(NATIONAL_CODE, 0)
-    return tuple(rows)
+) -> tuple[Node[_V], ...]:
+    """The report's rollup (:func:`thads.report.rollup`) of a table of values."""
+    return report_rollup(table, by, tree=tree, day=day, empty=empty)
 
 
 @attrs.frozen

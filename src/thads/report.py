@@ -11,7 +11,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 import attrs
 
@@ -35,6 +35,14 @@ from thads.rates import Change, Points, Rate
 from thads.rules import Regime, Unit, regime_for
 from thads.tally import Tally
 from thads.timeline import CompiledCase, Timeline
+
+
+class _Addable(Protocol):
+    def __add__(self: _V, other: _V, /) -> _V: ...
+
+
+_V = TypeVar("_V", bound=_Addable)
+_T = TypeVar("_T")
 
 GroupBy = Literal["office", "executor", "province", "national", "mode", "judgment_kind", "creditor"]
 GROUPINGS: tuple[str, ...] = (
@@ -323,12 +331,6 @@ class _Parents:
                 self.implied.setdefault(executor, office)
                 self.offices.add(office)
 
-    def drawn_on(self, day: date | None) -> _Parents:
-        """The same links, with parents taken in force on ``day``."""
-        view = _Parents(self.tree, (), day)
-        view.implied, view.offices = self.implied, self.offices
-        return view
-
     def parent(self, code: str) -> str | None:
         if code == NATIONAL_CODE:
             return None
@@ -454,55 +456,44 @@ def reports(
     else:
         swept = sweep(_entries(cases, key), years, progress=progress, progress_every=10_000)
     tallies = swept.tallies(spans)
-    executors = (
-        {(str(g[0]), code) for t in tallies.values() for g, code in _executor_codes(t).items()}  # type: ignore[index]
-        if by == "executor"
-        else set()
-    )
-    parents = _Parents(tree, executors)
+    codes = _executor_codes({g for t in tallies.values() for g in t}) if by == "executor" else {}
     quota_list = [quotas] if isinstance(quotas, Quota) else list(quotas or [])
+    empty = TallyPair()
     out: dict[StatisticalPeriod, Report] = {}
     for period in wanted:
         before_regime = previous[period]
-        current = _leaves(tallies[period], by)
-        before = (
-            None if before_regime is None else _leaves(tallies[period.same_period_last_year()], by)
-        )
+        now = tallies[period]
+        then = {} if before_regime is None else tallies[period.same_period_last_year()]
+        table = {g: _Both(now.get(g, empty), then.get(g, empty)) for g in {*now, *then}}
         day = None if tree is None else period.end  # both years drawn on this day's tree
-        if tree is not None and day is not None and by in ("office", "executor", "province"):
-            current = redraw(current, tree, day)
-            before = None if before is None else redraw(before, tree, day)
-            _warn_quotas_not_in_force(quota_list, tree, day, period.year)
-        built = _build(
-            period,
-            by,
-            current,
-            before,
-            parents.drawn_on(day),
-            quota_list,
-            regimes[period],
-            before_regime,
+        if tree is not None and by in ("office", "executor", "province"):
+            _warn_quotas_not_in_force(quota_list, tree, period.end, period.year)
+        nodes = rollup(
+            table, by, tree=tree, day=day, empty=_Both(empty, empty), executor_codes=codes
         )
-        out[period] = attrs.evolve(built, drawn_on=day)
+        rows = _rows(nodes, by, period, quota_list, regimes[period], before_regime)
+        out[period] = Report(period=period, by=by, rows=rows, drawn_on=day)
     return out
 
 
-def _leaves(table: Mapping[GroupKey, TallyPair], by: str) -> dict[str, TallyPair]:
-    """Tallies by the code of the report row; no group may take the total row's code."""
-    if by == "national":
-        return {NATIONAL_CODE: sum(table.values(), TallyPair.zero())}
-    codes = _executor_codes(table) if by == "executor" else {}
-    out: dict[str, TallyPair] = {}
-    for group, pair in table.items():
-        code = codes[group] if by == "executor" else str(group)
-        if code == NATIONAL_CODE:
-            raise InvalidRecordError(
-                f"{by} {code}",
-                by,
-                f"{NATIONAL_CODE!r} is the code of the total row (toàn bộ); "
-                f"give this {by} another code",
-            )
-        out[code] = out[code] + pair if code in out else pair
+def _leaves(
+    table: Mapping[GroupKey, _V], by: str, executor_codes: Mapping[GroupKey, str]
+) -> dict[str, _V]:
+    """Values by the code of the report row; no group may take the total row's code."""
+    out: dict[str, _V] = {}
+    for group, value in table.items():
+        if by == "national":
+            code = NATIONAL_CODE
+        else:
+            code = executor_codes[group] if by == "executor" else str(group)
+            if code == NATIONAL_CODE:
+                raise InvalidRecordError(
+                    f"{by} {code}",
+                    by,
+                    f"{NATIONAL_CODE!r} is the code of the total row (toàn bộ); "
+                    f"give this {by} another code",
+                )
+        out[code] = out[code] + value if code in out else value
     return out
 
 
@@ -522,6 +513,83 @@ def _executor_codes(table: Iterable[GroupKey]) -> dict[GroupKey, str]:
         for executor, offices in offices_of.items()
         for office in offices
     }
+
+
+@attrs.frozen
+class Node(Generic[_T]):
+    """One line of a rolled-up table: a group with its parent and its summed value."""
+
+    code: str
+    name: str
+    level: OfficeLevel | None
+    depth: int
+    parent: str | None
+    value: _T
+
+
+FLAT_GROUPINGS: tuple[str, ...] = ("mode", "judgment_kind", "creditor", "national")
+"""Groupings that are not offices: their rows hang straight under the total."""
+
+
+def rollup(
+    table: Mapping[GroupKey, _V],
+    by: str,
+    *,
+    tree: OfficeTree | None,
+    day: date | None,
+    empty: _V,
+    executor_codes: Mapping[GroupKey, str] | None = None,
+) -> tuple[Node[_V], ...]:
+    """Values of the groups of ``table`` rolled up into the report's rows, total first.
+
+    The one rollup of thads (reports, metrics, flows, reconciliation): groups are named
+    as report rows (an executor within its office), redrawn on the office tree in force
+    on ``day``, and each parent's value is the sum of its children's (never an
+    average). Rows come in tree order.
+    """
+    codes = executor_codes
+    if codes is None:
+        codes = _executor_codes(table) if by == "executor" else {}
+    leaves = _leaves(table, by, codes)
+    if tree is not None and day is not None and by in ("office", "executor", "province"):
+        leaves = redraw(leaves, tree, day)
+    executors = {(str(group[0]), code) for group, code in codes.items()}  # type: ignore[index]
+    parents = _Parents(tree, executors, day)
+    flat = by in FLAT_GROUPINGS
+    sums: dict[str, _V] = {}
+    children: dict[str, list[str]] = {}
+    for leaf in sorted(leaves):
+        value = leaves[leaf]
+        below: str | None = None
+        for node in parents.chain(leaf, flat=flat):
+            sums[node] = sums[node] + value if node in sums else value
+            if below is not None:
+                kids = children.setdefault(node, [])
+                if below not in kids:
+                    kids.append(below)
+            below = node
+    sums.setdefault(NATIONAL_CODE, empty)
+    rows: list[Node[_V]] = []
+
+    def visit(code: str, depth: int, parent: str | None) -> None:
+        name, level = parents.describe(code, by)
+        rows.append(Node(code, name, level, depth, parent, sums[code]))
+        for kid in sorted(children.get(code, [])):
+            visit(kid, depth + 1, code)
+
+    visit(NATIONAL_CODE, 0, None)
+    return tuple(rows)
+
+
+@attrs.frozen
+class _Both:
+    """The tallies of a period and of its same period last year, added together."""
+
+    now: TallyPair
+    then: TallyPair
+
+    def __add__(self, other: _Both) -> _Both:
+        return _Both(self.now + other.now, self.then + other.then)
 
 
 def _warn_quotas_not_in_force(quotas: list[Quota], tree: OfficeTree, day: date, year: int) -> None:
@@ -544,76 +612,34 @@ def _previous_regime(period: StatisticalPeriod, forced: Regime | None) -> Regime
         return None  # the comparison is left out rather than counted under invented rules
 
 
-def _build(
-    period: StatisticalPeriod,
+def _rows(
+    nodes: tuple[Node[_Both], ...],
     by: str,
-    current: Mapping[str, TallyPair],
-    previous: Mapping[str, TallyPair] | None,
-    parents: _Parents,
+    period: StatisticalPeriod,
     quotas: list[Quota],
     regime: Regime,
     previous_regime: Regime | None,
-) -> Report:
-    flat = by in ("mode", "judgment_kind", "creditor", "national")
-    width = len(Tally.PRIMITIVE)
-    sums: dict[str, list[list[int]]] = {}  # code -> rows of [current cases, money, previous...]
-    children: dict[str, list[str]] = {}
-    before: Mapping[str, TallyPair] = previous or {}
-    empty = TallyPair()
-    for leaf in sorted(set(current) | set(before)):
-        now, then = current.get(leaf, empty), before.get(leaf, empty)
-        parts = (
-            now.cases.as_tuple(),
-            now.money.as_tuple(),
-            then.cases.as_tuple(),
-            then.money.as_tuple(),
-        )
-        below: str | None = None
-        for node in parents.chain(leaf, flat=flat):
-            slot = sums.get(node)
-            if slot is None:
-                slot = sums[node] = [[0] * width for _ in range(4)]
-            for target, part in zip(slot, parts, strict=True):
-                for i, value in enumerate(part):
-                    target[i] += value
-            if below is not None:
-                kids = children.setdefault(node, [])
-                if below not in kids:
-                    kids.append(below)
-            below = node
-    totals = {
-        code: (
-            TallyPair(Tally._from_valid(s[0]), Tally._from_valid(s[1])),
-            TallyPair(Tally._from_valid(s[2]), Tally._from_valid(s[3])),
-        )
-        for code, s in sums.items()
-    }
-    totals.setdefault(NATIONAL_CODE, (empty, empty))
+) -> tuple[ReportRow, ...]:
+    """Report rows from rolled-up nodes, each with the quota of its nearest office."""
     find_quota = _quota_lookup(quotas, period.year)
-
-    rows: list[ReportRow] = []
-
-    def visit(code: str, depth: int) -> None:
-        name, level = parents.describe(code, by)
-        chain = [code] if flat else parents.chain(code)
-        rows.append(
-            ReportRow(
-                code=code,
-                name=name,
-                level=level,
-                depth=depth,
-                current=totals[code][0],
-                previous=None if previous is None else totals[code][1],
-                regime=regime,
-                previous_regime=previous_regime,
-                quota=find_quota(chain),
-            )
+    parent_of = {node.code: node.parent for node in nodes}
+    flat = by in FLAT_GROUPINGS
+    return tuple(
+        ReportRow(
+            code=node.code,
+            name=node.name,
+            level=node.level,
+            depth=node.depth,
+            current=node.value.now,
+            previous=None if previous_regime is None else node.value.then,
+            regime=regime,
+            previous_regime=previous_regime,
+            quota=find_quota(
+                [node.code] if flat else [node.code, *ancestor_chain(node.code, parent_of.get)]
+            ),
         )
-        for kid in sorted(children.get(code, [])):
-            visit(kid, depth + 1)
-
-    visit(NATIONAL_CODE, 0)
-    return Report(period=period, by=by, rows=tuple(rows))
+        for node in nodes
+    )
 
 
 def report(
