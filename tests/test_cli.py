@@ -32,8 +32,8 @@ def test_demo_json() -> None:
     assert code == 0
     data = json.loads(out)
     province = next(r for r in data["rows"] if r["code"] == "ST")
-    assert province["case_rate"]["rate"] == "82.90"
-    assert province["money_rate"]["quota_points"] == "5.44"
+    assert province["rates"]["cases"]["percent"] == "82.90"
+    assert province["rates"]["money"]["attainment"] == "5.44"
 
 
 CASES = (

@@ -67,12 +67,16 @@ def test_money_figures_follow_the_regime_option_everywhere() -> None:
     assert (total.enforceable("cases"), total.resolved("cases")) == (2, 1)
 
     cells = to_table(rep).splitlines()[2].split()  # the total row, money in triệu
-    assert cells[-5:-2] == ["130", "30", "23,08%"]
+    # ... money có ĐK, xong, rate, ± quota, ± same period, then the planner's columns
+    assert cells[-7:-4] == ["130", "30", "23,08%"]
+    # quota 80% of 2 enforceable cases: ceil(1,6) - 1 = 1 more case; money needs none
+    assert cells[-2:] == ["1", "0"]
     assert "200" not in cells
 
     text = summary(total, rep)
     assert "có điều kiện 130,00 triệu đồng" in text
     assert "giải quyết xong 30,00 triệu đồng, đạt 23,08%" in text
+    assert "cần giải quyết thêm 1 việc và 0,00 triệu đồng" in text
 
     line = next(csv.DictReader(io.StringIO(to_csv(rep, "money"))))
     assert (line["enforceable"], line["resolved"], line["rate_percent"]) == (
@@ -80,11 +84,18 @@ def test_money_figures_follow_the_regime_option_everywhere() -> None:
         str(30 * M),
         "23.08",
     )
-    # quota 20%: 23,08 - 20,00 = +3,08 points
-    assert line["quota_points"] == "3.08"
+    # quota 20%: 23,08 - 20,00 = +3,08 points; after 12 months progress is the same
+    assert line["quota_points"] == "3.08" and line["progress_points"] == "3.08"
+    assert line["needed"] == "0"  # 20% of 130 tr = 26 tr <= 30 tr resolved
 
-    money = to_dict(rep)["rows"][0]["money_rate"]  # type: ignore[index]
-    assert (money["enforceable"], money["resolved"], money["rate"]) == (130 * M, 30 * M, "23.08")
+    money = to_dict(rep)["rows"][0]["rates"]["money"]  # type: ignore[index]
+    assert (money["enforceable"], money["resolved"], money["percent"]) == (
+        130 * M,
+        30 * M,
+        "23.08",
+    )
+    # quota 20% of 130 tr = 26 tr <= 30 tr resolved: nothing more needed
+    assert money["needed"] == 0
 
 
 def test_xlsx_prints_the_same_money_figures(tmp_path: Path) -> None:
@@ -139,6 +150,9 @@ def test_xlsx_form_layout(tmp_path: Path) -> None:
     rate = sheet.cell(row=10, column=headings.index("Tỷ lệ thi hành xong (%)") + 1)
     # 1 completed of 2 enforceable = 50,00%
     assert Decimal(str(rate.value)) == Decimal("50.00") and rate.number_format == "0.00"
+    # quota 82,80%: ceil(0,828 x 2) - 1 = 1 more case for office 0101
+    needed = sheet.cell(row=10, column=headings.index("Cần giải quyết thêm để đạt chỉ tiêu") + 1)
+    assert needed.value == 1
     # print setup: A4 landscape, one page wide, heading rows repeated
     assert sheet.page_setup.orientation == "landscape"
     assert int(sheet.page_setup.paperSize) == 9  # A4 in the OOXML paper codes
@@ -194,10 +208,16 @@ def test_postponed_heading_follows_the_regime() -> None:
 def test_json_carries_depth_and_regime_figures() -> None:
     data = json.loads(to_json(_tree_report()))
     assert [(r["code"], r["depth"]) for r in data["rows"]] == [("VN", 0), ("01", 1), ("0101", 2)]
-    cases = data["rows"][2]["case_rate"]
-    assert (cases["enforceable"], cases["resolved"], cases["rate"]) == (2, 1, "50.00")
+    row = data["rows"][2]
+    assert (row["parent"], data["rows"][1]["parent"]) == ("01", "VN")
+    cases = row["rates"]["cases"]
+    assert (cases["enforceable"], cases["resolved"], cases["percent"]) == (2, 1, "50.00")
     # 50,00 - 82,80 = -32,80 points
-    assert cases["quota_points"] == "-32.80"
+    assert cases["attainment"] == "-32.80"
+    # quota 82,80% of 2 enforceable: ceil(1,656) = 2, 1 resolved -> 1 more case needed
+    assert cases["needed"] == 1
+    # money: 12 tr enforceable, 5 tr resolved; quota 51%: ceil(6.120.000) - 5.000.000
+    assert row["rates"]["money"]["needed"] == 1_120_000
 
 
 def test_xlsx_rejects_an_unknown_money_unit(tmp_path: Path) -> None:

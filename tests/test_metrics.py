@@ -6,6 +6,7 @@ Range under test unless said otherwise: statistical year 2024 = 1/10/2023–30/9
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from datetime import date, timedelta
@@ -330,11 +331,24 @@ def test_cli_report_metrics(tmp_path: Path) -> None:
             str(examples / "events.csv"), "--year", "2023", "--metrics"]  # fmt: skip
     out, err = io.StringIO(), io.StringIO()
     assert main(args, out=out, err=err) == 0
-    assert "CR %" in out.getvalue()
+    text = out.getvalue()
+    assert "Tỷ lệ việc" in text and "CR %" in text  # the report, then the metrics
     out = io.StringIO()
     assert main([*args, "--format", "json"], out=out, err=err) == 0
     data = json.loads(out.getvalue())
-    assert data["format"] == "thads-metrics" and data["range"]["start"] == "2022-10-01"
-    total = data["rows"][0]
+    assert data["format"] == "thads-report"  # the report, with its metrics inside
+    metrics_data = data["metrics"]
+    assert metrics_data["format"] == "thads-metrics"
+    assert metrics_data["range"]["start"] == "2022-10-01"
+    total = metrics_data["rows"][0]
     assert total["pending"] == total["carried_over"] + total["incoming"] - total["disposed"]
-    assert main([*args, "--format", "xlsx"], out=out, err=err) == 1  # not a metrics format
+    # the metrics' incoming is the report's "new" row of the same cases
+    assert total["incoming"] == data["rows"][0]["current"]["cases"]["new"]
+    out = io.StringIO()
+    assert main([*args, "--format", "csv"], out=out, err=err) == 0
+    lines = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert lines[0]["code"] == "VN" and lines[0]["metrics_incoming"] == lines[0]["new"]
+    # xlsx is not a metrics format: a usage error before any input is read
+    target = tmp_path / "m.xlsx"
+    assert main([*args, "--format", "xlsx", "--output", str(target)], out=out, err=err) == 2
+    assert not target.exists()

@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import codecs
 import csv
+import io
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from thads import export
 from thads.errors import ThadsError
@@ -23,6 +25,10 @@ from thads.report import GROUPINGS, Report, report
 from thads.rules import regime_by_code
 from thads.samples import merger_2026, province_2023
 from thads.samples.merger import comparison_note
+
+if TYPE_CHECKING:
+    from thads.metrics import MetricsCollector
+    from thads.offices import OfficeTree
 
 FORMATS = ("table", "json", "csv", "csv-money", "xlsx")
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
@@ -98,26 +104,63 @@ def _metrics_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--metrics",
         action="store_true",
-        help="print the CourTools/CEPEJ metrics of the period instead of the report "
-        "(table, json or csv)",
+        help="add the CourTools/CEPEJ metrics of the period (chỉ số), counted in the same "
+        "pass: a second table, a 'metrics' member of the JSON, or metrics columns in CSV",
     )
 
 
-def _metrics(args: argparse.Namespace, reader: CaseReader, out: TextIO) -> None:
+def _metrics_collector(
+    args: argparse.Namespace, period: StatisticalPeriod
+) -> MetricsCollector | None:
+    if not args.metrics:
+        return None
+    from thads.metrics import MetricsCollector
+
+    return MetricsCollector([period])
+
+
+def _emit_with_metrics(
+    args: argparse.Namespace,
+    result: Report,
+    collector: MetricsCollector,
+    offices: OfficeTree | None,
+    out: TextIO,
+) -> None:
     from thads import metrics
 
-    if args.format not in ("table", "json", "csv"):
-        raise ThadsError(f"--metrics writes table, json or csv, not {args.format}")
-    offices = read_offices(args.offices) if args.offices else None
-    period = StatisticalPeriod(args.year, args.months)
-    table = metrics.metrics(reader, period, by=args.by, offices=offices)
-    writer = {"table": metrics.to_table, "json": metrics.to_json, "csv": metrics.to_csv}
-    text = writer[args.format](table)
-    text = text if text.endswith("\n") else text + "\n"
+    table = metrics.collected(collector, result.period, by=args.by, offices=offices)
+    if args.format == "json":
+        data = export.to_dict(result)
+        data["metrics"] = metrics.to_dict(table)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = _joined_csv(export.to_csv(result, "cases"), metrics.to_csv(table))
+    else:
+        buffer = io.StringIO()
+        _emit(result, "table", None, buffer)
+        text = buffer.getvalue() + "\n" + metrics.to_table(table) + "\n"
     if args.output is None:
         out.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")
+
+
+def _joined_csv(report_csv: str, metrics_csv: str) -> str:
+    """The report's CSV with the metrics columns (prefixed ``metrics_``) joined by code."""
+    rows = list(csv.reader(io.StringIO(report_csv)))
+    extra = list(csv.reader(io.StringIO(metrics_csv)))
+    head, body = extra[0], extra[1:]
+    skip = {head.index("code"), head.index("name")}
+    by_code = {line[head.index("code")]: line for line in body}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([*rows[0], *(f"metrics_{h}" for i, h in enumerate(head) if i not in skip)])
+    code_at = rows[0].index("code")
+    for line in rows[1:]:
+        found = by_code.get(line[code_at].removeprefix("'"))
+        values = [] if found is None else [v for i, v in enumerate(found) if i not in skip]
+        writer.writerow([*line, *(values or [""] * (len(head) - len(skip)))])
+    return buffer.getvalue()
 
 
 # --- end of thads report --metrics -----------------------------------------------------
@@ -219,6 +262,8 @@ def _usage_error(args: argparse.Namespace) -> str | None:
         return "--by province needs --offices FILE (the office tree gives each office's province)"
     if args.format == "xlsx" and args.output is None:
         return "--format xlsx needs --output FILE.xlsx"
+    if getattr(args, "metrics", False) and args.format not in ("table", "json", "csv"):
+        return f"--metrics is written with --format table, json or csv, not {args.format}"
     if args.jobs < 1:
         return f"--jobs must be 1 or more, got {args.jobs}"
     if args.encoding is not None:
@@ -252,10 +297,7 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         encoding=args.encoding,
         on_bad_event=args.on_bad_event,
     )
-    if args.metrics:
-        _metrics(args, reader, out)
-        err.write(reader.summary() + "\n")
-        return EXIT_REJECTED if reader.rejected else EXIT_OK
+    collector = _metrics_collector(args, period)
 
     def progress(count: int) -> None:
         if not args.quiet and count >= PROGRESS_FROM:
@@ -271,8 +313,12 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         regime=regime,
         progress=progress,
         jobs=args.jobs,
+        metrics=collector,
     )
-    _emit(result, args.format, args.output, out)
+    if collector is None:
+        _emit(result, args.format, args.output, out)
+    else:
+        _emit_with_metrics(args, result, collector, offices, out)
     _draw_chart(result, args.chart)
     err.write(reader.summary() + "\n")
     if args.rejected:

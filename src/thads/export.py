@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from thads import report_json
 from thads.errors import InvalidRecordError, MissingExtraError
 from thads.fmt import format_count, format_money, format_percent, format_points
 from thads.money import TY
@@ -72,6 +72,8 @@ CSV_HEADINGS: tuple[str, ...] = (
     "quota_percent",
     "quota_points",
     "same_period_points",
+    "progress_points",
+    "needed",
 )
 """Columns of :func:`to_csv` (machine names; the form rows under the report's regime)."""
 
@@ -99,6 +101,8 @@ def to_csv(report: Report, unit: Unit = "cases") -> str:
                 "" if target is None else str(target),
                 _points(row.quota_points(unit)),
                 _points(row.rate_change(unit)),
+                _points(row.progress(unit, report.period.months)),
+                "" if (more := row.needed(unit)) is None else more,
             ]
         )
     return out.getvalue()
@@ -108,71 +112,32 @@ def _level(row: ReportRow) -> str:
     return "" if row.level is None else row.level.name.lower()
 
 
-def _row_dict(row: ReportRow) -> dict[str, object]:
-    def rates(unit: Unit) -> dict[str, object]:
-        rate, before, change = row.rate(unit), row.previous_rate(unit), row.rate_change(unit)
-        return {
-            "enforceable": row.enforceable(unit),
-            "resolved": row.resolved(unit),
-            "rate": None if rate is None else str(rate.percent),
-            "rate_exact": None if rate is None else f"{rate.numerator}/{rate.denominator}",
-            "previous_rate": None if before is None else str(before.percent),
-            "points_vs_previous": None if change is None else str(change.value),
-            "quota_points": _maybe(points.value if (points := row.quota_points(unit)) else None),
-        }
-
-    return {
-        "code": row.code,
-        "name": row.name,
-        "level": None if row.level is None else row.level.name.lower(),
-        "depth": row.depth,
-        "cases": row.current.cases.as_dict(),
-        "money": row.current.money.as_dict(),
-        "previous": None
-        if row.previous is None
-        else {"cases": row.previous.cases.as_dict(), "money": row.previous.money.as_dict()},
-        "case_rate": rates("cases"),
-        "money_rate": rates("money"),
-        "quota": None
-        if row.quota is None
-        else {"year": row.quota.year, "cases": str(row.quota.cases), "money": str(row.quota.money)},
-        "new_change_percent": _maybe(new.percent if (new := row.change("new")) else None),
-    }
-
-
-def _maybe(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
-
-
 def to_dict(report: Report) -> dict[str, object]:
-    """The report as plain data (ints, strings; percents as decimal strings).
+    """The report as plain data: the ``thads-report`` v2 layout of :mod:`thads.report_json`.
 
-    ``case_rate`` and ``money_rate`` of each row carry the enforceable and resolved
-    figures under the regime, which the rate is computed from.
+    Rows carry their parent, depth and regime; each unit's rate block carries the
+    enforceable and resolved figures under the regime, the rate, the quota, its points,
+    the progress and the quota planner's ``needed``. :func:`thads.report_json.from_dict`
+    reads it back.
     """
-    return {
-        "format": "thads-report",
-        "version": 1,
-        "period": {
-            "year": report.period.year,
-            "months": report.period.months,
-            "start": report.period.start.isoformat(),
-            "end": report.period.end.isoformat(),
-            "label": report.period.label,
-        },
-        "regime": report.total.regime.code,
-        "by": report.by,
-        "rows": [_row_dict(row) for row in report.rows],
-    }
+    return report_json.to_dict(report)
 
 
 def to_json(report: Report) -> str:
-    """The report as JSON text."""
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2)
+    """The report as JSON text (``thads-report`` v2, see :func:`to_dict`)."""
+    return report_json.to_json(report)
 
 
 def _millions(dong: int) -> str:
     return format_money(dong, "triệu").split()[0]
+
+
+def _maybe_count(value: int | None) -> str:
+    return "—" if value is None else format_count(value)
+
+
+def _maybe_millions(value: int | None) -> str:
+    return "—" if value is None else _millions(value)
 
 
 _TABLE: tuple[tuple[str, Callable[[ReportRow], str]], ...] = (
@@ -188,6 +153,8 @@ _TABLE: tuple[tuple[str, Callable[[ReportRow], str]], ...] = (
     ("Tỷ lệ tiền", lambda r: format_percent(r.rate("money"))),
     ("± CT tiền", lambda r: format_points(r.quota_points("money"))),
     ("± CK tiền", lambda r: format_points(r.rate_change("money"))),
+    ("Cần thêm việc", lambda r: _maybe_count(r.needed("cases"))),
+    ("Cần thêm tiền (tr.đ)", lambda r: _maybe_millions(r.needed("money"))),
 )
 
 
@@ -214,6 +181,11 @@ def summary(row: ReportRow, report: Report) -> str:
             f"{format_percent(row.quota.money)} về tiền: "
             f"{_gap(row.quota_points('cases'))} về việc, "
             f"{_gap(row.quota_points('money'))} về tiền."
+        )
+        lines.append(
+            f"  Để đạt chỉ tiêu cả năm (nếu số có điều kiện giữ nguyên), cần giải quyết thêm "
+            f"{format_count(row.needed('cases') or 0)} việc và "
+            f"{_money(row.needed('money') or 0)}."
         )
     new = row.change("new")
     if new is not None and new.percent is not None and row.rate_change("cases") is not None:
@@ -276,12 +248,14 @@ _RATE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("quota_points", "So với chỉ tiêu (điểm)"),
     ("previous_rate", "Tỷ lệ cùng kỳ (%)"),
     ("change", "So với cùng kỳ (điểm)"),
+    ("progress", "Tiến độ so với chỉ tiêu (điểm)"),
+    ("needed", "Cần giải quyết thêm để đạt chỉ tiêu"),
 )
 _COUNT_FORMAT = "#,##0"
 _MONEY_FORMATS = {1: "#,##0", 1_000: "#,##0.000", 1_000_000: "#,##0.000000"}
 _PERCENT_FORMAT = "0.00"
 _POINTS_FORMAT = "+0.00;-0.00;0.00"
-_POINTS_COLUMNS = frozenset({"quota_points", "change"})
+_POINTS_COLUMNS = frozenset({"quota_points", "change", "progress"})
 _FIRST_BODY_ROW = 8  # title block (5 rows), a blank row, headings, column numbers
 
 
@@ -400,18 +374,25 @@ def _form_sheet(sheet: Any, report: Report, unit: Unit, scale: int, unit_name: s
             else:
                 cell.value = Decimal(value) / Decimal(scale)
                 cell.number_format = money_format
+        more = row.needed(unit)
         rates = (
             _percent(row.rate(unit)),
             row.quota_target(unit),
             _points_value(row.quota_points(unit)),
             _percent(row.previous_rate(unit)),
             _points_value(row.rate_change(unit)),
+            _points_value(row.progress(unit, period.months)),
         )
         first = 3 + len(FORM_ROWS)
-        for column, (share, (name, _)) in enumerate(zip(rates, _RATE_COLUMNS, strict=True)):
+        for column, (share, (name, _)) in enumerate(zip(rates, _RATE_COLUMNS, strict=False)):
             cell = sheet.cell(row=r, column=first + column)
             cell.value = share
             cell.number_format = _POINTS_FORMAT if name in _POINTS_COLUMNS else _PERCENT_FORMAT
+        cell = sheet.cell(row=r, column=first + len(rates))
+        if more is not None and unit == "money" and scale != 1:
+            cell.value, cell.number_format = Decimal(more) / Decimal(scale), money_format
+        else:
+            cell.value, cell.number_format = more, _COUNT_FORMAT
         if offset == 0:
             for column in range(1, width + 1):
                 sheet.cell(row=r, column=column).font = bold

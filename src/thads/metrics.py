@@ -26,6 +26,7 @@ from typing import Final, Protocol, TypeVar
 
 import attrs
 
+from thads import report_json
 from thads.case import Case
 from thads.engine import GroupKey, Sweep, TallyPair, compiled, sweep
 from thads.errors import InvalidRecordError, RuleNotAvailableError
@@ -632,14 +633,7 @@ def compute(
     collector = MetricsCollector(wanted)
     year_list = sorted(set(years))
     swept = sweep(collector.entries(_stream(cases), key), year_list)
-    tables = {
-        r: MetricsTable(
-            r,
-            by,
-            rollup(collector.leaves(r), by, tree, None if tree is None else r.end, Metrics(r.days)),
-        )
-        for r in collector.ranges
-    }
+    tables = {r: collected(collector, r, by=by, offices=tree) for r in collector.ranges}
     empty_months = tuple(Flow() for _ in range(12))
     flows = {
         year: FlowsTable(
@@ -656,6 +650,28 @@ def compute(
         for year in year_list
     }
     return Analytics(tables, flows, swept)
+
+
+def collected(
+    collector: MetricsCollector,
+    date_range: RangeLike,
+    *,
+    by: str = "office",
+    offices: OfficeTree | Iterable[object] | None = None,
+) -> MetricsTable:
+    """The metrics table of one range of a collector fed by :func:`compute` or by
+    :func:`thads.report` (``metrics=collector``: the report's own pass over the cases).
+
+    ``by`` and ``offices`` must be those the collector was fed with.
+    """
+    wanted = as_range(date_range)
+    tree = (
+        offices if isinstance(offices, OfficeTree) or offices is None else OfficeTree.of(offices)  # type: ignore[arg-type]
+    )
+    day = None if tree is None else wanted.end
+    return MetricsTable(
+        wanted, by, rollup(collector.leaves(wanted), by, tree, day, Metrics(wanted.days))
+    )
 
 
 def metrics(
@@ -922,7 +938,19 @@ def _saved_carried_forward(
             raise InvalidRecordError(where, "json", str(error)) from None
     if not isinstance(data, Mapping) or data.get("format") != "thads-report":
         raise InvalidRecordError(where, "format", "not a thads JSON report (thads-report)")
-    period = data.get("period")
+    if data.get("version") == 2:
+        saved = report_json.from_dict(data)
+        if saved.period != StatisticalPeriod(year, 12):
+            raise InvalidRecordError(
+                where, "period", f"must be the 12 months of statistical year {year}"
+            )
+        if saved.by != "office":
+            raise InvalidRecordError(where, "by", f"must be grouped by office, got {saved.by!r}")
+        return {
+            row.code: (row.current.cases.carried_forward, row.current.money.carried_forward)
+            for row in saved.rows
+        }
+    period = data.get("period")  # version 1: rows with "cases" and "money"
     if not isinstance(period, Mapping) or period.get("year") != year or period.get("months") != 12:
         raise InvalidRecordError(
             where, "period", f"must be the 12 months of statistical year {year}, got {period!r}"

@@ -11,7 +11,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
 
 import attrs
 
@@ -35,6 +35,9 @@ from thads.rates import Change, Points, Rate
 from thads.rules import Regime, Unit, regime_for
 from thads.tally import Tally
 from thads.timeline import CompiledCase, Timeline
+
+if TYPE_CHECKING:
+    from thads.metrics import MetricsCollector
 
 
 class _Addable(Protocol):
@@ -374,35 +377,49 @@ class _Parents:
 Source = Iterable[Case] | CaseReader
 
 
-def _entries(cases: Source, key: GroupFunction) -> Iterator[tuple[GroupKey, Timeline]]:
+def _entries(
+    cases: Source, key: GroupFunction, collector: MetricsCollector | None = None
+) -> Iterator[tuple[GroupKey, Timeline]]:
     stream: Iterable[CompiledCase] = (
         cases.compiled() if isinstance(cases, CaseReader) else (compiled(c) for c in cases)
     )
+    if collector is not None:  # the metrics see each case as it passes to the sweep
+        yield from collector.entries(stream, key)
+        return
     for entry in stream:
         yield key(entry), entry.timeline
 
 
-_FORKED: tuple[Source, GroupFunction, list[int], int] | None = None
+_FORKED: tuple[Source, GroupFunction, list[int], int, MetricsCollector | None] | None = None
 """What the worker processes of a sharded sweep read (inherited when they fork)."""
 
 
-def _shard(index: int) -> tuple[Sweep, dict[str, FileCount], list[RejectedRow]]:
+def _shard(
+    index: int,
+) -> tuple[Sweep, dict[str, FileCount], list[RejectedRow], MetricsCollector | None]:
     assert _FORKED is not None
-    cases, key, years, jobs = _FORKED
+    cases, key, years, jobs, metrics = _FORKED
+    collector = None if metrics is None else type(metrics)(metrics.ranges)
     if isinstance(cases, CaseReader):
         reader = cases.shard(index, jobs)
-        swept = sweep(_entries(reader, key), years)
-        return swept, reader.counts, reader.rejected
+        swept = sweep(_entries(reader, key, collector), years)
+        return swept, reader.counts, reader.rejected, collector
     part = list(cases)[index::jobs]
-    return sweep(_entries(part, key), years), {}, []
+    return sweep(_entries(part, key, collector), years), {}, [], collector
 
 
-def _sharded_sweep(cases: Source, key: GroupFunction, years: list[int], jobs: int) -> Sweep:
+def _sharded_sweep(
+    cases: Source,
+    key: GroupFunction,
+    years: list[int],
+    jobs: int,
+    metrics: MetricsCollector | None = None,
+) -> Sweep:
     """Sweep ``cases`` in ``jobs`` processes (standard library) and add the shards up."""
     global _FORKED
     if not isinstance(cases, CaseReader) and not isinstance(cases, Sequence):
         cases = list(cases)  # a one-shot iterable is read once, here
-    _FORKED = (cases, key, years, jobs)
+    _FORKED = (cases, key, years, jobs, metrics)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             parts = pool.map(_shard, range(jobs))
@@ -411,8 +428,10 @@ def _sharded_sweep(cases: Source, key: GroupFunction, years: list[int], jobs: in
     total = Sweep(tuple(sorted(set(years))))
     if isinstance(cases, CaseReader):
         cases.counts, cases.rejected = {}, []
-    for swept, counts, rejected in parts:
+    for swept, counts, rejected, collected in parts:
         total.merge(swept)
+        if metrics is not None and collected is not None:
+            metrics.merge(collected)
         if isinstance(cases, CaseReader):
             shard = cases.shard(0, 1)
             shard.counts, shard.rejected = counts, rejected
@@ -430,6 +449,7 @@ def reports(
     regime: Regime | None = None,
     progress: Callable[[int], None] | None = None,
     jobs: int = 1,
+    metrics: MetricsCollector | None = None,
 ) -> dict[StatisticalPeriod, Report]:
     """Reports for several periods (and their same periods last year) in one sweep.
 
@@ -437,6 +457,9 @@ def reports(
     once; ``regime`` forces one for all. ``jobs=N`` shards the cases over N processes
     (tallies add exactly, so the result is the same as with one); it needs the ``fork``
     start method (Linux), and a one-shot iterable of cases is first read into a list.
+    ``metrics``: a :class:`thads.metrics.MetricsCollector` that gathers its date ranges'
+    metrics in the same pass over the cases (read them with
+    :func:`thads.metrics.collected`).
     """
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise InvalidRecordError("report", "jobs", f"must be a whole number >= 1, got {jobs!r}")
@@ -452,9 +475,11 @@ def reports(
             spans.setdefault(p.same_period_last_year(), earlier)
     years = sorted({p.year for p in spans})
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        swept = _sharded_sweep(cases, key, years, jobs)
+        swept = _sharded_sweep(cases, key, years, jobs, metrics)
     else:
-        swept = sweep(_entries(cases, key), years, progress=progress, progress_every=10_000)
+        swept = sweep(
+            _entries(cases, key, metrics), years, progress=progress, progress_every=10_000
+        )
     tallies = swept.tallies(spans)
     codes = _executor_codes({g for t in tallies.values() for g in t}) if by == "executor" else {}
     quota_list = [quotas] if isinstance(quotas, Quota) else list(quotas or [])
@@ -652,6 +677,7 @@ def report(
     regime: Regime | None = None,
     progress: Callable[[int], None] | None = None,
     jobs: int = 1,
+    metrics: MetricsCollector | None = None,
 ) -> Report:
     """The report of ``period`` grouped ``by`` office, executor, province or nationally.
 
@@ -667,6 +693,7 @@ def report(
         regime=regime,
         progress=progress,
         jobs=jobs,
+        metrics=metrics,
     )[period]
 
 
