@@ -261,39 +261,23 @@ def tallies(
 
     @st.composite
     def one(draw: st.DrawFn) -> Tally:
-        completed, terminated = draw(values), draw(values)
-        reduced = draw(values) if unit == "money" else 0
-        in_progress, postponed, stayed = draw(values), draw(values), draw(values)
-        without, entrusted, withdrawn = draw(values), draw(values), draw(values)
         # accepted = to_enforce + entrusted + withdrawn, and
         # to_enforce = enforceable + stayed + without_conditions
-        accepted = (
-            completed
-            + terminated
-            + reduced
-            + in_progress
-            + postponed
-            + stayed
-            + without
-            + entrusted
-            + withdrawn
-        )
+        rows = {
+            name: draw(values) if unit == "money" or name != "reduced" else 0
+            for name in _DRAWN_ROWS
+        }
+        accepted = sum(rows.values())
         carried_over = draw(st.integers(min_value=0, max_value=accepted))
-        return Tally(
-            carried_over=carried_over,
-            new=accepted - carried_over,
-            entrusted=entrusted,
-            withdrawn=withdrawn,
-            completed=completed,
-            terminated=terminated,
-            reduced=reduced,
-            in_progress=in_progress,
-            postponed=postponed,
-            stayed=stayed,
-            without_conditions=without,
-        )
+        return Tally(carried_over=carried_over, new=accepted - carried_over, **rows)
 
     return one()
+
+
+_BOOKS: Final = ("carried_over", "new", "entrusted", "withdrawn")
+_DRAWN_ROWS: Final = (*(r for r in Tally.PRIMITIVE if r not in _BOOKS), "entrusted", "withdrawn")
+"""Rows :func:`tallies` draws, in this order (the rows of to_enforce, then those taken
+out of accepted); ``carried_over`` and ``new`` follow from their sum."""
 
 
 # --- office trees -----------------------------------------------------------------------
@@ -467,7 +451,10 @@ def case_sets(
 ) -> st.SearchStrategy[list[Case]]:
     """Lists of cases with distinct ids ``c0``, ``c1``, ... (see :func:`cases`)."""
     config = _config(years, offices, money_share, event_mix, max_events, DEFAULT_MAX_AMOUNT)
+    return _case_lists(config, min_size, max_size)
 
+
+def _case_lists(config: _CaseConfig, min_size: int, max_size: int) -> st.SearchStrategy[list[Case]]:
     @st.composite
     def many(draw: st.DrawFn) -> list[Case]:
         size = draw(st.integers(min_size, max_size))
@@ -604,15 +591,8 @@ def datasets(
     Event rows of different cases are interleaved; each case's rows stay in date order
     (same-day events in their order). Parameters as in :func:`cases`.
     """
-    many = case_sets(
-        min_size=min_size,
-        max_size=max_size,
-        years=years,
-        offices=offices,
-        money_share=money_share,
-        event_mix=event_mix,
-        max_events=max_events,
-    )
+    config = _config(years, offices, money_share, event_mix, max_events, DEFAULT_MAX_AMOUNT)
+    many = _case_lists(config, min_size, max_size)
 
     @st.composite
     def one(draw: st.DrawFn) -> Dataset:
@@ -691,6 +671,7 @@ _CASE_ENUMS: Final[Mapping[str, tuple[str, ...]]] = {
 }
 _CASE_DATES: Final = ("judgment_effective", "accepted_on", "due_on")
 _EVENT_REQUIRED: Final = ("case_id", "date", "kind")
+_EVENT_ENUMS: Final[Mapping[str, tuple[str, ...]]] = {"kind": tuple(k.value for k in EventKind)}
 
 
 def _reason(rule: str) -> str:
@@ -749,25 +730,55 @@ def _event_for(draw: st.DrawFn, case_id: str, on: date) -> Row:
     return {"case_id": case_id, "date": on.isoformat(), "kind": kind.value, "amount": amount}
 
 
-def _broken_case_row(draw: st.DrawFn, row: Row, rule: str) -> tuple[Row, str]:
-    """``row`` with one field broken by ``rule``; returns (row, field)."""
+def _choose(draw: st.DrawFn, options: Sequence[str]) -> str:
+    """One of ``options``, drawn only where there is a choice (a draw, even of a single
+    value, changes what hypothesis generates for a given seed)."""
+    return options[0] if len(options) == 1 else draw(st.sampled_from(options))
+
+
+def _broken_row(
+    draw: st.DrawFn,
+    row: Row,
+    rule: str,
+    *,
+    required: Sequence[str],
+    enums: Mapping[str, Sequence[str]],
+    dates: Sequence[str],
+) -> tuple[Row, str]:
+    """``row`` with one field broken the way ``rule`` (a parse rule) says; (row, field).
+
+    ``required``, ``enums`` and ``dates``: the file's required, enumerated and date
+    fields (cases.csv or events.csv)."""
     broken = dict(row)
-    if rule == "case:missing":
-        field = draw(st.sampled_from(_CASE_REQUIRED))
+    kind = rule.split(":", 1)[1]
+    if kind == "missing":
+        field = _choose(draw, required)
         broken[field] = draw(st.sampled_from(["", " "]))
-    elif rule == "case:unknown_value":
-        field = draw(st.sampled_from(sorted(_CASE_ENUMS)))
-        broken[field] = draw(_unknown(_CASE_ENUMS[field]))
-    elif rule == "case:bad_date":
-        field = draw(st.sampled_from(_CASE_DATES))
+    elif kind in ("unknown_value", "unknown_kind"):
+        field = _choose(draw, sorted(enums))
+        broken[field] = draw(_unknown(enums[field]))
+    elif kind == "bad_date":
+        field = _choose(draw, dates)
         broken[field] = _bad_date(draw)
-    elif rule == "case:bad_amount":
+    elif kind == "bad_amount":
         field = "amount"
         broken[field] = _bad_amount(draw)
-    else:  # case:negative_amount
+    else:  # negative_amount
         field = "amount"
         broken[field] = f"-{draw(st.integers(1, 10**12))}"
     return broken, field
+
+
+def _broken_case_row(draw: st.DrawFn, row: Row, rule: str) -> tuple[Row, str]:
+    return _broken_row(
+        draw, row, rule, required=_CASE_REQUIRED, enums=_CASE_ENUMS, dates=_CASE_DATES
+    )
+
+
+def _broken_event_row(draw: st.DrawFn, row: Row, rule: str) -> tuple[Row, str]:
+    return _broken_row(
+        draw, row, rule, required=_EVENT_REQUIRED, enums=_EVENT_ENUMS, dates=("date",)
+    )
 
 
 class _Builder:
@@ -860,27 +871,6 @@ def _closed(draw: st.DrawFn, case: Case, last: date) -> Case:
     return attrs.evolve(case, events=(*case.events, closing))
 
 
-def _parse_rule(draw: st.DrawFn, rule: str, row: Row) -> tuple[Row, str]:
-    """An event row with one field broken the way ``rule`` says."""
-    broken = dict(row)
-    if rule == "event:missing":
-        field = draw(st.sampled_from(_EVENT_REQUIRED))
-        broken[field] = draw(st.sampled_from(["", " "]))
-    elif rule == "event:unknown_kind":
-        field = "kind"
-        broken[field] = draw(_unknown([k.value for k in EventKind]))
-    elif rule == "event:bad_date":
-        field = "date"
-        broken[field] = _bad_date(draw)
-    elif rule == "event:bad_amount":
-        field = "amount"
-        broken[field] = _bad_amount(draw)
-    else:  # event:negative_amount
-        field = "amount"
-        broken[field] = f"-{draw(st.integers(1, 10**12))}"
-    return broken, field
-
-
 _CASE_PARSE_RULES: Final = (
     "case:missing",
     "case:unknown_value",
@@ -897,24 +887,44 @@ _EVENT_PARSE_RULES: Final = (
 )
 
 
+def _host(
+    draw: st.DrawFn,
+    build: _Builder,
+    config: _CaseConfig,
+    *,
+    open_only: bool = False,
+    closed: bool = False,
+) -> Case:
+    """A valid case added to the data set, to carry a bad event row."""
+    host = _case(draw, config, _fresh_id(build.ids(), "h"), open_only=open_only)
+    if closed:
+        host = _closed(draw, host, config.last)
+    build.add_case(host)
+    return host
+
+
+def _bad_case(draw: st.DrawFn, build: _Builder, config: _CaseConfig, rules: Sequence[str]) -> Case:
+    """A case whose row breaks one of ``rules``, added as a rejected row."""
+    host = _case(draw, config, _fresh_id(build.ids(), "bad"))
+    rule = _choose(draw, rules)
+    row, field = _broken_case_row(draw, case_row(host), rule)
+    build.bad_case(row, field, _reason(rule))
+    return host
+
+
 def _invalid(draw: st.DrawFn, rule: str, config: _CaseConfig, max_size: int) -> Dataset:
     valid = [_case(draw, config, f"c{i}") for i in range(draw(st.integers(0, max_size)))]
     build = _Builder(draw, valid)
     reason = _reason(rule)
     if rule in _CASE_PARSE_RULES:
-        host = _case(draw, config, _fresh_id(build.ids(), "bad"))
-        row, field = _broken_case_row(draw, case_row(host), rule)
-        build.bad_case(row, field, reason)
+        _bad_case(draw, build, config, [rule])
     elif rule == "case:duplicate_id":
         original = _case(draw, config, _fresh_id(build.ids(), "dup"))
         first = build.add_case(original)
         twin = _case(draw, config, original.case_id)  # its events would go to the original
         build.bad_case(case_row(twin), "case_id", reason, after=first)
     elif rule == "event:case_rejected":
-        host = _case(draw, config, _fresh_id(build.ids(), "bad"))
-        broken_rule = draw(st.sampled_from(_CASE_PARSE_RULES[1:]))  # keeps the case_id
-        row, field = _broken_case_row(draw, case_row(host), broken_rule)
-        build.bad_case(row, field, _reason(broken_rule))
+        host = _bad_case(draw, build, config, _CASE_PARSE_RULES[1:])  # keeps the case_id
         orphans = [event_row(host.case_id, e) for e in host.events]
         for orphan in orphans or [_event_for(draw, host.case_id, host.accepted_on)]:
             build.bad_event(orphan, "case_id", reason)
@@ -923,26 +933,21 @@ def _invalid(draw: st.DrawFn, rule: str, config: _CaseConfig, max_size: int) -> 
         on = draw(st.dates(config.first, config.last))
         build.bad_event(_event_for(draw, stranger, on), "case_id", reason)
     elif rule in _EVENT_PARSE_RULES:
-        host = _case(draw, config, _fresh_id(build.ids(), "h"))
-        build.add_case(host)
+        host = _host(draw, build, config)
         on = draw(st.dates(host.accepted_on, config.last))
-        row, field = _parse_rule(draw, rule, _event_for(draw, host.case_id, on))
+        row, field = _broken_event_row(draw, _event_for(draw, host.case_id, on), rule)
         build.bad_event(row, field, reason)
     elif rule == "event:before_acceptance":
-        host = _case(draw, config, _fresh_id(build.ids(), "h"))
-        build.add_case(host)
+        host = _host(draw, build, config)
         on = host.accepted_on - timedelta(days=draw(st.integers(1, 400)))
         build.bad_event(_event_for(draw, host.case_id, on), "date", reason)
     elif rule == "event:after_closing":
-        host = _case(draw, config, _fresh_id(build.ids(), "h"))
-        host = _closed(draw, host, config.last)
-        build.add_case(host)
+        host = _host(draw, build, config, closed=True)
         on = _last_day(host) + timedelta(days=draw(st.integers(0, 60)))
         row = _event_for(draw, host.case_id, on)
         build.bad_event(row, "kind", reason, after_case=host.case_id)
     else:  # the money rules, on a case still open
-        host = _case(draw, config, _fresh_id(build.ids(), "h"), open_only=True)
-        build.add_case(host)
+        host = _host(draw, build, config, open_only=True)
         on = _last_day(host) + timedelta(days=draw(st.integers(0, 60)))
         row = {"case_id": host.case_id, "date": on.isoformat()}
         if rule == "event:no_amount":

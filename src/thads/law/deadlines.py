@@ -18,15 +18,20 @@ new-law value is unknown: such a deadline comes back with ``known=False``, no da
 the gap named (``strict=True`` raises instead; ``allow_last_known=True`` dates it with
 the old value, still ``known=False``).
 
-Each step is put under the law that governs it (:func:`thads.law.versions.step_law`).
+The legal facts of every step (title, rule and basis under each law, the gap where a
+value is unknown) are one table, ``_STEPS``; rules are data such as
+``("working_days", 5)``, met with the calendar in one place (``_due``). The code of
+:func:`deadlines` says only which event or date starts which step. Each step is put under
+the law that governs it (:func:`thads.law.versions.step_law`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Final
+from types import MappingProxyType
+from typing import Final, Literal
 
 import attrs
 
@@ -57,39 +62,10 @@ request included (Decree 152/2026 Art. 32(1)(d)); kept as a name of thads.law.""
 _DECISIONS: Final = (
     EventKind.POSTPONED,
     EventKind.SUSPENDED,
-    EventKind.RESUMED,
     EventKind.TERMINATED,
+    EventKind.RESUMED,
 )
-
-UNKNOWN_UNDER_NEW_LAW: Final = {
-    "limitation": "limitation period length (Law 106/2025 Art. 34)",
-    "decision": "deadline for the decision on enforcement (Law 106/2025)",
-    "refusal": "deadline to refuse a request (Law 106/2025)",
-    "send_to_procuracy": "deadline to send decisions to the procuracy (Law 106/2025)",
-    "notify_parties": "deadline to notify the parties (Law 106/2025 Art. 35)",
-    "voluntary": "voluntary compliance period (Law 106/2025 Art. 36)",
-    "first_verification": "first verification deadline (Law 106/2025 Art. 38)",
-    "no_conditions_decision": "deadline for the 'no conditions' decision (Law 106/2025 Art. 38)",
-    "re_verification": "re-verification rhythm (Law 106/2025 Art. 38(3))",
-    "creditor_information": "re-verification on the creditor's information (Law 106/2025 Art. 38)",
-    "new_information": "verification on new information (Law 106/2025 Art. 38(2))",
-    "third_party_answer": "third parties' answer deadline (Law 106/2025)",
-    "postponed_decision": "postponement decision deadline (Law 106/2025)",
-    "suspended_decision": "suspension decision deadline (Law 106/2025)",
-    "terminated_decision": "termination decision deadline (Law 106/2025 Art. 48)",
-    "resumed_decision": "resumption decision deadline (Law 106/2025)",
-    "protest_postponement_end": "longest protest postponement (Law 106/2025)",
-    "protest_resumption": "resumption after a protest postponement (Law 106/2025)",
-    "pay_out": "deadline to pay out collected money (Law 106/2025 Art. 54(6))",
-    "pay_out_extended": "extended pay-out (Decree 152/2026 Art. 30(3)(a): up to 45 days "
-    "beyond the Law 106/2025 Art. 54(6) deadline, itself unknown)",
-}
-"""Deadlines whose value under Law 106/2025 is unknown (docs/law/gaps.md lists each)."""
-UNKNOWN_UNDER_OLD_LAW: Final = {
-    "delegated_verification_account": "delegated verification of account information "
-    "under Decree 62/2015 (no time stated)",
-}
-"""Deadlines the old law states no value for."""
+"""Events that are decisions (quyết định), each with a step ``<kind>_decision``."""
 
 
 class DelegatedScope(StrEnum):
@@ -140,6 +116,504 @@ class Deadline:
         return True if self.trackable else None
 
 
+# --- rules as data ----------------------------------------------------------------------
+
+Unit = Literal["working_days", "days", "months", "years", "tolled_years"]
+"""``working_days``: counted on the working calendar (0: the same day, "ngay");
+``days``/``months``/``years``: a calendar period (Civil Code Art. 147-148);
+``tolled_years``: years lengthened by the excluded intervals (limitation, Art. 30)."""
+Span = tuple[Unit, int]
+Rule = Span | tuple[Span, ...]
+"""One span such as ``("working_days", 5)``, or spans counted one after the other."""
+
+
+@attrs.frozen
+class _Law:
+    """One step under one law: its rule (None: value unknown), basis and gap."""
+
+    rule: Rule | None
+    basis: str
+    gap: str | None = None
+    """What is not known of the step under this law (docs/law/gaps.md lists each)."""
+    name: str | None = None
+    """The step's name under this law, where it differs (e.g. ``return_request``)."""
+    title: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.rule is None and self.gap is None:
+            raise InvalidRecordError("deadline table", "gap", f"{self.basis}: unknown, unnamed")
+
+
+Side = _Law | Mapping[str, _Law]
+"""A step under one law, or its variants by key (chosen by the trigger code)."""
+
+
+def _frozen(side: Side) -> Side:
+    return side if isinstance(side, _Law) else MappingProxyType(dict(side))
+
+
+def _frozen_or_none(side: Side | None) -> Side | None:
+    return None if side is None else _frozen(side)
+
+
+@attrs.frozen
+class _StepRule:
+    """The legal facts of one step (bước): name, Vietnamese title, each law's side.
+
+    ``old`` None: the step does not exist before Law 106/2025, so it is only produced
+    for triggers on or after 01/07/2026.
+    """
+
+    name: str
+    title: str
+    old: Side | None = attrs.field(converter=_frozen_or_none)
+    new: Side = attrs.field(converter=_frozen)
+    trackable: bool = True
+
+
+_ORDINARY: Final = "ordinary"
+"""Variant key: the general case."""
+_LONG_CYCLE: Final = "prisoner_or_address_unknown"
+"""Variant key: debtor in prison or address unknown (Decree 62/2015 Art. 9(5), Art. 44(2))."""
+_BANKRUPTCY: Final = "bankruptcy"
+"""Variant key: the court's decision in a bankruptcy (Art. 36(2))."""
+
+_STEPS: Final = (
+    _StepRule(
+        "limitation",
+        "Thời hiệu yêu cầu thi hành án",
+        old=_Law(
+            ("tolled_years", LIMITATION_YEARS),
+            "Luật THADS 2008 Điều 30; Nghị định 62/2015 Điều 4, 7: 5 năm",
+        ),
+        new=_Law(
+            None,
+            "Luật THADS 106/2025 Điều 34; Nghị định 152/2026 Điều 10",
+            gap="limitation period length (Law 106/2025 Art. 34)",
+        ),
+    ),
+    _StepRule(
+        "decision",
+        "Ra quyết định thi hành án",
+        old={
+            _ORDINARY: _Law(("working_days", 5), "Luật THADS 2008 Điều 36(1)-(2): 5 ngày làm việc"),
+            _BANKRUPTCY: _Law(
+                ("working_days", 3),
+                "Luật THADS 2008 Điều 36(2): quyết định của Tòa án về phá sản, 3 ngày làm việc",
+            ),
+        },
+        new=_Law(
+            None,
+            "Luật THADS 106/2025 Điều 33",
+            gap="deadline for the decision on enforcement (Law 106/2025)",
+        ),
+    ),
+    _StepRule(
+        "refusal",
+        "Từ chối yêu cầu thi hành án",
+        old=_Law(("working_days", 5), "Luật THADS 2008 Điều 31: 5 ngày làm việc từ ngày nhận đơn"),
+        new=_Law(None, "Luật THADS 106/2025", gap="deadline to refuse a request (Law 106/2025)"),
+    ),
+    _StepRule(
+        "missing_documents",
+        "Thông báo sửa đổi, bổ sung yêu cầu thi hành án",
+        old=None,
+        new=_Law(
+            ("working_days", 1),
+            "Nghị định 152/2026 Điều 9(6): 1 ngày làm việc (nếu yêu cầu thiếu)",
+        ),
+        trackable=False,
+    ),
+    _StepRule(
+        "case_file",
+        "Lập hồ sơ thi hành án",
+        old=None,
+        new=_Law(
+            ("working_days", 2),
+            "Nghị định 152/2026 Điều 12(2): 2 ngày làm việc từ ngày được phân công",
+        ),
+        trackable=False,
+    ),
+    _StepRule(
+        "send_to_procuracy",
+        "Gửi quyết định cho Viện kiểm sát",
+        old=_Law(
+            ("working_days", 3), "Luật THADS 2008 Điều 38: 3 ngày làm việc từ ngày ra quyết định"
+        ),
+        new=_Law(
+            None,
+            "Luật THADS 106/2025",
+            gap="deadline to send decisions to the procuracy (Law 106/2025)",
+        ),
+        trackable=False,
+    ),
+    _StepRule(
+        "notify_parties",
+        "Thông báo cho đương sự",
+        old=_Law(
+            ("working_days", 3), "Luật THADS 2008 Điều 39(2): 3 ngày làm việc từ ngày ra văn bản"
+        ),
+        new=_Law(
+            None,
+            "Luật THADS 106/2025 Điều 35",
+            gap="deadline to notify the parties (Law 106/2025 Art. 35)",
+        ),
+        trackable=False,
+    ),
+    _StepRule(
+        "voluntary",
+        "Thời hạn tự nguyện thi hành án",
+        old=_Law(
+            ("days", 10),
+            "Luật THADS 2008 Điều 45(1): 10 ngày từ ngày nhận hoặc được thông báo hợp lệ",
+        ),
+        new=_Law(
+            None,
+            "Luật THADS 106/2025 Điều 36",
+            gap="voluntary compliance period (Law 106/2025 Art. 36)",
+        ),
+        trackable=False,
+    ),
+    _StepRule(
+        "first_verification",
+        "Xác minh điều kiện thi hành án lần đầu",
+        old=_Law(("days", 10), "Luật THADS 2008 Điều 44(1): 10 ngày từ khi hết thời hạn tự nguyện"),
+        new=_Law(
+            None,
+            "Luật THADS 106/2025 Điều 38",
+            gap="first verification deadline (Law 106/2025 Art. 38)",
+        ),
+    ),
+    _StepRule(
+        "no_conditions_decision",
+        "Quyết định về việc chưa có điều kiện thi hành án",
+        old=_Law(("working_days", 5), "Nghị định 62/2015 Điều 9(4): 5 ngày làm việc"),
+        new=_Law(
+            None,
+            "Luật THADS 106/2025 Điều 38",
+            gap="deadline for the 'no conditions' decision (Law 106/2025 Art. 38)",
+        ),
+    ),
+    _StepRule(
+        "publication",
+        "Công khai thông tin người phải thi hành án chưa có điều kiện",
+        old=_Law(("working_days", 5), "Nghị định 62/2015 Điều 11(1): 5 ngày làm việc"),
+        new=_Law(("working_days", 5), "Nghị định 152/2026 Điều 23(1): 5 ngày làm việc"),
+        trackable=False,
+    ),
+    _StepRule(
+        "separate_register",
+        "Chuyển sổ theo dõi riêng",
+        old={
+            _ORDINARY: _Law(
+                (("years", 1), ("working_days", 3)),
+                "Nghị định 62/2015 Điều 9(5): sau 1 năm, ít nhất hai lần xác minh, không có "
+                "thông tin mới; trong 3 ngày làm việc",
+            ),
+            _LONG_CYCLE: _Law(
+                (("years", 2), ("working_days", 3)),
+                "Nghị định 62/2015 Điều 9(5): sau 2 năm, ít nhất hai lần xác minh, không có "
+                "thông tin mới; trong 3 ngày làm việc",
+            ),
+        },
+        new={
+            EnforcementMode.ACTIVE: _Law(
+                ("years", 2),
+                "Nghị định 152/2026 Điều 22(1): chuyển sổ theo dõi riêng sau 2 năm, đã xác "
+                "minh, không có thông tin mới",
+            ),
+            EnforcementMode.ON_REQUEST: _Law(
+                ("years", 2),
+                "Nghị định 152/2026 Điều 22(2): gửi lại yêu cầu sau 2 năm, đã xác minh, không "
+                "có thông tin mới",
+                name="return_request",
+                title="Gửi lại yêu cầu thi hành án",
+            ),
+        },
+    ),
+    _StepRule(
+        "re_verification",
+        "Xác minh lại điều kiện thi hành án",
+        old={
+            _ORDINARY: _Law(
+                ("months", 6),
+                "Luật THADS 2008 Điều 44(2): ít nhất 6 tháng một lần; sau hai lần xác minh "
+                "chỉ xác minh lại khi có thông tin mới",
+            ),
+            _LONG_CYCLE: _Law(
+                ("months", 12),
+                "Luật THADS 2008 Điều 44(2): ít nhất một năm một lần; sau hai lần xác minh "
+                "chỉ xác minh lại khi có thông tin mới",
+            ),
+        },
+        new=_Law(
+            None,
+            "Luật THADS 106/2025 Điều 38(3)",
+            gap="re-verification rhythm (Law 106/2025 Art. 38(3))",
+        ),
+    ),
+    _StepRule(
+        "creditor_information",
+        "Xác minh lại theo thông tin của người được thi hành án",
+        old=_Law(("working_days", 5), "Luật THADS 2008 Điều 44(3): 5 ngày làm việc"),
+        new=_Law(
+            None,
+            "Luật THADS 106/2025 Điều 38",
+            gap="re-verification on the creditor's information (Law 106/2025 Art. 38)",
+        ),
+    ),
+    _StepRule(
+        "new_information",
+        "Xác minh khi có thông tin mới",
+        old=_Law(("days", 10), "Nghị định 62/2015 Điều 9(4): 10 ngày từ khi có thông tin mới"),
+        new=_Law(
+            None,
+            "Luật THADS 106/2025 Điều 38(2); Nghị định 152/2026 Điều 22(1)",
+            gap="verification on new information (Law 106/2025 Art. 38(2))",
+        ),
+    ),
+    _StepRule(
+        "third_party_answer",
+        "Cung cấp thông tin theo yêu cầu của Chấp hành viên",
+        old=_Law(
+            ("working_days", 3),
+            "Luật THADS 2008 Điều 44(6)(b): 3 ngày làm việc (tài khoản: ngay)",
+        ),
+        new=_Law(None, "Luật THADS 106/2025", gap="third parties' answer deadline (Law 106/2025)"),
+        trackable=False,
+    ),
+    _StepRule(
+        "delegated_verification",
+        "Trả lời kết quả xác minh theo ủy quyền",
+        old={
+            DelegatedScope.REGISTERED_PROPERTY: _Law(
+                ("days", 30), "Nghị định 62/2015 Điều 9(2): không quá 30 ngày"
+            ),
+            DelegatedScope.REGISTERED_PROPERTY_COMPLEX: _Law(
+                ("days", 45), "Nghị định 62/2015 Điều 9(2): không quá 45 ngày"
+            ),
+            DelegatedScope.OTHER: _Law(
+                ("days", 15), "Nghị định 62/2015 Điều 9(2): không quá 15 ngày"
+            ),
+        },
+        new={
+            DelegatedScope.REGISTERED_PROPERTY: _Law(
+                ("days", 30), "Nghị định 152/2026 Điều 21(5): không quá 30 ngày"
+            ),
+            DelegatedScope.REGISTERED_PROPERTY_COMPLEX: _Law(
+                ("days", 45), "Nghị định 152/2026 Điều 21(5): không quá 45 ngày"
+            ),
+            DelegatedScope.OTHER: _Law(
+                ("days", 15), "Nghị định 152/2026 Điều 21(5): không quá 15 ngày"
+            ),
+        },
+        trackable=False,
+    ),
+    _StepRule(
+        "delegated_verification_account",
+        "Trả lời kết quả xác minh theo ủy quyền (tài khoản, biện pháp khẩn cấp tạm thời)",
+        old=_Law(
+            None,
+            "Nghị định 62/2015 Điều 9(2)",
+            gap="delegated verification of account information under Decree 62/2015 "
+            "(no time stated)",
+        ),
+        new=_Law(("working_days", 0), "Nghị định 152/2026 Điều 21(5)(c): ngay"),
+        trackable=False,
+    ),
+    _StepRule(
+        "postponed_decision",
+        "Ra quyết định hoãn thi hành án",
+        old=_Law(
+            ("working_days", 5), "Luật THADS 2008 Điều 48(3): 5 ngày làm việc từ khi có căn cứ"
+        ),
+        new=_Law(None, "Luật THADS 106/2025", gap="postponement decision deadline (Law 106/2025)"),
+    ),
+    _StepRule(
+        "suspended_decision",
+        "Ra quyết định tạm đình chỉ thi hành án",
+        old=_Law(
+            ("working_days", 5),
+            "Luật THADS 2008 Điều 49(2)-(3): 5 ngày làm việc từ khi có căn cứ",
+        ),
+        new=_Law(None, "Luật THADS 106/2025", gap="suspension decision deadline (Law 106/2025)"),
+    ),
+    _StepRule(
+        "terminated_decision",
+        "Ra quyết định đình chỉ thi hành án",
+        old=_Law(
+            ("working_days", 5), "Luật THADS 2008 Điều 50(2): 5 ngày làm việc từ khi có căn cứ"
+        ),
+        new=_Law(
+            None,
+            "Luật THADS 106/2025",
+            gap="termination decision deadline (Law 106/2025 Art. 48)",
+        ),
+    ),
+    _StepRule(
+        "resumed_decision",
+        "Ra quyết định tiếp tục thi hành án",
+        old=_Law(
+            ("working_days", 5),
+            "Luật THADS 2008 Điều 48(4), 49(3): 5 ngày làm việc từ khi có căn cứ",
+        ),
+        new=_Law(None, "Luật THADS 106/2025", gap="resumption decision deadline (Law 106/2025)"),
+    ),
+    _StepRule(
+        "protest_postponement_end",
+        "Hết thời hạn hoãn theo yêu cầu của người có thẩm quyền kháng nghị",
+        old=_Law(("months", 3), "Luật THADS 2008 Điều 48(2): hoãn không quá 3 tháng"),
+        new=_Law(None, "Luật THADS 106/2025", gap="longest protest postponement (Law 106/2025)"),
+    ),
+    _StepRule(
+        "protest_resumption",
+        "Ra quyết định tiếp tục thi hành án",
+        old=_Law(
+            ("working_days", 5),
+            "Luật THADS 2008 Điều 48(4): 5 ngày làm việc sau khi hết hạn hoãn",
+        ),
+        new=_Law(
+            None,
+            "Luật THADS 106/2025",
+            gap="resumption after a protest postponement (Law 106/2025)",
+        ),
+    ),
+    _StepRule(
+        "pay_out",
+        "Chi trả tiền thi hành án",
+        old=_Law(("days", 10), "Luật THADS 2008 Điều 47(5): 10 ngày từ ngày thu được tiền"),
+        new=_Law(
+            None,
+            "Luật THADS 106/2025 Điều 54(6)",
+            gap="deadline to pay out collected money (Law 106/2025 Art. 54(6))",
+        ),
+        trackable=False,
+    ),
+    _StepRule(
+        "pay_out_extended",
+        "Chi trả tiền thi hành án (kéo dài)",
+        old=None,
+        new=_Law(
+            ("days", 45),
+            "Nghị định 152/2026 Điều 30(3)(a): kéo dài không quá 45 ngày",
+            gap="extended pay-out (Decree 152/2026 Art. 30(3)(a): up to 45 days beyond the "
+            "Law 106/2025 Art. 54(6) deadline, itself unknown)",
+        ),
+        trackable=False,
+    ),
+    _StepRule(
+        "foreign_currency",
+        "Đổi tiền thu được sang ngoại tệ",
+        old=None,
+        new=_Law(("working_days", 2), "Nghị định 152/2026 Điều 30(6)(b): 2 ngày làm việc"),
+        trackable=False,
+    ),
+    _StepRule(
+        "deposit_sale_proceeds",
+        "Gửi tiết kiệm tiền bán tài sản chưa giao",
+        old=None,
+        new=_Law(("days", 10), "Nghị định 152/2026 Điều 30(7): sau 10 ngày, kỳ hạn 1 tháng"),
+        trackable=False,
+    ),
+    _StepRule(
+        "deposit_stayed",
+        "Gửi tiết kiệm tiền đã thu khi hoãn, tạm đình chỉ",
+        old=None,
+        new=_Law(("working_days", 5), "Nghị định 152/2026 Điều 30(8): 5 ngày làm việc"),
+        trackable=False,
+    ),
+    _StepRule(
+        "pay_out_after_ground",
+        "Chi trả tiền sau khi hết căn cứ kéo dài",
+        old=None,
+        new=_Law(("days", 10), "Nghị định 152/2026 Điều 30(3)(b)-(d), (4): 10 ngày"),
+        trackable=False,
+    ),
+    _StepRule(
+        "posting",
+        "Thời hạn niêm yết công khai",
+        old=_Law(("days", 10), "Luật THADS 2008 Điều 42(3): niêm yết 10 ngày"),
+        new=_Law(("days", 7), "Nghị định 152/2026 Điều 17(3): niêm yết 7 ngày"),
+        trackable=False,
+    ),
+    _StepRule(
+        "certificate",
+        "Xác nhận kết quả thi hành án",
+        old=_Law(("working_days", 5), "Luật THADS 2008 Điều 53: 5 ngày làm việc"),
+        new=_Law(("working_days", 3), "Nghị định 152/2026 Điều 32(3): 3 ngày làm việc"),
+        trackable=False,
+    ),
+    _StepRule(
+        "prisoner_payment_unclaimed",
+        "Sung quỹ tiền phạm nhân tự nguyện nộp không có người nhận",
+        old=_Law(("years", 1), "Nghị định 62/2015 Điều 4(6): 1 năm từ ngày thông báo hợp lệ"),
+        new=_Law(("years", 1), "Nghị định 152/2026 Điều 10(3): 1 năm từ ngày thông báo hợp lệ"),
+        trackable=False,
+    ),
+)
+"""The legal facts of every step, one row each (legal-rules.md §2; docs/law/deadlines.md)."""
+_RULES: Final = MappingProxyType({row.name: row for row in _STEPS})
+
+
+def _sides(side: Side | None) -> tuple[_Law, ...]:
+    if side is None:
+        return ()
+    return (side,) if isinstance(side, _Law) else tuple(side.values())
+
+
+UNKNOWN_UNDER_NEW_LAW: Final = {
+    law.name or row.name: law.gap for row in _STEPS for law in _sides(row.new) if law.gap
+}
+"""Deadlines whose value under Law 106/2025 is unknown (docs/law/gaps.md lists each)."""
+UNKNOWN_UNDER_OLD_LAW: Final = {
+    row.name: law.gap for row in _STEPS for law in _sides(row.old) if law.gap
+}
+"""Deadlines the old law states no value for."""
+
+
+def _pick(side: Side, variants: Sequence[str]) -> _Law:
+    """The side itself, or its variant named in ``variants``."""
+    if isinstance(side, _Law):
+        return side
+    for key in variants:
+        if key in side:
+            return side[key]
+    raise InvalidRecordError("deadline table", "variant", f"none of {variants} in {sorted(side)}")
+
+
+def _spans(rule: Rule) -> tuple[Span, ...]:
+    return (rule,) if isinstance(rule[0], str) else rule
+
+
+def _due(
+    rule: Rule, start: date, calendar: WorkingCalendar, tolled: Sequence[Interval] = ()
+) -> date:
+    """The last day of ``rule`` counted from ``start``: where the rules meet the calendar.
+
+    The start day is not counted; spans follow one another; only the last calendar span
+    moves off a day that is not a working day (Civil Code Art. 148(5)). ``tolled``: the
+    intervals that lengthen ``tolled_years``.
+    """
+    spans = _spans(rule)
+    day = start
+    for i, (unit, n) in enumerate(spans):
+        roll = i == len(spans) - 1
+        if unit == "working_days":
+            day = add_working_days(day, n, calendar)
+        elif unit == "tolled_years":
+            day = period_end(_limitation_old(day, tolled, n), calendar=calendar, roll=roll)
+        else:
+            day = period_end(
+                day,
+                days=n if unit == "days" else 0,
+                months=n if unit == "months" else 0,
+                years=n if unit == "years" else 0,
+                calendar=calendar,
+                roll=roll,
+            )
+    return day
+
+
 def _excluded_days(start: date, end: date, excluded: Sequence[Interval]) -> int:
     total = 0
     for low, high in excluded:
@@ -151,9 +625,11 @@ def _excluded_days(start: date, end: date, excluded: Sequence[Interval]) -> int:
     return total
 
 
-def _limitation_old(start: date, excluded: Sequence[Interval]) -> date:
-    """5 years from ``start`` plus the excluded days within, before the Art. 148(5) roll."""
-    base = period_end(start, years=LIMITATION_YEARS, roll=False)
+def _limitation_old(
+    start: date, excluded: Sequence[Interval], years: int = LIMITATION_YEARS
+) -> date:
+    """``years`` from ``start`` plus the excluded days within, before the Art. 148(5) roll."""
+    base = period_end(start, years=years, roll=False)
     end = base
     while True:  # excluded time can push the end into further excluded time
         longer = base + timedelta(days=_excluded_days(start, end, excluded))
@@ -218,9 +694,6 @@ def stay_intervals(case: Case, until: date) -> list[Interval]:
     return case.timeline.intervals(until, tolls)
 
 
-Rule = Callable[[date], date]
-
-
 @attrs.frozen
 class _Ctx:
     as_of: date
@@ -230,126 +703,102 @@ class _Ctx:
     transition: Transition
 
 
-def _step(
+def _deadline(
     ctx: _Ctx,
-    name: str,
-    title: str,
+    step: str,
     trigger: date,
     *,
-    old: Rule | None,
-    old_basis: str,
-    new: Rule | None,
-    new_basis: str,
     done_on: date | None = None,
-    trackable: bool = True,
-    new_name: str | None = None,
-    new_title: str | None = None,
+    variants: Sequence[str] = (),
+    tolled: Sequence[Interval] = (),
 ) -> Deadline:
-    """One deadline, under the law that governs its step (``None`` rule: value unknown)."""
-    old_due = old(trigger) if old is not None else None
-    law, count_from = step_law(trigger, done_on, old_due, ctx.transition)
-    if law is LawVersion.LAW_2025:
-        name, title = new_name or name, new_title or title
-        rule, basis = new, new_basis
-        gap = UNKNOWN_UNDER_NEW_LAW.get(name, f"{name} under Law 106/2025")
+    """The deadline of ``step`` triggered on ``trigger``, under the law that governs it."""
+    row = _RULES[step]
+    old = None if row.old is None else _pick(row.old, variants)
+    if old is None:  # a step of the new law only (see _step)
+        law, count_from = LawVersion.LAW_2025, trigger
     else:
-        rule, basis = old, old_basis
-        gap = UNKNOWN_UNDER_OLD_LAW.get(name, f"{name} under Law 26/2008")
-    if rule is not None:
-        return Deadline(
-            name,
-            title,
-            trigger,
-            rule(count_from),
-            basis,
-            ctx.as_of,
-            done_on,
-            True,
-            None,
-            law,
-            trackable,
-        )
-    if ctx.strict:
-        raise RuleNotAvailableError(
-            f"{title} ({name}), step triggered on {trigger}: value unknown under {law.value} "
-            f"({gap}); see docs/law/gaps.md"
-        )
-    due = None
-    basis = f"{basis} — value unknown: {gap}"
-    if ctx.allow_last_known and law is LawVersion.LAW_2025 and old is not None:
-        due = old(count_from)
-        basis += "; dated with the last known value of Law 26/2008"
+        old_due = _due(old.rule, trigger, ctx.cal, tolled) if old.rule is not None else None
+        law, count_from = step_law(trigger, done_on, old_due, ctx.transition)
+    side = old if law is LawVersion.LAW_2008 and old is not None else _pick(row.new, variants)
+    name, title = side.name or row.name, side.title or row.title
+    due: date | None = None
+    gap: str | None = None
+    basis = side.basis
+    if side.rule is not None:
+        due = _due(side.rule, count_from, ctx.cal, tolled)
+    else:
+        gap = side.gap or name
+        if ctx.strict:
+            raise RuleNotAvailableError(
+                f"{title} ({name}), step triggered on {trigger}: value unknown under "
+                f"{law.value} ({gap}); see docs/law/gaps.md"
+            )
+        basis = f"{basis} — value unknown: {gap}"
+        if ctx.allow_last_known and law is LawVersion.LAW_2025 and old and old.rule is not None:
+            due = _due(old.rule, count_from, ctx.cal, tolled)
+            basis += "; dated with the last known value of Law 26/2008"
     return Deadline(
-        name, title, trigger, due, basis, ctx.as_of, done_on, False, gap, law, trackable
+        name, title, trigger, due, basis, ctx.as_of, done_on, gap is None, gap, law, row.trackable
     )
 
 
-def _derived(
+def _step(
     ctx: _Ctx,
-    parent: Deadline,
-    name: str,
-    title: str,
+    step: str,
+    trigger: date,
     *,
-    old: Rule | None,
-    old_basis: str,
-    new: Rule | None,
-    new_basis: str,
     done_on: date | None = None,
-    trackable: bool = True,
-) -> Deadline:
-    """A deadline that runs from the end of ``parent``: unknown when the parent is."""
+    variants: Sequence[str] = (),
+    tolled: Sequence[Interval] = (),
+) -> Deadline | None:
+    """As :func:`_deadline`; None for a step the old law does not have, triggered before
+    01/07/2026."""
+    if _RULES[step].old is None and trigger < NEW_LAW_FROM:
+        return None
+    return _deadline(ctx, step, trigger, done_on=done_on, variants=variants, tolled=tolled)
+
+
+def _derived(
+    ctx: _Ctx, parent: Deadline, step: str, *, done_on: date | None = None
+) -> Deadline | None:
+    """A deadline that runs from the end of ``parent``, governed like it: unknown when the
+    parent is; None for a step the parent's law does not have."""
+    row = _RULES[step]
+    old = None if row.old is None else _pick(row.old, ())
+    if old is None and parent.law is LawVersion.LAW_2008:
+        return None
+    due: date | None = None
+    gap: str | None
     if parent.due is None:
         if ctx.strict:  # pragma: no cover - the parent raised already
-            raise RuleNotAvailableError(f"{title} ({name}): derived from unknown {parent.name}")
+            raise RuleNotAvailableError(f"{row.title} ({step}): derived from unknown {parent.name}")
         gap = f"derived from {parent.name}: {parent.gap}"
-        return Deadline(
-            name,
-            title,
-            parent.start,
-            None,
-            f"{old_basis} — value unknown: {gap}",
-            ctx.as_of,
-            done_on,
-            False,
-            gap,
-            parent.law,
-            trackable,
-        )
-    # the derived step is governed like its parent, counted from the parent's end
-    rule, basis = (new, new_basis) if parent.law is LawVersion.LAW_2025 else (old, old_basis)
-    if rule is None:
-        gap = (UNKNOWN_UNDER_NEW_LAW if parent.law is LawVersion.LAW_2025 else {}).get(
-            name, f"{name} under {parent.law.value}"
-        )
-        if ctx.strict:
-            raise RuleNotAvailableError(f"{title} ({name}): value unknown ({gap})")
-        due = old(parent.due) if ctx.allow_last_known and old is not None else None
-        return Deadline(
-            name,
-            title,
-            parent.start,
-            due,
-            f"{basis} — value unknown: {gap}",
-            ctx.as_of,
-            done_on,
-            False,
-            gap,
-            parent.law,
-            trackable,
-        )
-    due = rule(parent.due)
+        basis, known = f"{old.basis if old else ''} — value unknown: {gap}", False
+    else:
+        side = old if parent.law is LawVersion.LAW_2008 and old is not None else _pick(row.new, ())
+        if side.rule is not None:
+            due, basis = _due(side.rule, parent.due, ctx.cal), side.basis
+            gap, known = parent.gap, parent.known
+        else:
+            gap = side.gap or step
+            if ctx.strict:
+                raise RuleNotAvailableError(f"{row.title} ({step}): value unknown ({gap})")
+            if ctx.allow_last_known and old and old.rule is not None:
+                due = _due(old.rule, parent.due, ctx.cal)
+            basis, known = f"{side.basis} — value unknown: {gap}", False
     return Deadline(
-        name,
-        title,
+        step,
+        row.title,
         parent.start,
         due,
         basis,
         ctx.as_of,
         done_on,
-        parent.known,
-        parent.gap,
+        known,
+        gap,
         parent.law,
-        trackable,
+        row.trackable,
     )
 
 
@@ -403,23 +852,6 @@ def deadlines(
         allow_last_known,
         _transition(transition),
     )
-    cal = ctx.cal
-
-    def wd(n: int) -> Rule:
-        return lambda d: add_working_days(d, n, cal)
-
-    def days(n: int) -> Rule:
-        return lambda d: period_end(d, days=n, calendar=cal)
-
-    def months(n: int) -> Rule:
-        return lambda d: period_end(d, months=n, calendar=cal)
-
-    def years(n: int) -> Rule:
-        return lambda d: period_end(d, years=n, calendar=cal)
-
-    def at_once(d: date) -> date:
-        return d
-
     events: list[Event] = []
     for e in case.events:
         if e.on > as_of:
@@ -427,10 +859,11 @@ def deadlines(
         events.append(e)
         if e.kind in ENDS_CASE:
             break
-    out: list[Deadline] = []
+    out: list[Deadline | None] = []
     on_request = case.mode is EnforcementMode.ON_REQUEST
 
-    # Limitation period (thời hiệu yêu cầu thi hành án), cases on request only.
+    # Limitation period (thời hiệu yêu cầu thi hành án), cases on request only; a request
+    # returned and renewed under the new law cannot be refused (Decree 152 Art. 9(7)(đ)).
     renewed = returned_request_on is not None and returned_request_on >= NEW_LAW_FROM
     if on_request and not renewed:
         due_on = next((d.due_on for d in case.debts if d.due_on), None)
@@ -438,90 +871,25 @@ def deadlines(
         if start is not None:
             requested_on = request_received_on or case.accepted_on
             # time after the request no longer matters to it
-            excluded = [
+            tolled = [
                 (low, min(high, requested_on))
                 for low, high in stay_intervals(case, as_of)
                 if low <= requested_on
             ] + list(force_majeure)
-            out.append(
-                _step(
-                    ctx,
-                    "limitation",
-                    "Thời hiệu yêu cầu thi hành án",
-                    start,
-                    old=lambda d: period_end(_limitation_old(d, excluded), calendar=cal),
-                    old_basis="Luật THADS 2008 Điều 30; Nghị định 62/2015 Điều 4, 7: 5 năm",
-                    new=None,
-                    new_basis="Luật THADS 106/2025 Điều 34; Nghị định 152/2026 Điều 10",
-                    done_on=requested_on,
-                )
-            )
-    # Decision on enforcement, or refusal of the request.
+            out.append(_step(ctx, "limitation", start, done_on=requested_on, tolled=tolled))
+    # Decision on enforcement, or refusal of the request; missing documents; case file.
     trigger = request_received_on if on_request else judgment_received_on
     if trigger is not None and refused_on is not None:
-        out.append(
-            _step(
-                ctx,
-                "refusal",
-                "Từ chối yêu cầu thi hành án",
-                trigger,
-                old=wd(5),
-                old_basis="Luật THADS 2008 Điều 31: 5 ngày làm việc từ ngày nhận đơn",
-                new=None,
-                new_basis="Luật THADS 106/2025",
-                done_on=refused_on,
-            )
-        )
+        out.append(_step(ctx, "refusal", trigger, done_on=refused_on))
     elif trigger is not None:
         bankruptcy = not on_request and case.judgment.kind is JudgmentKind.BANKRUPTCY
-        out.append(
-            _step(
-                ctx,
-                "decision",
-                "Ra quyết định thi hành án",
-                trigger,
-                old=wd(3 if bankruptcy else 5),
-                old_basis=(
-                    "Luật THADS 2008 Điều 36(2): quyết định của Tòa án về phá sản, 3 ngày làm việc"
-                    if bankruptcy
-                    else "Luật THADS 2008 Điều 36(1)-(2): 5 ngày làm việc"
-                ),
-                new=None,
-                new_basis="Luật THADS 106/2025 Điều 33",
-                done_on=case.accepted_on,
-            )
-        )
-    # Missing documents (Decree 152/2026 Art. 9(6)): 1 working day, new law only.
-    if on_request and request_received_on is not None and request_received_on >= NEW_LAW_FROM:
-        out.append(
-            _step(
-                ctx,
-                "missing_documents",
-                "Thông báo sửa đổi, bổ sung yêu cầu thi hành án",
-                request_received_on,
-                old=None,
-                old_basis="",
-                new=wd(1),
-                new_basis="Nghị định 152/2026 Điều 9(6): 1 ngày làm việc (nếu yêu cầu thiếu)",
-                trackable=False,
-            )
-        )
-    # Case file (Decree 152/2026 Art. 12(2)): 2 working days from assignment.
-    if assigned_on is not None and assigned_on >= NEW_LAW_FROM:
-        out.append(
-            _step(
-                ctx,
-                "case_file",
-                "Lập hồ sơ thi hành án",
-                assigned_on,
-                old=None,
-                old_basis="",
-                new=wd(2),
-                new_basis="Nghị định 152/2026 Điều 12(2): 2 ngày làm việc từ ngày được phân công",
-                trackable=False,
-            )
-        )
-    # Sending decisions to the procuracy and notifying the parties: 3 working days.
+        variant = _BANKRUPTCY if bankruptcy else _ORDINARY
+        out.append(_step(ctx, "decision", trigger, done_on=case.accepted_on, variants=[variant]))
+    if on_request and request_received_on is not None:
+        out.append(_step(ctx, "missing_documents", request_received_on))
+    if assigned_on is not None:
+        out.append(_step(ctx, "case_file", assigned_on))
+    # Each decision is sent to the procuracy and notified to the parties.
     issued = [case.accepted_on]
     spell_open = False
     for e in events:
@@ -533,46 +901,12 @@ def deadlines(
         if e.kind in _DECISIONS:
             issued.append(e.on)
     for on in issued:
-        out.append(
-            _step(
-                ctx,
-                "send_to_procuracy",
-                "Gửi quyết định cho Viện kiểm sát",
-                on,
-                old=wd(3),
-                old_basis="Luật THADS 2008 Điều 38: 3 ngày làm việc từ ngày ra quyết định",
-                new=None,
-                new_basis="Luật THADS 106/2025",
-                trackable=False,
-            )
-        )
-        out.append(
-            _step(
-                ctx,
-                "notify_parties",
-                "Thông báo cho đương sự",
-                on,
-                old=wd(3),
-                old_basis="Luật THADS 2008 Điều 39(2): 3 ngày làm việc từ ngày ra văn bản",
-                new=None,
-                new_basis="Luật THADS 106/2025 Điều 35",
-                trackable=False,
-            )
-        )
-    # Voluntary period (thời hạn tự nguyện) and first verification (xác minh lần đầu).
+        out.append(_step(ctx, "send_to_procuracy", on))
+        out.append(_step(ctx, "notify_parties", on))
+    # Voluntary period (thời hạn tự nguyện), then first verification (xác minh lần đầu).
     if notified_on is not None:
         completed = _first(events, (EventKind.COMPLETED,), notified_on)
-        voluntary = _step(
-            ctx,
-            "voluntary",
-            "Thời hạn tự nguyện thi hành án",
-            notified_on,
-            old=days(10),
-            old_basis="Luật THADS 2008 Điều 45(1): 10 ngày từ ngày nhận hoặc được thông báo hợp lệ",
-            new=None,
-            new_basis="Luật THADS 106/2025 Điều 36",
-            trackable=False,
-        )
+        voluntary = _deadline(ctx, "voluntary", notified_on)
         if completed is not None and voluntary.due is not None and completed <= voluntary.due:
             voluntary = attrs.evolve(voluntary, done_on=completed)
         out.append(voluntary)
@@ -581,281 +915,67 @@ def deadlines(
             if voluntary.due is not None
             else None
         )
-        out.append(
-            _derived(
-                ctx,
-                voluntary,
-                "first_verification",
-                "Xác minh điều kiện thi hành án lần đầu",
-                old=days(10),
-                old_basis="Luật THADS 2008 Điều 44(1): 10 ngày từ khi hết thời hạn tự nguyện",
-                new=None,
-                new_basis="Luật THADS 106/2025 Điều 38",
-                done_on=first,
-            )
-        )
-    # "No conditions" decision: 5 working days from finding no means.
+        out.append(_derived(ctx, voluntary, "first_verification", done_on=first))
+    # "No conditions": the decision, publication, the register, re-verification.
     if no_means_found_on is not None:
-        out.append(
-            _step(
-                ctx,
-                "no_conditions_decision",
-                "Quyết định về việc chưa có điều kiện thi hành án",
-                no_means_found_on,
-                old=wd(5),
-                old_basis="Nghị định 62/2015 Điều 9(4): 5 ngày làm việc",
-                new=None,
-                new_basis="Luật THADS 106/2025 Điều 38",
-                done_on=_first(events, (EventKind.UNENFORCEABLE,), no_means_found_on),
-            )
-        )
+        decided = _first(events, (EventKind.UNENFORCEABLE,), no_means_found_on)
+        out.append(_step(ctx, "no_conditions_decision", no_means_found_on, done_on=decided))
     out.extend(_no_conditions(ctx, case, events, prisoner_or_address_unknown))
     # Verification on the creditor's differing information or on new information.
+    classified = (EventKind.ENFORCEABLE, EventKind.UNENFORCEABLE)
     for on in creditor_information_on:
-        out.append(
-            _step(
-                ctx,
-                "creditor_information",
-                "Xác minh lại theo thông tin của người được thi hành án",
-                on,
-                old=wd(5),
-                old_basis="Luật THADS 2008 Điều 44(3): 5 ngày làm việc",
-                new=None,
-                new_basis="Luật THADS 106/2025 Điều 38",
-                done_on=_first(events, (EventKind.ENFORCEABLE, EventKind.UNENFORCEABLE), on),
-            )
-        )
+        done = _first(events, classified, on)
+        out.append(_step(ctx, "creditor_information", on, done_on=done))
     for on in new_information_on:
-        out.append(
-            _step(
-                ctx,
-                "new_information",
-                "Xác minh khi có thông tin mới",
-                on,
-                old=days(10),
-                old_basis="Nghị định 62/2015 Điều 9(4): 10 ngày từ khi có thông tin mới",
-                new=None,
-                new_basis="Luật THADS 106/2025 Điều 38(2); Nghị định 152/2026 Điều 22(1)",
-                done_on=_first(events, (EventKind.ENFORCEABLE, EventKind.UNENFORCEABLE), on),
-            )
-        )
+        out.append(_step(ctx, "new_information", on, done_on=_first(events, classified, on)))
     for on in information_requested_on:
-        out.append(
-            _step(
-                ctx,
-                "third_party_answer",
-                "Cung cấp thông tin theo yêu cầu của Chấp hành viên",
-                on,
-                old=wd(3),
-                old_basis="Luật THADS 2008 Điều 44(6)(b): 3 ngày làm việc (tài khoản: ngay)",
-                new=None,
-                new_basis="Luật THADS 106/2025",
-                trackable=False,
-            )
-        )
+        out.append(_step(ctx, "third_party_answer", on))
     for on, scope_value in delegated_verifications:
-        out.append(_delegated(ctx, on, _scope(scope_value), days))
-    # Postponement, suspension, termination, resumption decisions: 5 working days.
+        scope = _scope(scope_value)
+        step = "delegated_verification"
+        if scope is DelegatedScope.ACCOUNT:
+            step = "delegated_verification_account"
+        out.append(_step(ctx, step, on, variants=[scope]))
+    # Postponement, suspension, termination, resumption decisions.
     for kind_value, on in grounds:
         kind = _ground_kind(kind_value)
-        out.append(
-            _step(
-                ctx,
-                f"{kind.value}_decision",
-                _DECISION_TITLES[kind],
-                on,
-                old=wd(5),
-                old_basis=f"Luật THADS 2008 {_DECISION_ARTICLES[kind]}: 5 ngày làm việc từ khi "
-                "có căn cứ",
-                new=None,
-                new_basis="Luật THADS 106/2025",
-                done_on=_first(events, (kind,), on),
-            )
-        )
-    # Protest postponement: at most 3 months, then resumption within 5 working days.
+        out.append(_step(ctx, f"{kind.value}_decision", on, done_on=_first(events, (kind,), on)))
+    # Protest postponement: its longest time, then the resumption decision.
     for i, e in enumerate(events):
         if e.kind is EventKind.POSTPONED and ground_code(e.ground) == PROTEST_POSTPONEMENT:
             ended = next(
                 (x.on for x in events[i + 1 :] if x.kind in (*_DECISIONS, *ENDS_CASE)), None
             )
-            limit = _step(
-                ctx,
-                "protest_postponement_end",
-                "Hết thời hạn hoãn theo yêu cầu của người có thẩm quyền kháng nghị",
-                e.on,
-                old=months(3),
-                old_basis="Luật THADS 2008 Điều 48(2): hoãn không quá 3 tháng",
-                new=None,
-                new_basis="Luật THADS 106/2025",
-                done_on=ended,
-            )
+            limit = _deadline(ctx, "protest_postponement_end", e.on, done_on=ended)
             out.append(limit)
             resumed = _first(events, (EventKind.RESUMED, *ENDS_CASE), e.on + timedelta(days=1))
-            out.append(
-                _derived(
-                    ctx,
-                    limit,
-                    "protest_resumption",
-                    "Ra quyết định tiếp tục thi hành án",
-                    old=wd(5),
-                    old_basis="Luật THADS 2008 Điều 48(4): 5 ngày làm việc sau khi hết hạn hoãn",
-                    new=None,
-                    new_basis="Luật THADS 106/2025",
-                    done_on=resumed,
-                )
-            )
+            out.append(_derived(ctx, limit, "protest_resumption", done_on=resumed))
     # Money: paying out, extensions, foreign currency, deposits.
     collected = 0
     for e in events:
         if e.kind is EventKind.COLLECTED:
             collected += e.amount
-            pay = _step(
-                ctx,
-                "pay_out",
-                "Chi trả tiền thi hành án",
-                e.on,
-                old=days(10),
-                old_basis="Luật THADS 2008 Điều 47(5): 10 ngày từ ngày thu được tiền",
-                new=None,
-                new_basis="Luật THADS 106/2025 Điều 54(6)",
-                trackable=False,
-            )
+            pay = _deadline(ctx, "pay_out", e.on)
             out.append(pay)
-            if pay_out_extended and pay.law is LawVersion.LAW_2025:
-                out.append(
-                    _derived(
-                        ctx,
-                        pay,
-                        "pay_out_extended",
-                        "Chi trả tiền thi hành án (kéo dài)",
-                        old=days(45),
-                        old_basis="",
-                        new=days(45),
-                        new_basis="Nghị định 152/2026 Điều 30(3)(a): kéo dài không quá 45 ngày",
-                        trackable=False,
-                    )
-                )
-            if foreign_currency and e.on >= NEW_LAW_FROM:
-                out.append(
-                    _step(
-                        ctx,
-                        "foreign_currency",
-                        "Đổi tiền thu được sang ngoại tệ",
-                        e.on,
-                        old=None,
-                        old_basis="",
-                        new=wd(2),
-                        new_basis="Nghị định 152/2026 Điều 30(6)(b): 2 ngày làm việc",
-                        trackable=False,
-                    )
-                )
-            if asset_not_delivered and e.on >= NEW_LAW_FROM:
-                out.append(
-                    _step(
-                        ctx,
-                        "deposit_sale_proceeds",
-                        "Gửi tiết kiệm tiền bán tài sản chưa giao",
-                        e.on,
-                        old=None,
-                        old_basis="",
-                        new=days(10),
-                        new_basis="Nghị định 152/2026 Điều 30(7): sau 10 ngày, kỳ hạn 1 tháng",
-                        trackable=False,
-                    )
-                )
-        elif (
-            e.kind in (EventKind.POSTPONED, EventKind.SUSPENDED)
-            and collected
-            and e.on >= NEW_LAW_FROM
-        ):
-            out.append(
-                _step(
-                    ctx,
-                    "deposit_stayed",
-                    "Gửi tiết kiệm tiền đã thu khi hoãn, tạm đình chỉ",
-                    e.on,
-                    old=None,
-                    old_basis="",
-                    new=wd(5),
-                    new_basis="Nghị định 152/2026 Điều 30(8): 5 ngày làm việc",
-                    trackable=False,
-                )
-            )
+            if pay_out_extended:
+                out.append(_derived(ctx, pay, "pay_out_extended"))
+            if foreign_currency:
+                out.append(_step(ctx, "foreign_currency", e.on))
+            if asset_not_delivered:
+                out.append(_step(ctx, "deposit_sale_proceeds", e.on))
+        elif e.kind in (EventKind.POSTPONED, EventKind.SUSPENDED) and collected:
+            out.append(_step(ctx, "deposit_stayed", e.on))
     for on in pay_out_grounds_ended_on:
-        if on >= NEW_LAW_FROM:
-            out.append(
-                _step(
-                    ctx,
-                    "pay_out_after_ground",
-                    "Chi trả tiền sau khi hết căn cứ kéo dài",
-                    on,
-                    old=None,
-                    old_basis="",
-                    new=days(10),
-                    new_basis="Nghị định 152/2026 Điều 30(3)(b)-(d), (4): 10 ngày",
-                    trackable=False,
-                )
-            )
-    # Posting (niêm yết): 10 days (old Art. 42(3)), 7 days (Decree 152 Art. 17(3)).
+        out.append(_step(ctx, "pay_out_after_ground", on))
     for on in posted_on:
-        out.append(
-            _step(
-                ctx,
-                "posting",
-                "Thời hạn niêm yết công khai",
-                on,
-                old=days(10),
-                old_basis="Luật THADS 2008 Điều 42(3): niêm yết 10 ngày",
-                new=days(7),
-                new_basis="Nghị định 152/2026 Điều 17(3): niêm yết 7 ngày",
-                trackable=False,
-            )
-        )
-    # Certificate of the result (xác nhận kết quả thi hành án).
+        out.append(_step(ctx, "posting", on))
     for on in certificate_requested_on:
-        out.append(
-            _step(
-                ctx,
-                "certificate",
-                "Xác nhận kết quả thi hành án",
-                on,
-                old=wd(5),
-                old_basis="Luật THADS 2008 Điều 53: 5 ngày làm việc",
-                new=wd(3),
-                new_basis="Nghị định 152/2026 Điều 32(3): 3 ngày làm việc",
-                trackable=False,
-            )
-        )
+        out.append(_step(ctx, "certificate", on))
     # Prisoner's voluntary payment after the limitation: unclaimed 1 year → state fund.
     if prisoner_payment_notified_on is not None:
-        out.append(
-            _step(
-                ctx,
-                "prisoner_payment_unclaimed",
-                "Sung quỹ tiền phạm nhân tự nguyện nộp không có người nhận",
-                prisoner_payment_notified_on,
-                old=years(1),
-                old_basis="Nghị định 62/2015 Điều 4(6): 1 năm từ ngày thông báo hợp lệ",
-                new=years(1),
-                new_basis="Nghị định 152/2026 Điều 10(3): 1 năm từ ngày thông báo hợp lệ",
-                trackable=False,
-            )
-        )
-    return sorted(out, key=lambda d: (d.due or date.max, d.start, d.name))
-
-
-_DECISION_TITLES: Final = {
-    EventKind.POSTPONED: "Ra quyết định hoãn thi hành án",
-    EventKind.SUSPENDED: "Ra quyết định tạm đình chỉ thi hành án",
-    EventKind.TERMINATED: "Ra quyết định đình chỉ thi hành án",
-    EventKind.RESUMED: "Ra quyết định tiếp tục thi hành án",
-}
-_DECISION_ARTICLES: Final = {
-    EventKind.POSTPONED: "Điều 48(3)",
-    EventKind.SUSPENDED: "Điều 49(2)-(3)",
-    EventKind.TERMINATED: "Điều 50(2)",
-    EventKind.RESUMED: "Điều 48(4), 49(3)",
-}
+        out.append(_step(ctx, "prisoner_payment_unclaimed", prisoner_payment_notified_on))
+    found = [d for d in out if d is not None]
+    return sorted(found, key=lambda d: (d.due or date.max, d.start, d.name))
 
 
 def _ground_kind(value: EventKind | str) -> EventKind:
@@ -864,8 +984,8 @@ def _ground_kind(value: EventKind | str) -> EventKind:
         kind = EventKind(value)
     except ValueError:
         kind = None
-    if kind is None or kind not in _DECISION_TITLES:
-        accepted = ", ".join(k.value for k in _DECISION_TITLES)
+    if kind is None or kind not in _DECISIONS:
+        accepted = ", ".join(k.value for k in _DECISIONS)
         raise InvalidRecordError("deadlines", "grounds", f"{value!r}: use one of {accepted}")
     return kind
 
@@ -890,39 +1010,9 @@ def _transition(value: Transition | str) -> Transition:
         ) from None
 
 
-def _delegated(ctx: _Ctx, on: date, scope: DelegatedScope, days: Callable[[int], Rule]) -> Deadline:
-    """Answer to a delegated verification (Decree 62 Art. 9(2); Decree 152 Art. 21(5))."""
-    if scope is DelegatedScope.ACCOUNT:
-        return _step(
-            ctx,
-            "delegated_verification_account",
-            "Trả lời kết quả xác minh theo ủy quyền (tài khoản, biện pháp khẩn cấp tạm thời)",
-            on,
-            old=None,
-            old_basis="Nghị định 62/2015 Điều 9(2)",
-            new=lambda d: d,
-            new_basis="Nghị định 152/2026 Điều 21(5)(c): ngay",
-            trackable=False,
-        )
-    n = {
-        DelegatedScope.REGISTERED_PROPERTY: 30,
-        DelegatedScope.REGISTERED_PROPERTY_COMPLEX: 45,
-        DelegatedScope.OTHER: 15,
-    }[scope]
-    return _step(
-        ctx,
-        "delegated_verification",
-        "Trả lời kết quả xác minh theo ủy quyền",
-        on,
-        old=days(n),
-        old_basis=f"Nghị định 62/2015 Điều 9(2): không quá {n} ngày",
-        new=days(n),
-        new_basis=f"Nghị định 152/2026 Điều 21(5): không quá {n} ngày",
-        trackable=False,
-    )
-
-
-def _no_conditions(ctx: _Ctx, case: Case, events: list[Event], long_cycle: bool) -> list[Deadline]:
+def _no_conditions(
+    ctx: _Ctx, case: Case, events: list[Event], long_cycle: bool
+) -> list[Deadline | None]:
     """Publication, re-verification and the separate register / returned request."""
     classes = [
         e
@@ -943,59 +1033,15 @@ def _no_conditions(ctx: _Ctx, case: Case, events: list[Event], long_cycle: bool)
             break
         spell.insert(0, e)
     decided = spell[0].on
-    cal = ctx.cal
-    out = [
-        _step(
-            ctx,
-            "publication",
-            "Công khai thông tin người phải thi hành án chưa có điều kiện",
-            decided,
-            old=lambda d: add_working_days(d, 5, cal),
-            old_basis="Nghị định 62/2015 Điều 11(1): 5 ngày làm việc",
-            new=lambda d: add_working_days(d, 5, cal),
-            new_basis="Nghị định 152/2026 Điều 23(1): 5 ngày làm việc",
-            trackable=False,
-        )
-    ]
+    out = [_step(ctx, "publication", decided)]
     if events and events[-1].kind in ENDS_CASE:
         return out
-    on_request = case.mode is EnforcementMode.ON_REQUEST
-    n_years = 2 if long_cycle else 1
-    out.append(
-        _step(
-            ctx,
-            "separate_register",
-            "Chuyển sổ theo dõi riêng",
-            decided,
-            old=lambda d: add_working_days(period_end(d, years=n_years, roll=False), 3, cal),
-            old_basis=f"Nghị định 62/2015 Điều 9(5): sau {n_years} năm, ít nhất hai lần xác "
-            "minh, không có thông tin mới; trong 3 ngày làm việc",
-            new=lambda d: period_end(d, years=2, calendar=cal),
-            new_basis="Nghị định 152/2026 Điều 22"
-            + ("(2): gửi lại yêu cầu" if on_request else "(1): chuyển sổ theo dõi riêng")
-            + " sau 2 năm, đã xác minh, không có thông tin mới",
-            new_name="return_request" if on_request else None,
-            new_title="Gửi lại yêu cầu thi hành án" if on_request else None,
-        )
-    )
+    cycle = _LONG_CYCLE if long_cycle else _ORDINARY
+    out.append(_step(ctx, "separate_register", decided, variants=[cycle, case.mode]))
     # Art. 44(2): after two verifications still without means, further verification
     # only on new information (new_information_on), not on the periodic rhythm.
     if len(spell) < 2:
-        n_months = 12 if long_cycle else 6
-        out.append(
-            _step(
-                ctx,
-                "re_verification",
-                "Xác minh lại điều kiện thi hành án",
-                spell[-1].on,
-                old=lambda d: period_end(d, months=n_months, calendar=cal),
-                old_basis="Luật THADS 2008 Điều 44(2): ít nhất "
-                + ("một năm một lần" if long_cycle else "6 tháng một lần")
-                + "; sau hai lần xác minh chỉ xác minh lại khi có thông tin mới",
-                new=None,
-                new_basis="Luật THADS 106/2025 Điều 38(3)",
-            )
-        )
+        out.append(_step(ctx, "re_verification", spell[-1].on, variants=[cycle]))
     return out
 
 
