@@ -32,9 +32,18 @@ def test_submodules_load_on_first_use() -> None:
 def test_unknown_attribute_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no_such_thing"):
         thads.no_such_thing  # type: ignore[attr-defined]  # noqa: B018
-    # metrics is loaded when its module exists, else it is a plain AttributeError
-    assert hasattr(thads, "metrics") == (Path(SRC, "thads", "metrics.py").exists())
-    assert {"export", "law", "samples", "frame"} <= set(dir(thads))
+    assert {"export", "law", "samples", "frame", "metrics", "worklists"} <= set(dir(thads))
+
+
+def test_metrics_names_without_a_separate_import() -> None:
+    _run(
+        "import sys, thads\n"
+        "assert 'thads.metrics' not in sys.modules\n"
+        "assert thads.reconcile is thads.metrics.reconcile\n"
+        "assert thads.calendar_year(2024).start.isoformat() == '2024-01-01'\n"
+        "assert thads.DateRange is thads.metrics.DateRange\n"
+        "assert callable(thads.worklists.period_list)\n"
+    )
 
 
 def test_fmt_exports_only_its_own_names() -> None:

@@ -5,10 +5,11 @@ over, with or without conditions to enforce, resolved; resolution rates; quota
 attainment; comparison with the same period last year.
 
 The submodules ``thads.export``, ``thads.law``, ``thads.samples``, ``thads.frames``,
-``thads.chart``, ``thads.report_json``, ``thads.testing`` (and ``thads.metrics``,
-``thads.worklists`` where installed) are loaded on first use: ``import thads`` is
-enough, and nothing is imported before it is needed. :func:`frame` (the long data frame)
-is loaded the same way.
+``thads.chart``, ``thads.report_json``, ``thads.testing``, ``thads.metrics`` and
+``thads.worklists`` are loaded on first use: ``import thads`` is enough, and nothing is
+imported before it is needed. :func:`frame` (the long data frame), :func:`reconcile`,
+:func:`calendar_year` and :class:`DateRange` (from :mod:`thads.metrics`) are loaded the
+same way.
 """
 
 from __future__ import annotations
@@ -58,10 +59,15 @@ if TYPE_CHECKING:
     from thads import export as export
     from thads import frames as frames
     from thads import law as law
+    from thads import metrics as metrics
     from thads import report_json as report_json
     from thads import samples as samples
     from thads import testing as testing
+    from thads import worklists as worklists
     from thads.frames import frame as frame
+    from thads.metrics import DateRange as DateRange
+    from thads.metrics import calendar_year as calendar_year
+    from thads.metrics import reconcile as reconcile
 
 __version__ = "0.1.0"
 
@@ -79,17 +85,17 @@ _LAZY_MODULES: frozenset[str] = frozenset(
     }
 )
 """Submodules loaded on first attribute access (module ``__getattr__``, PEP 562)."""
-_LAZY_FUNCTIONS: dict[str, tuple[str, str]] = {"frame": ("thads.frames", "frame")}
+_LAZY_FUNCTIONS: dict[str, tuple[str, str]] = {
+    "frame": ("thads.frames", "frame"),
+    "reconcile": ("thads.metrics", "reconcile"),
+    "calendar_year": ("thads.metrics", "calendar_year"),
+    "DateRange": ("thads.metrics", "DateRange"),
+}
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY_MODULES:
-        try:
-            module = importlib.import_module(f"thads.{name}")
-        except ModuleNotFoundError as error:
-            if error.name == f"thads.{name}":  # not in this version: a plain AttributeError
-                raise AttributeError(f"module 'thads' has no attribute {name!r}") from None
-            raise
+        module = importlib.import_module(f"thads.{name}")
         globals()[name] = module
         return module
     if name in _LAZY_FUNCTIONS:
@@ -112,6 +118,7 @@ __all__ = [
     "CaseReader",
     "Change",
     "CreditorKind",
+    "DateRange",
     "Debt",
     "EnforcementMode",
     "Event",
@@ -147,9 +154,11 @@ __all__ = [
     "Timeline",
     "UndefinedRateError",
     "__version__",
+    "calendar_year",
     "change",
     "fmt",
     "frame",
+    "metrics",
     "parse_ground",
     "placement",
     "read_cases",
@@ -158,6 +167,7 @@ __all__ = [
     "read_offices",
     "read_quotas",
     "read_records",
+    "reconcile",
     "regime_by_code",
     "regime_for",
     "report",
@@ -165,5 +175,6 @@ __all__ = [
     "resolution_rate",
     "share",
     "tally_periods",
+    "worklists",
     "write_cases",
 ]
