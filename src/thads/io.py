@@ -19,14 +19,14 @@ import warnings
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Final, Literal, TypeVar
 
 import attrs
 
-from thads import grounds, labels
+from thads import grounds, labels, validate
 from thads.case import Case, CreditorKind, Debt, EnforcementMode, Event, EventKind
 from thads.errors import InvalidRecordError, ThadsError
 from thads.grounds import GroundKind
@@ -557,17 +557,12 @@ class _Decoder:
                 ) from None
             found = self.dates[value] = (parsed, parsed.toordinal(), month_serial(parsed))
             return found
-        if isinstance(value, datetime):
-            raise InvalidRecordError(record, field, f"give a date, not the datetime {value}")
-        if isinstance(value, date):
-            return value, value.toordinal(), month_serial(value)
         if value is None:
             if required:
                 raise InvalidRecordError(record, field, _MISSING)
             return None
-        raise InvalidRecordError(
-            record, field, f"must be an ISO date (YYYY-MM-DD), not {type(value).__name__}"
-        )
+        day = validate.day(value, record, field)  # the types' check: no datetime
+        return day, day.toordinal(), month_serial(day)
 
     def amount(self, value: object, record: str, field: str, required: bool) -> int:
         """An amount of money: only ASCII digits (an optional sign), or an int."""
@@ -590,15 +585,11 @@ class _Decoder:
                 f"{_short(text)} is not an integer number of đồng (only the digits 0-9, "
                 "no separators or decimals)",
             )
-        if isinstance(value, int) and not isinstance(value, bool):
-            if value < 0:
-                raise InvalidRecordError(record, field, f"must not be negative, got {value}")
-            return value
         if value is None:
             if required:
                 raise InvalidRecordError(record, field, _MISSING)
             return 0
-        raise InvalidRecordError(record, field, f"{_short(value)} is not an integer number of đồng")
+        return validate.money(value, record, field)  # the types' check: int đồng
 
     def choice(
         self,
