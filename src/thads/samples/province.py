@@ -22,6 +22,7 @@ from fractions import Fraction
 import attrs
 
 from thads.case import Case, CreditorKind, Debt, EnforcementMode, Event, EventKind
+from thads.grounds import AGREED_POSTPONEMENT
 from thads.judgment import Judgment, JudgmentKind
 from thads.money import NGHIN, TRIEU, TY, split
 from thads.offices import Office, OfficeLevel, OfficeTree
@@ -194,7 +195,7 @@ def _classify(draft: _Draft, target: str, on: date, rng: random.Random) -> None:
         )
         draft.events.append(Event(on, kind))
     elif target == "postponed":
-        draft.events.append(Event(on, EventKind.POSTPONED, ground="48.1.c"))
+        draft.events.append(Event(on, EventKind.POSTPONED, ground=AGREED_POSTPONEMENT.code))
     elif target == "stayed":
         if rng.random() < 0.3:
             draft.events.append(Event(on, EventKind.SUSPENDED, ground="49.1"))
