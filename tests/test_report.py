@@ -192,3 +192,11 @@ def test_an_executor_is_identified_within_its_office() -> None:
     order = [row.code for row in rep.rows]
     assert order.index("A/1") == order.index("A") + 1
     assert order.index("B/1") > order.index("B")
+
+
+def test_an_office_missing_from_the_tree_is_warned_about() -> None:
+    # office "C" is in no tree: its case counts in the total, under no province
+    cases = [case("x", date(2022, 11, 1), office="A"), case("y", date(2022, 11, 1), office="C")]
+    with pytest.warns(UserWarning, match="offices not in the office tree: C;"):
+        rep = report(cases, Y23, offices=TREE)
+    assert rep.total.tally("cases").accepted == 2 and rep.row("P").tally("cases").accepted == 1

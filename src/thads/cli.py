@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from thads import export
+from thads import __version__, export
 from thads.errors import ThadsError
 from thads.io import CaseReader, read_cases, read_offices, read_quotas
 from thads.periods import StatisticalPeriod
@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=HELP_TERMS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"thads {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     demo = sub.add_parser(
         "demo", help="report on the built-in synthetic province (dữ liệu mẫu), 2023"
@@ -81,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     rep.add_argument(
         "--encoding",
-        help="encoding of files without a byte-order mark, e.g. cp1258 (default utf-8)",
+        help="encoding of the input files (cases, events, offices, quota) that have no "
+        "byte-order mark, e.g. cp1258 (default utf-8)",
     )
     rep.add_argument(
         "--on-bad-event",
@@ -285,8 +287,8 @@ def _write_rejected(path: Path, reader: CaseReader) -> None:
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     period = StatisticalPeriod(args.year, args.months)
     regime = regime_by_code(args.regime) if args.regime else None
-    quotas = read_quotas(args.quota) if args.quota else None
-    offices = read_offices(args.offices) if args.offices else None
+    quotas = read_quotas(args.quota, encoding=args.encoding) if args.quota else None
+    offices = read_offices(args.offices, encoding=args.encoding) if args.offices else None
     if args.jobs < 1:
         raise ThadsError(f"--jobs must be 1 or more, got {args.jobs}")
     reader: CaseReader = read_cases(
@@ -298,6 +300,11 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         on_bad_event=args.on_bad_event,
     )
     collector = _metrics_collector(args, period)
+    if args.events is None:
+        err.write(
+            "thads: note: no --events file: every case counts as accepted and in progress "
+            "(nothing resolved)\n"
+        )
 
     def progress(count: int) -> None:
         if not args.quiet and count >= PROGRESS_FROM:
@@ -321,6 +328,8 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _emit_with_metrics(args, result, collector, offices, out)
     _draw_chart(result, args.chart)
     err.write(reader.summary() + "\n")
+    if sum(count.accepted for count in reader.counts.values()) == 0:
+        err.write("thads: note: no row was accepted: the report counts nothing\n")
     if args.rejected:
         _write_rejected(args.rejected, reader)
     if reader.rejected:
@@ -472,6 +481,9 @@ def main(
         if args.format == "xlsx" and args.output is None
         else None
     )
+    chart = getattr(args, "chart", None)
+    if problem is None and chart is not None and chart.suffix.lower() != ".png":
+        problem = f"--chart writes a PNG image: give a file name ending in .png, not {chart.name}"
     if problem is not None:
         err.write(f"thads: usage error: {problem}\n")
         return EXIT_USAGE

@@ -182,11 +182,14 @@ def summary(row: ReportRow, report: Report) -> str:
             f"{_gap(row.quota_points('cases'))} về việc, "
             f"{_gap(row.quota_points('money'))} về tiền."
         )
-        lines.append(
-            f"  Để đạt chỉ tiêu cả năm (nếu số có điều kiện giữ nguyên), cần giải quyết thêm "
-            f"{format_count(row.needed('cases') or 0)} việc và "
-            f"{_money(row.needed('money') or 0)}."
-        )
+        cases_more, money_more = row.needed("cases") or 0, row.needed("money") or 0
+        if cases_more or money_more:
+            lines.append(
+                f"  Để đạt chỉ tiêu cả năm (nếu số có điều kiện giữ nguyên), cần giải quyết "
+                f"thêm {format_count(cases_more)} việc và {_money(money_more)}."
+            )
+        else:
+            lines.append("  Đã đạt chỉ tiêu cả năm về việc và về tiền.")
     new = row.change("new")
     if new is not None and new.percent is not None and row.rate_change("cases") is not None:
         direction = "tăng" if new.delta >= 0 else "giảm"

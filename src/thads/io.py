@@ -15,6 +15,7 @@ import codecs
 import csv
 import json
 import os
+import re
 import warnings
 import zlib
 from array import array
@@ -422,11 +423,14 @@ def _file_rows(
 
 
 def _mapped_rows(
-    path: PathLike, required: tuple[str, ...], optional: tuple[str, ...]
+    path: PathLike,
+    required: tuple[str, ...],
+    optional: tuple[str, ...],
+    encoding: str | None = None,
 ) -> Iterator[tuple[str, dict[str, object]]]:
     """(record, row by field) of a small file (offices, quotas); a broken row is an error."""
     fields = (*required, *optional)
-    for line, values in _file_rows(path, required, optional)():
+    for line, values in _file_rows(path, required, optional, encoding)():
         record = f"{path}:{line}"
         if values is None:
             continue
@@ -463,6 +467,17 @@ def _record_rows(records: Iterable[Mapping[str, object]], fields: tuple[str, ...
 
 
 _MISSING: Final = "is missing"
+_DAY_MONTH_YEAR: Final = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def _not_iso(text: str) -> str:
+    """Why ``text`` is not a date; a Vietnamese dd/mm/yyyy date gets its ISO spelling."""
+    reason = f"{_short(text)} is not an ISO date (YYYY-MM-DD)"
+    found = _DAY_MONTH_YEAR.fullmatch(text)
+    if found:
+        day, month, year = (int(part) for part in found.groups())
+        reason += f"; write dd/mm/yyyy as yyyy-mm-dd, e.g. {year:04d}-{month:02d}-{day:02d}"
+    return reason
 
 
 def _text(value: object, record: str, field: str, required: bool = True) -> str:
@@ -537,9 +552,7 @@ class _Decoder:
             if value in self.dates:
                 hit = self.dates[value]
                 if hit is None:
-                    raise InvalidRecordError(
-                        record, field, f"{_short(value.strip())} is not an ISO date (YYYY-MM-DD)"
-                    )
+                    raise InvalidRecordError(record, field, _not_iso(value.strip()))
                 return hit
             text = labels.clean(value)
             if not text:
@@ -552,9 +565,7 @@ class _Decoder:
                 parsed = date.fromisoformat(text)
             except ValueError:
                 self.dates[value] = None
-                raise InvalidRecordError(
-                    record, field, f"{_short(text)} is not an ISO date (YYYY-MM-DD)"
-                ) from None
+                raise InvalidRecordError(record, field, _not_iso(text)) from None
             found = self.dates[value] = (parsed, parsed.toordinal(), month_serial(parsed))
             return found
         if value is None:
@@ -1406,16 +1417,21 @@ def write_cases(cases: Iterable[Case], cases_path: PathLike, events_path: PathLi
     return count
 
 
-def read_offices(path: PathLike, *, base: OfficeTree | None = None) -> OfficeTree:
-    """Read the office tree from CSV/JSONL: code, name, level[, parent, start, end,
-    successor]; ``base`` (e.g. thads.offices.province_tree()) supplies offices it refers to."""
-    return read_office_rows(list(_mapped_rows(path, OFFICE_COLUMNS, OFFICE_OPTIONAL)), base=base)
+def read_offices(
+    path: PathLike, *, base: OfficeTree | None = None, encoding: str | None = None
+) -> OfficeTree:
+    """Read the office tree (cây đơn vị) from CSV/JSONL: code, name, level[, parent, start,
+    end, successor]; ``base`` (e.g. thads.offices.province_tree()) supplies offices it
+    refers to; ``encoding`` as in :func:`read_cases` (a byte-order mark wins)."""
+    rows = list(_mapped_rows(path, OFFICE_COLUMNS, OFFICE_OPTIONAL, encoding))
+    return read_office_rows(rows, base=base)
 
 
-def read_quotas(path: PathLike) -> list[Quota]:
-    """Read quotas from CSV/JSONL with columns year, cases, money and optional office."""
+def read_quotas(path: PathLike, *, encoding: str | None = None) -> list[Quota]:
+    """Read quotas (chỉ tiêu) from CSV/JSONL with columns year, cases, money and optional
+    office; ``encoding`` as in :func:`read_cases` (a byte-order mark wins)."""
     quotas = []
-    for record, row in _mapped_rows(path, ("year", "cases", "money"), ("office",)):
+    for record, row in _mapped_rows(path, ("year", "cases", "money"), ("office",), encoding):
         year_text = _text(row["year"], record, "year")
         if not year_text.isdigit():
             raise InvalidRecordError(record, "year", f"{year_text!r} is not a year")

@@ -983,7 +983,12 @@ def _saved_carried_forward(
 
 
 def _fraction(value: Fraction | None) -> str | None:
-    return None if value is None else f"{value.numerator}/{value.denominator}"
+    """An exact fraction as text: ``"365/2"``, or ``"730"`` when it is whole."""
+    if value is None:
+        return None
+    return (
+        str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+    )
 
 
 def _decimal(value: Fraction | None, places: int = 1) -> str:

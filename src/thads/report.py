@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
 
 import attrs
 
+from thads import labels
 from thads.case import Case
 from thads.engine import GroupKey, Sweep, TallyPair, compiled, sweep
 from thads.errors import InvalidRecordError, RuleNotAvailableError
@@ -316,6 +317,14 @@ def _key_function(by: str, tree: OfficeTree | None) -> GroupFunction:
     )
 
 
+_GROUP_NAMES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+    "mode": labels.MODE_ALIASES,
+    "judgment_kind": labels.JUDGMENT_KIND_ALIASES,
+    "creditor": labels.CREDITOR_ALIASES,
+}
+"""Vietnamese names of the rows of the groupings that are not offices (the first alias)."""
+
+
 class _Parents:
     """Parent links for rollup: from the tree if given, else implied by the groups."""
 
@@ -371,6 +380,9 @@ class _Parents:
             return code, OfficeLevel.EXECUTOR
         if by == "province":
             return code, OfficeLevel.PROVINCE
+        names = _GROUP_NAMES.get(by)
+        if names is not None and code in names:
+            return names[code][0].capitalize(), None  # e.g. "Chủ động", "Dân sự"
         return code, None
 
 
@@ -464,6 +476,14 @@ def reports(
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise InvalidRecordError("report", "jobs", f"must be a whole number >= 1, got {jobs!r}")
     wanted = list(dict.fromkeys(periods))
+    for period in wanted:
+        if not isinstance(period, StatisticalPeriod):
+            raise InvalidRecordError(
+                "report",
+                "period",
+                f"give a StatisticalPeriod (e.g. StatisticalPeriod(2023) or "
+                f"StatisticalPeriod(2023, 9)), not {type(period).__name__} {period!r}",
+            )
     tree = offices if isinstance(offices, OfficeTree) or offices is None else OfficeTree.of(offices)
     key = _key_function(by, tree)
     regimes = {p: regime or regime_for(p) for p in wanted}  # raises if unknown
@@ -580,6 +600,8 @@ def rollup(
         leaves = redraw(leaves, tree, day)
     executors = {(str(group[0]), code) for group, code in codes.items()}  # type: ignore[index]
     parents = _Parents(tree, executors, day)
+    if tree is not None and by in ("office", "executor"):
+        _warn_not_in_tree(leaves, parents, tree)
     flat = by in FLAT_GROUPINGS
     sums: dict[str, _V] = {}
     children: dict[str, list[str]] = {}
@@ -615,6 +637,21 @@ class _Both:
 
     def __add__(self, other: _Both) -> _Both:
         return _Both(self.now + other.now, self.then + other.then)
+
+
+def _warn_not_in_tree(leaves: Iterable[str], parents: _Parents, tree: OfficeTree) -> None:
+    """Offices of the cases that the office tree does not know hang under the total only."""
+    offices = {parents.implied.get(code, code) for code in leaves}
+    missing = sorted(code for code in offices if code not in tree and code != NATIONAL_CODE)
+    if missing:
+        shown = ", ".join(missing[:10]) + (
+            f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+        )
+        warnings.warn(
+            f"offices not in the office tree: {shown}; their cases count in the total but "
+            "under no province (add them to the offices file)",
+            stacklevel=4,
+        )
 
 
 def _warn_quotas_not_in_force(quotas: list[Quota], tree: OfficeTree, day: date, year: int) -> None:

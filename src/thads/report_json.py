@@ -390,7 +390,16 @@ def from_dict(data: Mapping[str, object]) -> Report:
 
 
 def from_json(text: str | bytes) -> Report:
-    """Read JSON text written by :func:`to_json` back to a :class:`Report`."""
+    """Read JSON text written by :func:`to_json` back to a :class:`Report`.
+
+    For data already parsed (a dict), use :func:`from_dict`.
+    """
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise InvalidRecordError(
+            "report",
+            "(json)",
+            f"from_json reads JSON text, not {type(text).__name__}; for parsed data use from_dict",
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
