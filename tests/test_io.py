@@ -122,8 +122,43 @@ def test_missing_column_and_unknown_column(tmp_path: Path) -> None:
     with pytest.raises(InvalidRecordError, match="required column missing"):
         list(read_cases(cp))
     cp.write_text(CASES_HEADER.rstrip("\n") + ",note\n" + GOOD_CASE.rstrip("\n") + ",x\n")
-    with pytest.warns(UserWarning, match="unknown columns"):
-        assert len(list(read_cases(cp))) == 1
+    # an unknown heading is an error (it may hold a field under another name) ...
+    with pytest.raises(InvalidRecordError, match=r"unknown headings \['note'\]"):
+        list(read_cases(cp))
+    # ... unless it is ignored on purpose
+    assert len(list(read_cases(cp, columns={"note": None}))) == 1
+
+
+def test_a_ground_under_an_unknown_heading_is_not_silently_dropped(tmp_path: Path) -> None:
+    # the reviewer's case: "Căn cứ hoãn" is not a heading thads knows; before, the column
+    # was ignored with a warning and the postponement (48.1.c, counted with conditions)
+    # was counted as "stayed"
+    cp, ep = tmp_path / "cases.csv", tmp_path / "events.csv"
+    cp.write_text(CASES_HEADER + GOOD_CASE, encoding="utf-8")
+    ep.write_text(
+        "case_id,date,kind,amount,Căn cứ hoãn\nc1,2023-01-05,postponed,,48.1.c\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidRecordError, match="Căn cứ hoãn"):
+        list(read_cases(cp, ep))
+    reader = read_cases(cp, ep, columns={"Căn cứ hoãn": "ground"})
+    (case,) = list(reader)
+    assert case.events[0].ground == "48.1.c"
+
+
+def test_json_lines_unknown_field_is_a_rejected_row(tmp_path: Path) -> None:
+    ep = tmp_path / "events.jsonl"
+    cp = tmp_path / "cases.csv"
+    cp.write_text(CASES_HEADER + GOOD_CASE, encoding="utf-8")
+    ep.write_text(
+        '{"case_id": "c1", "date": "2023-01-05", "kind": "postponed", "can_cu": "48.1.c"}\n',
+        encoding="utf-8",
+    )
+    reader = read_cases(cp, ep)
+    list(reader)
+    assert any(r.reason.startswith("unknown fields ['can_cu']") for r in reader.rejected)
+    events = [count for name, count in reader.counts.items() if "events" in name]
+    assert [(c.read, c.rejected) for c in events] == [(1, 1)]
 
 
 def test_json_lines(tmp_path: Path) -> None:

@@ -191,7 +191,7 @@ def test_request_returned_in_the_range_is_refused() -> None:
 
 def test_writers() -> None:
     table = metrics(BOOK, Y24)
-    assert "\"disposition_time_days\": \"244\"" in to_json(table)  # 244/1 written whole
+    assert '"disposition_time_days": "244"' in to_json(table)  # 244/1 written whole
     csv_text = to_csv(table)
     assert csv_text.splitlines()[0].startswith("code,name,carried_over,incoming")
     assert len(csv_text.splitlines()) == 1 + len(table.rows)

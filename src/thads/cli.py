@@ -86,6 +86,14 @@ def _parser() -> argparse.ArgumentParser:
         "byte-order mark, e.g. cp1258 (default utf-8)",
     )
     rep.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="HEADING=FIELD",
+        help="read the column HEADING as FIELD (e.g. 'Số tiền=amount'); 'HEADING=' ignores "
+        "it (a heading thads does not know is otherwise an error); repeatable",
+    )
+    rep.add_argument(
         "--on-bad-event",
         choices=("hold_case", "drop_event"),
         default="hold_case",
@@ -273,7 +281,19 @@ def _usage_error(args: argparse.Namespace) -> str | None:
             codecs.lookup(args.encoding)
         except LookupError:
             return f"--encoding: unknown encoding {args.encoding!r} (e.g. utf-8, utf-16, cp1258)"
+    for mapping in args.column:
+        if "=" not in mapping or not mapping.split("=", 1)[0].strip():
+            return f"--column takes HEADING=FIELD (or HEADING= to ignore), not {mapping!r}"
     return None
+
+
+def _column_map(pairs: list[str]) -> dict[str, str | None] | None:
+    """--column HEADING=FIELD options as the reader's ``columns=`` (empty FIELD: ignore)."""
+    out: dict[str, str | None] = {}
+    for pair in pairs:
+        heading, field = (part.strip() for part in pair.split("=", 1))
+        out[heading] = field or None
+    return out or None
 
 
 def _write_rejected(path: Path, reader: CaseReader) -> None:
@@ -298,6 +318,7 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         sorted_input=args.sorted,
         encoding=args.encoding,
         on_bad_event=args.on_bad_event,
+        columns=_column_map(args.column),
     )
     collector = _metrics_collector(args, period)
     if args.events is None:

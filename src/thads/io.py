@@ -16,7 +16,6 @@ import csv
 import json
 import os
 import re
-import warnings
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -66,6 +65,7 @@ EVENT_COLUMNS: Final = ("case_id", "date", "kind", "amount")
 """Columns of events.csv; ``amount`` may be blank for events without money."""
 EVENT_OPTIONAL: Final = ("ground",)
 """Optional columns of events.csv."""
+_READER_FIELDS: Final = frozenset((*CASE_COLUMNS, *CASE_OPTIONAL, *EVENT_COLUMNS, *EVENT_OPTIONAL))
 
 PathLike = str | os.PathLike[str]
 
@@ -126,7 +126,8 @@ Rows = Callable[[], Iterable[tuple[int, RawRow]]]
 asked for (None where absent), an :class:`UnreadableRow`, or None for a blank row; each
 call starts reading again."""
 
-ColumnMap = Mapping[str, str] | None
+ColumnMap = Mapping[str, str | None] | None
+"""Headings mapped to fields (``{"Số tiền": "amount"}``); a heading mapped to None is ignored."""
 """``columns=``: a heading of the file → the interchange field it holds."""
 
 OnBadEvent = Literal["hold_case", "drop_event"]
@@ -202,8 +203,14 @@ def _columns(
     """
     fields = (*required, *optional)
     user: dict[str, str] = {}
+    ignored: set[str] = set()
     for given, target in (columns or {}).items():
+        if target is None:
+            ignored.add(labels.fold(str(given)))
+            continue
         if target not in fields:
+            if target in _READER_FIELDS:
+                continue  # a field of the other file (cases or events)
             raise InvalidRecordError(
                 name,
                 "columns",
@@ -217,7 +224,7 @@ def _columns(
     for j, heading in enumerate(header):
         text = "" if heading is None else str(heading)
         key = labels.fold(text)
-        if not key:
+        if not key or key in ignored:
             continue
         field = user.get(key) or own.get(key) or labels.HEADINGS.get(key)
         if field is None or field not in fields:
@@ -232,17 +239,39 @@ def _columns(
             )
         at[field] = j
     missing = [c for c in required if c not in at]
+    expected = (
+        f"expected {', '.join(required)} (optional: {', '.join(optional)}), or their "
+        "Vietnamese headings (docs/interchange-format.md)"
+    )
+    found = [str(h) for h in header]
     if missing:
+        hint = _semicolon_hint(found)
         raise InvalidRecordError(
             name,
             ", ".join(missing),
-            f"required column missing; headings found: {[str(h) for h in header]}; expected "
-            f"{', '.join(required)} (optional: {', '.join(optional)}), or their Vietnamese "
-            "headings (docs/interchange-format.md); map other headings with columns=",
+            f"required column missing; headings found: {found}; {expected}; map other "
+            f"headings with columns= (thads report --column HEADING=FIELD){hint}",
         )
     if unknown:
-        warnings.warn(f"{name}: ignoring unknown columns {unknown}", stacklevel=5)
+        raise InvalidRecordError(
+            name,
+            "columns",
+            f"unknown headings {unknown}: a column thads does not recognise is not ignored "
+            f"(it may hold a field under another name); headings found: {found}; {expected}; "
+            "map a heading to a field with columns={HEADING: FIELD}, or ignore it with "
+            "columns={HEADING: None} (thads report --column HEADING=FIELD or --column HEADING=)",
+        )
     return [at.get(c, -1) for c in fields]
+
+
+def _semicolon_hint(found: list[str]) -> str:
+    """A hint for a header line that is one heading holding semicolons."""
+    if len(found) == 1 and ";" in found[0]:
+        return (
+            "; the header looks separated by ';' (as Excel saves CSV under Vietnamese "
+            "regional settings): save the file with commas"
+        )
+    return ""
 
 
 _SPANS: Final = (
@@ -354,11 +383,10 @@ def _jsonl_rows(
     encoding: str | None = None,
     columns: ColumnMap = None,
 ) -> Iterator[tuple[int, RawRow]]:
-    name = str(path)
     fields = (*required, *optional)
-    rename = {str(k): v for k, v in (columns or {}).items()}
-    known = set(fields) | set(rename)
-    warned: set[str] = set()
+    rename = {str(k): v for k, v in (columns or {}).items() if v is not None}
+    skip = {str(k) for k, v in (columns or {}).items() if v is None}
+    known = set(fields) | set(rename) | skip
     chosen = _encoding_of(path, encoding)
     try:
         with open(path, encoding=chosen) as handle:
@@ -377,12 +405,19 @@ def _jsonl_rows(
                 if not isinstance(obj, dict):
                     yield number, UnreadableRow("a line must hold a JSON object")
                     continue
+                extra = obj.keys() - known
+                if extra:
+                    yield (
+                        number,
+                        UnreadableRow(
+                            f"unknown fields {sorted(extra)}: a field thads does not recognise is "
+                            f"not ignored; expected {', '.join(fields)}; map it with "
+                            "columns={NAME: FIELD} or ignore it with columns={NAME: None}"
+                        ),
+                    )
+                    continue
                 if rename:
                     obj = {rename.get(k, k): v for k, v in obj.items()}
-                extra = set(obj) - known - warned
-                if extra:
-                    warned |= extra
-                    warnings.warn(f"{name}: ignoring unknown fields {sorted(extra)}", stacklevel=4)
                 yield number, [obj.get(f) for f in fields]
     except UnicodeDecodeError as error:
         raise _undecodable(path, chosen, error) from None
@@ -1300,7 +1335,7 @@ def read_cases(
     strict: bool = False,
     sorted_input: bool = False,
     encoding: str | None = None,
-    columns: Mapping[str, str] | None = None,
+    columns: ColumnMap = None,
     on_bad_event: OnBadEvent = "hold_case",
 ) -> CaseReader:
     """Read cases (and their events) from CSV or JSON Lines files: see :class:`CaseReader`.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 from importlib import import_module
 from pathlib import Path
@@ -28,6 +28,7 @@ from thads.io import (
     EVENT_COLUMNS,
     EVENT_OPTIONAL,
     CaseReader,
+    ColumnMap,
     OnBadEvent,
     RawRow,
     Rows,
@@ -81,7 +82,7 @@ def _table_rows(
     rows: Iterable[tuple[int, Iterable[object]]],
     required: tuple[str, ...],
     optional: tuple[str, ...],
-    columns: Mapping[str, str] | None,
+    columns: ColumnMap,
 ) -> Iterator[tuple[int, RawRow]]:
     where = _columns(name, header, required, optional, columns)
     width = len(header)
@@ -106,7 +107,7 @@ def _need(module: str, extra: str, purpose: str) -> Any:
 
 def _frame_source(
     frame: object, name: str, required: tuple[str, ...], optional: tuple[str, ...],
-    columns: Mapping[str, str] | None,
+    columns: ColumnMap,
 ) -> Rows:  # fmt: skip
     module = type(frame).__module__.split(".")[0]
     if module == "pandas":
@@ -141,7 +142,7 @@ def read_frame(
     cases: object,
     events: object | None = None,
     *,
-    columns: Mapping[str, str] | None = None,
+    columns: ColumnMap = None,
     strict: bool = False,
     on_bad_event: OnBadEvent = "hold_case",
 ) -> CaseReader:
@@ -163,7 +164,7 @@ def _sheet_source(
     sheet: str | None,
     required: tuple[str, ...],
     optional: tuple[str, ...],
-    columns: Mapping[str, str] | None,
+    columns: ColumnMap,
 ) -> tuple[str, Rows]:
     openpyxl = _need("openpyxl", "excel", "reading an Excel workbook")
     label = f"{path}[{sheet}]" if sheet else str(path)
@@ -196,7 +197,7 @@ def read_excel(
     *,
     cases_sheet: str | None = None,
     events_sheet: str | None = None,
-    columns: Mapping[str, str] | None = None,
+    columns: ColumnMap = None,
     strict: bool = False,
     on_bad_event: OnBadEvent = "hold_case",
 ) -> CaseReader:
