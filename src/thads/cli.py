@@ -14,6 +14,7 @@ import io
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -80,12 +81,23 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="write rejected rows to this CSV file (always written; empty if none)",
     )
-    rep.add_argument(
+    _input_options(rep)
+    rep.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    _metrics_options(rep)
+    _output_options(rep)
+    _chart_option(rep)
+    _list_parser(sub)
+    return parser
+
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    """How the input files are read: encoding, headings, bad events (report and list)."""
+    parser.add_argument(
         "--encoding",
         help="encoding of the input files (cases, events, offices, quota) that have no "
         "byte-order mark, e.g. cp1258 (default utf-8)",
     )
-    rep.add_argument(
+    parser.add_argument(
         "--column",
         action="append",
         default=[],
@@ -93,18 +105,24 @@ def _parser() -> argparse.ArgumentParser:
         help="read the column HEADING as FIELD (e.g. 'Số tiền=amount'); 'HEADING=' ignores "
         "it (a heading thads does not know is otherwise an error); repeatable",
     )
-    rep.add_argument(
+    parser.add_argument(
         "--on-bad-event",
         choices=("hold_case", "drop_event"),
         default="hold_case",
         help="a case with a rejected event: hold it out (default) or drop the event",
     )
-    rep.add_argument("--quiet", action="store_true", help="no progress on stderr")
-    _metrics_options(rep)
-    _output_options(rep)
-    _chart_option(rep)
-    _list_parser(sub)
-    return parser
+
+
+def _read(args: argparse.Namespace) -> CaseReader:
+    return read_cases(
+        args.cases,
+        args.events,
+        strict=args.strict,
+        sorted_input=getattr(args, "sorted", False),
+        encoding=args.encoding,
+        on_bad_event=args.on_bad_event,
+        columns=_column_map(args.column),
+    )
 
 
 # --- thads report --metrics (thads.metrics) ---------------------------------------------
@@ -167,7 +185,7 @@ def _joined_csv(report_csv: str, metrics_csv: str) -> str:
     writer.writerow([*rows[0], *(f"metrics_{h}" for i, h in enumerate(head) if i not in skip)])
     code_at = rows[0].index("code")
     for line in rows[1:]:
-        found = by_code.get(line[code_at].removeprefix("'"))
+        found = by_code.get(line[code_at])  # both CSVs escape codes alike (safe_text)
         values = [] if found is None else [v for i, v in enumerate(found) if i not in skip]
         writer.writerow([*line, *(values or [""] * (len(head) - len(skip)))])
     return buffer.getvalue()
@@ -276,15 +294,7 @@ def _usage_error(args: argparse.Namespace) -> str | None:
         return f"--metrics is written with --format table, json or csv, not {args.format}"
     if args.jobs < 1:
         return f"--jobs must be 1 or more, got {args.jobs}"
-    if args.encoding is not None:
-        try:
-            codecs.lookup(args.encoding)
-        except LookupError:
-            return f"--encoding: unknown encoding {args.encoding!r} (e.g. utf-8, utf-16, cp1258)"
-    for mapping in args.column:
-        if "=" not in mapping or not mapping.split("=", 1)[0].strip():
-            return f"--column takes HEADING=FIELD (or HEADING= to ignore), not {mapping!r}"
-    return None
+    return _input_usage_error(args)
 
 
 def _column_map(pairs: list[str]) -> dict[str, str | None] | None:
@@ -294,6 +304,37 @@ def _column_map(pairs: list[str]) -> dict[str, str | None] | None:
         heading, field = (part.strip() for part in pair.split("=", 1))
         out[heading] = field or None
     return out or None
+
+
+def _list_usage_error(args: argparse.Namespace) -> str | None:
+    """What is wrong with a ``thads list`` command line, before any input is read."""
+    if args.kind != "calendar" and args.cases is None:
+        return f"thads list {args.kind} needs --cases FILE"
+    if args.months is not None and not 1 <= args.months <= 12:
+        return f"--months must be 1..12, got {args.months}"
+    if args.kind == "carried-over" and args.months not in (None, 12):
+        return "carried-over is the list of the 12 months of a year: leave out --months"
+    if args.year is not None and not 1900 <= args.year <= 2200:
+        return f"--year must be a statistical year such as 2023, got {args.year}"
+    for option in ("min_amount", "min_months", "horizon"):
+        value = getattr(args, option)
+        if value is not None and value < 0:
+            return f"--{option.replace('_', '-')} must not be negative, got {value}"
+    if args.format == "xlsx" and args.output is None:
+        return "--format xlsx needs --output FILE.xlsx"
+    return _input_usage_error(args)
+
+
+def _input_usage_error(args: argparse.Namespace) -> str | None:
+    if args.encoding is not None:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            return f"--encoding: unknown encoding {args.encoding!r} (e.g. utf-8, utf-16, cp1258)"
+    for mapping in args.column:
+        if "=" not in mapping or not mapping.split("=", 1)[0].strip():
+            return f"--column takes HEADING=FIELD (or HEADING= to ignore), not {mapping!r}"
+    return None
 
 
 def _write_rejected(path: Path, reader: CaseReader) -> None:
@@ -311,15 +352,7 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     offices = read_offices(args.offices, encoding=args.encoding) if args.offices else None
     if args.jobs < 1:
         raise ThadsError(f"--jobs must be 1 or more, got {args.jobs}")
-    reader: CaseReader = read_cases(
-        args.cases,
-        args.events,
-        strict=args.strict,
-        sorted_input=args.sorted,
-        encoding=args.encoding,
-        on_bad_event=args.on_bad_event,
-        columns=_column_map(args.column),
-    )
+    reader = _read(args)
     collector = _metrics_collector(args, period)
     if args.events is None:
         err.write(
@@ -380,17 +413,15 @@ LIST_FORMATS = ("table", "csv", "xlsx", "json")
 
 
 def _list_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from datetime import date
-
     lst = sub.add_parser("list", help="work lists: period-end lists, deadlines, exemption...")
     lst.add_argument("kind", choices=LIST_KINDS, help="which list")
     lst.add_argument("--cases", type=Path, help="cases file (needed except for calendar)")
     lst.add_argument("--events", type=Path, help="events file")
-    lst.add_argument("--as-of", required=True, type=date.fromisoformat, help="day, YYYY-MM-DD")
+    lst.add_argument("--as-of", required=True, type=_iso_day, help="day, YYYY-MM-DD")
     lst.add_argument("--office", help="only this office (or executor) code")
     lst.add_argument("--year", type=int, help="period-end lists: statistical year")
     lst.add_argument("--months", type=int, help="period-end lists: cumulative months 1..12")
-    lst.add_argument("--until", type=date.fromisoformat, help="deadlines: window end")
+    lst.add_argument("--until", type=_iso_day, help="deadlines: window end")
     lst.add_argument("--horizon", type=int, help="exemption: also eligible within N days")
     lst.add_argument("--min-amount", type=int, help="large: threshold in đồng")
     lst.add_argument("--min-months", type=int, help="long-running: age in months")
@@ -399,21 +430,38 @@ def _list_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         action="store_true",
         help="apply the old law's values where Law 106/2025's are unknown",
     )
+    lst.add_argument("--strict", action="store_true", help="stop at the first bad row")
+    _input_options(lst)
     lst.add_argument("--format", choices=LIST_FORMATS, default="table", help="output format")
     lst.add_argument("--output", type=Path, help="write to this file instead of stdout")
+
+
+def _iso_day(text: str) -> date:
+    """A command-line date, YYYY-MM-DD; a dd/mm/yyyy date is told its ISO spelling."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        parts = text.replace(".", "/").replace("-", "/").split("/")
+        hint = ""
+        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+            hint = f" (write {text} as {parts[2]}-{int(parts[1]):02d}-{int(parts[0]):02d})"
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD{hint}") from None
 
 
 def _last_period(
     as_of: object, year: int | None, months: int | None, kind: str
 ) -> StatisticalPeriod:
     """The period asked for, else the last one ended on or before ``as_of``."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     assert isinstance(as_of, date)
     if year is not None:
         return StatisticalPeriod(year, months if months is not None else 12)
     if kind == "carried-over" or months == 12:
-        return StatisticalPeriod(as_of.year if as_of.month >= 10 else as_of.year - 1, 12)
+        # the last statistical year ended on or before as_of (a year ends on 30/9)
+        return StatisticalPeriod(
+            as_of.year if (as_of.month, as_of.day) >= (9, 30) else as_of.year - 1, 12
+        )
     ended = as_of if (as_of + timedelta(days=1)).day == 1 else as_of.replace(day=1) - timedelta(1)
     period = StatisticalPeriod.containing(ended)
     return StatisticalPeriod(period.year, months) if months is not None else period
@@ -429,9 +477,7 @@ def _list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         rows: list[worklists.Listed] = list(worklists.reporting_calendar([period]))
         reader = None
     else:
-        if args.cases is None:
-            raise ThadsError(f"thads list {kind} needs --cases FILE")
-        reader = read_cases(args.cases, args.events)
+        reader = _read(args)
         cases = list(reader)
         if kind == "large":
             extra = {} if args.min_amount is None else {"min_amount": args.min_amount}
@@ -495,13 +541,14 @@ def main(
     err = err or sys.stderr
     parser = _parser()
     args = parser.parse_args(argv)
-    problem = (
-        _usage_error(args)
-        if args.command == "report"
-        else "--format xlsx needs --output FILE.xlsx"
-        if args.format == "xlsx" and args.output is None
-        else None
-    )
+    if args.command == "report":
+        problem = _usage_error(args)
+    elif args.command == "list":
+        problem = _list_usage_error(args)
+    elif args.format == "xlsx" and args.output is None:
+        problem = "--format xlsx needs --output FILE.xlsx"
+    else:
+        problem = None
     chart = getattr(args, "chart", None)
     if problem is None and chart is not None and chart.suffix.lower() != ".png":
         problem = f"--chart writes a PNG image: give a file name ending in .png, not {chart.name}"

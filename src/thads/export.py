@@ -48,6 +48,22 @@ def safe_text(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def csv_value(value: object) -> object:
+    """A value for a CSV cell: text through :func:`safe_text`, None blank, others as is."""
+    if value is None:
+        return ""
+    return safe_text(value) if isinstance(value, str) else value
+
+
+def xlsx_text(cell: Any, text: str) -> None:
+    """Put ``text`` in an openpyxl cell as text: never a formula, leading zeros kept."""
+    cell.value = text
+    cell.data_type = "s"
+    cell.number_format = "@"
+    if text.startswith(_FORMULA_START):
+        cell.quotePrefix = True
+
+
 def _rate(rate: Rate | None) -> str:
     return "" if rate is None else str(rate.percent)
 
@@ -330,11 +346,7 @@ def _form_sheet(sheet: Any, report: Report, unit: Unit, scale: int, unit_name: s
 
     def text(row: int, column: int, value: str, **style: Any) -> Any:
         cell = sheet.cell(row=row, column=column)
-        cell.value = value
-        cell.data_type = "s"  # a text cell, never a formula
-        cell.number_format = "@"
-        if value.startswith(_FORMULA_START):
-            cell.quotePrefix = True
+        xlsx_text(cell, value)
         for name, setting in style.items():
             setattr(cell, name, setting)
         return cell
@@ -438,6 +450,7 @@ __all__ = [
     "FORM_COLUMNS",
     "MONEY_UNITS",
     "MoneyUnit",
+    "csv_value",
     "form_number",
     "safe_text",
     "summary",
@@ -446,4 +459,5 @@ __all__ = [
     "to_json",
     "to_table",
     "write_xlsx",
+    "xlsx_text",
 ]

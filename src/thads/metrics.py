@@ -30,6 +30,7 @@ from thads import report_json
 from thads.case import Case
 from thads.engine import GroupKey, Sweep, TallyPair, compiled, sweep
 from thads.errors import InvalidRecordError, RuleNotAvailableError
+from thads.export import safe_text
 from thads.fmt import format_count
 from thads.io import CaseReader
 from thads.offices import OfficeLevel, OfficeTree
@@ -1068,7 +1069,8 @@ def to_csv(table: MetricsTable) -> str:
         m = row.value
         writer.writerow(
             [
-                row.code, row.name, m.carried_over, m.incoming, m.disposed, m.pending,
+                safe_text(row.code), safe_text(row.name),
+                m.carried_over, m.incoming, m.disposed, m.pending,
                 m.backlog_change,
                 "" if m.clearance_rate is None else m.clearance_rate.percent,
                 _fraction(m.disposition_time) or "", *m.age_bands,
@@ -1133,7 +1135,8 @@ def flows_to_csv(table: FlowsTable) -> str:
         for first, cases, money in zip(flows.months(), flows.cases, flows.money, strict=True):
             for unit, flow in (("cases", cases), ("money", money)):
                 writer.writerow(
-                    [row.code, row.name, f"{first:%Y-%m}", unit, flow.new, flow.completed,
+                    [safe_text(row.code), safe_text(row.name), f"{first:%Y-%m}", unit,
+                     flow.new, flow.completed,
                      flow.terminated, flow.reduced, flow.resolved, flow.entrusted,
                      flow.withdrawn]
                 )  # fmt: skip

@@ -36,6 +36,7 @@ from dateutil.relativedelta import relativedelta
 from thads.case import Case, CreditorKind
 from thads.engine import place_case
 from thads.errors import InvalidRecordError, MissingExtraError, PeriodError, RuleNotAvailableError
+from thads.export import csv_value, xlsx_text
 from thads.judgment import JudgmentKind
 from thads.law.calendar import WorkingCalendar, add_working_days, resolve_calendar
 from thads.law.deadlines import deadlines
@@ -594,7 +595,7 @@ def to_csv(rows: Sequence[Listed]) -> str:
     if records:
         writer.writerow(list(records[0]))
         for record in records:
-            writer.writerow(["" if v is None else v for v in record.values()])
+            writer.writerow([csv_value(v) for v in record.values()])
     return buffer.getvalue()
 
 
@@ -634,13 +635,17 @@ def write_xlsx(rows: Sequence[Listed], path: str | Path, *, title: str = "danh s
     sheet = book.active
     sheet.title = title[:31]
     if rows:
-        sheet.append(_header(rows))
-        for row in rows:
-            values: list[object] = []
-            for f in attrs.fields(type(row)):
+        for column, heading in enumerate(_header(rows), start=1):
+            xlsx_text(sheet.cell(row=1, column=column), heading)
+        for number, row in enumerate(rows, start=2):
+            for column, f in enumerate(attrs.fields(type(row)), start=1):
                 value = getattr(row, f.name)
-                values.append(value if isinstance(value, date) else _cell(value))
-            sheet.append(values)
+                value = value if isinstance(value, date) else _cell(value)
+                cell = sheet.cell(row=number, column=column)
+                if isinstance(value, str):
+                    xlsx_text(cell, value)  # codes keep their zeros; never a formula
+                else:
+                    cell.value = value
     book.save(str(path))
 
 

@@ -1,0 +1,98 @@
+"""``thads list``: the period it picks, usage errors, and spreadsheet-safe output.
+
+Expected values come from docs/examples (cases T1..T6, statistical year 2023 =
+01/10/2022-30/09/2023) and from hand-written cases below.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from helpers import M, case
+from thads import StatisticalPeriod
+from thads.cli import main
+from thads.io import write_cases
+from thads.metrics import metrics, to_csv
+from thads.worklists import period_list, write_xlsx
+from thads.worklists import to_csv as list_csv
+
+EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
+FILES = ["--cases", str(EXAMPLES / "cases.csv"), "--events", str(EXAMPLES / "events.csv")]
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_carried_over_on_the_last_day_of_the_year_is_that_years_list() -> None:
+    # year 2023 ends on 30/09/2023: on that day the last year ended is 2023, as on
+    # 01/10/2023 (before: 30/09 gave the year 2022)
+    on_the_day = _run("list", "carried-over", *FILES, "--as-of", "2023-09-30", "--format", "csv")
+    next_day = _run("list", "carried-over", *FILES, "--as-of", "2023-10-01", "--format", "csv")
+    assert on_the_day[0] == next_day[0] == 0
+    assert on_the_day[1] == next_day[1]
+    the_day_before = _run("list", "carried-over", *FILES, "--as-of", "2023-09-29")
+    assert the_day_before[1] != on_the_day[1]  # the year 2022's list
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "large", "--as-of", "2023-09-30"], "needs --cases"),
+        (["list", "being-enforced", *FILES, "--as-of", "2023-09-30", "--months", "13"], "1..12"),
+        (["list", "carried-over", *FILES, "--as-of", "2023-09-30", "--months", "6"], "12 months"),
+        (["list", "large", *FILES, "--as-of", "2023-09-30", "--min-amount", "-5"], "negative"),
+        (["list", "large", *FILES, "--as-of", "2023-09-30", "--format", "xlsx"], "--output"),
+        (["list", "large", *FILES, "--as-of", "2023-09-30", "--encoding", "nope"], "encoding"),
+    ],
+)
+def test_usage_errors_exit_2_before_reading(args: list[str], message: str) -> None:
+    code, out, err = _run(*args)
+    assert code == 2 and message in err and out == ""
+
+
+def test_a_vietnamese_date_is_told_its_iso_spelling() -> None:
+    with pytest.raises(SystemExit) as stop:
+        _run("list", "large", *FILES, "--as-of", "30/09/2023")
+    assert stop.value.code == 2
+
+
+def _formula_cases() -> list:  # type: ignore[type-arg]
+    return [case("=1+1", date(2022, 11, 1), 5 * M, office='=HYPERLINK("http://x")')]
+
+
+def test_list_and_metrics_writers_escape_formula_text(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    rows = period_list(_formula_cases(), "being_enforced", StatisticalPeriod(2023))
+    assert len(rows) == 1
+    line = next(csv.DictReader(io.StringIO(list_csv(rows))))
+    assert line["case_id"] == "'=1+1" and line["office"] == '\'=HYPERLINK("http://x")'
+    target = tmp_path / "list.xlsx"
+    write_xlsx(rows, target)
+    sheet = openpyxl.load_workbook(target).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert "=1+1" in [cell.value for cell in cells]  # kept as text, not run
+    table = metrics(_formula_cases(), StatisticalPeriod(2023))
+    codes = [line["code"] for line in csv.DictReader(io.StringIO(to_csv(table)))]
+    assert '\'=HYPERLINK("http://x")' in codes
+
+
+def test_list_reads_with_the_report_input_options(tmp_path: Path) -> None:
+    # a cp1258 cases file that thads report reads is read by thads list too
+    cases_path, events_path = tmp_path / "c.csv", tmp_path / "e.csv"
+    write_cases([case("c1", date(2022, 11, 1), 5 * M, office="Đ")], cases_path, events_path)
+    cases_path.write_bytes(cases_path.read_text(encoding="utf-8").encode("cp1258"))
+    code, out, err = _run(
+        "list", "being-enforced", "--cases", str(cases_path), "--events", str(events_path),
+        "--as-of", "2023-09-30", "--encoding", "cp1258", "--format", "csv",
+    )  # fmt: skip
+    assert code == 0, err
+    assert next(csv.DictReader(io.StringIO(out)))["office"] == "Đ"
