@@ -165,7 +165,8 @@ FIELD_TEXT = st.one_of(
     st.text(max_size=12),
     st.sampled_from(["", " ", "2023-01-05", "2023-02-30", "100", "-5", "²", "1.5", "c1",
                      "active", "Chủ động", "collected", "hoãn", "48.1.c", "điểm z", '"',
-                     '"a', "\u200b", "\ufeff", "\r", "\n"]),
+                     '"a', "\u200b", "\ufeff", "\r", "\n", "9" * 20, "1" + "0" * 40]),
+    st.integers(min_value=0, max_value=10**30).map(str),  # long digit runs
 )  # fmt: skip
 
 

@@ -268,3 +268,16 @@ def test_records_from_python_mappings() -> None:
         ("events", 3, "amount"),
     }
     assert reader.counts["cases"].read == 3 and reader.counts["events"].read == 3
+
+
+def test_an_amount_too_large_is_a_rejected_row_not_a_crash(tmp_path: Path) -> None:
+    # before: OverflowError from the event index (a 64-bit array) with a traceback
+    cp, ep = tmp_path / "cases.csv", tmp_path / "events.csv"
+    cp.write_text(CASES_HEADER + GOOD_CASE, encoding="utf-8")
+    ep.write_text("case_id,date,kind,amount\nc1,2023-01-05,collected,99999999999999999999\n")
+    reader = read_cases(cp, ep)
+    assert list(reader) == []  # its case is held out
+    reasons = [r.reason for r in reader.rejected]
+    assert "is more than the largest amount thads reads (9.223.372.036.854.775.807 đồng)" in (
+        reasons
+    )

@@ -502,6 +502,21 @@ def _record_rows(records: Iterable[Mapping[str, object]], fields: tuple[str, ...
 
 
 _MISSING: Final = "is missing"
+MAX_AMOUNT: Final = 2**63 - 1
+"""The largest amount the reader takes (9.223.372.036.854.775.807 đồng), a 64-bit integer."""
+
+
+_LARGEST: Final = f"{MAX_AMOUNT:,}".replace(",", ".")
+
+
+def _bounded(amount: int, record: str, field: str) -> int:
+    if amount > MAX_AMOUNT:
+        raise InvalidRecordError(
+            record, field, f"is more than the largest amount thads reads ({_LARGEST} đồng)"
+        )
+    return amount
+
+
 _DAY_MONTH_YEAR: Final = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
@@ -619,12 +634,12 @@ class _Decoder:
                     raise InvalidRecordError(record, field, _MISSING)
                 return 0
             if text.isascii() and text.isdigit():
-                return int(text)
+                return _bounded(int(text), record, field)
             if text.isascii() and text[0] in "+-" and text[1:].isdigit():
                 amount = int(text)
                 if amount < 0:
                     raise InvalidRecordError(record, field, f"must not be negative, got {amount}")
-                return amount
+                return _bounded(amount, record, field)
             raise InvalidRecordError(
                 record,
                 field,
@@ -635,7 +650,7 @@ class _Decoder:
             if required:
                 raise InvalidRecordError(record, field, _MISSING)
             return 0
-        return validate.money(value, record, field)  # the types' check: int đồng
+        return _bounded(validate.money(value, record, field), record, field)  # types' check
 
     def choice(
         self,
