@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -22,6 +23,7 @@ from thads import (
     reports,
 )
 from thads.engine import TallyPair
+from thads.io import read_quotas
 
 Y23 = StatisticalPeriod(2023)
 TREE = [
@@ -200,3 +202,15 @@ def test_an_office_missing_from_the_tree_is_warned_about() -> None:
     with pytest.warns(UserWarning, match="offices not in the office tree: C;"):
         rep = report(cases, Y23, offices=TREE)
     assert rep.total.tally("cases").accepted == 2 and rep.row("P").tally("cases").accepted == 1
+
+
+def test_two_quotas_for_one_office_and_year_are_an_error(tmp_path: Path) -> None:
+    # before: the last quota silently won
+    cases = [case("x", date(2022, 11, 1), office="A")]
+    quotas = [Quota(2023, "80", "40", "A"), Quota(2023, "90", "50", "A")]
+    with pytest.raises(InvalidRecordError, match="two different quotas of year 2023 for A"):
+        report(cases, Y23, quotas=quotas)
+    path = tmp_path / "quota.csv"
+    path.write_text("year,cases,money,office\n2023,80,40,A\n2023,90,50,A\n", encoding="utf-8")
+    with pytest.raises(InvalidRecordError, match=r"quota.csv:3.*first is at .*quota.csv:2"):
+        read_quotas(path)

@@ -1481,6 +1481,7 @@ def read_quotas(path: PathLike, *, encoding: str | None = None) -> list[Quota]:
     """Read quotas (chỉ tiêu) from CSV/JSONL with columns year, cases, money and optional
     office; ``encoding`` as in :func:`read_cases` (a byte-order mark wins)."""
     quotas = []
+    seen: dict[tuple[int, str | None], str] = {}
     for record, row in _mapped_rows(path, ("year", "cases", "money"), ("office",), encoding):
         year_text = _text(row["year"], record, "year")
         if not year_text.isdigit():
@@ -1496,6 +1497,15 @@ def read_quotas(path: PathLike, *, encoding: str | None = None) -> list[Quota]:
             )
         except InvalidRecordError as error:
             raise InvalidRecordError(record, error.field, error.reason) from None
+        key = (quotas[-1].year, quotas[-1].office)
+        if key in seen:
+            raise InvalidRecordError(
+                record,
+                "office",
+                f"a second quota of year {key[0]} for {key[1] or 'all offices'} "
+                f"(the first is at {seen[key]}): one quota per year and office",
+            )
+        seen[key] = record
     return quotas
 
 

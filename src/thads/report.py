@@ -266,7 +266,18 @@ class Report:
 
 
 def _quota_lookup(quotas: list[Quota], year: int) -> Callable[[list[str]], Quota | None]:
-    by_office = {q.office: q for q in quotas if q.year == year}
+    by_office: dict[str | None, Quota] = {}
+    for quota in quotas:
+        if quota.year != year:
+            continue
+        if quota.office in by_office and by_office[quota.office] != quota:
+            raise InvalidRecordError(
+                f"quota {year}",
+                "office",
+                f"two different quotas of year {year} for {quota.office or 'all offices'}: "
+                f"{by_office[quota.office]} and {quota}",
+            )
+        by_office[quota.office] = quota
 
     def find(chain: list[str]) -> Quota | None:
         for code in chain:
