@@ -373,3 +373,14 @@ def test_docs_list_every_alias_and_every_reason() -> None:
                "a quote opened on this line is not closed on it", "cannot read"]  # fmt: skip
     for reason in reasons:
         assert reason in text, reason
+
+
+def test_a_word_with_other_diacritics_is_not_read_as_an_alias(tmp_path: Path) -> None:
+    # "Hoàn" (to return) folds to "hoan" like "Hoãn" (to postpone): before, it was read
+    # as a postponement. Written with diacritics, a label must carry the alias's own.
+    from thads.labels import EVENT_KINDS, MODES
+
+    assert EVENT_KINDS.match("Hoãn") == EVENT_KINDS.match("HOÃN") == "postponed"
+    assert EVENT_KINDS.match("hoan") == "postponed"  # no diacritics at all: folded
+    assert EVENT_KINDS.match("Hoàn") is None and EVENT_KINDS.match("Thụ") is None
+    assert MODES.match("chu dong") == MODES.match("Chủ  Động") == "active"

@@ -226,7 +226,7 @@ def _columns(
         key = labels.fold(text)
         if not key or key in ignored:
             continue
-        field = user.get(key) or own.get(key) or labels.HEADINGS.get(key)
+        field = user.get(key) or own.get(key) or labels.HEADINGS.match(text)
         if field is None or field not in fields:
             unknown.append(text)
             continue
@@ -667,7 +667,7 @@ class _Decoder:
             if member is not None:
                 return member
         text = self.text(value, record, field)
-        canonical = _ALIAS_TABLES[id(aliases)].get(labels.fold(text))
+        canonical = _ALIAS_TABLES[id(aliases)].match(text)
         if canonical is None:
             raise InvalidRecordError(
                 record,
@@ -710,7 +710,7 @@ class _Decoder:
         return found
 
 
-_ALIAS_TABLES: Final[dict[int, Mapping[str, str]]] = {
+_ALIAS_TABLES: Final[dict[int, labels.LabelTable]] = {
     id(labels.MODE_ALIASES): labels.MODES,
     id(labels.JUDGMENT_KIND_ALIASES): labels.JUDGMENT_KINDS,
     id(labels.CREDITOR_ALIASES): labels.CREDITORS,

@@ -2,8 +2,11 @@
 
 Users write "Chủ động", "Theo đơn", "Dân sự", "Hoãn" and head their columns "Mã việc",
 "Số tiền"; the reader accepts these documented aliases besides the canonical English
-names. Matching folds case, diacritics (đ → d), spacing, ``_`` and ``-``, after NFC; an
-unknown value is rejected listing the accepted forms, never mapped to a default.
+names. Matching folds case, spacing, ``_`` and ``-``, after NFC. Diacritics are folded
+only for a label written without any (``chu dong``, ``hoan``): a label written with
+diacritics must carry the alias's own, so "Hoàn" (to return) is not read as "Hoãn" (to
+postpone). An unknown value is rejected listing the accepted forms, never mapped to a
+default.
 
 :func:`clean` is the normalisation of codes and names: NFC, invisible characters
 (zero-width spaces, joiners, byte-order marks, soft hyphens: Unicode category Cf)
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Final
 
@@ -38,15 +41,49 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _table(aliases: Mapping[str, tuple[str, ...]]) -> Mapping[str, str]:
-    """Folded alias → canonical name (each canonical name is its own alias)."""
-    out: dict[str, str] = {}
-    for canonical, names in aliases.items():
-        for name in (canonical, *names):
-            key = fold(name)
-            if out.setdefault(key, canonical) != canonical:
-                raise AssertionError(f"alias {name!r} is ambiguous")  # pragma: no cover
-    return MappingProxyType(out)
+def _marked(text: str) -> str:
+    """The key of a label written with diacritics: no case, single spaces, marks kept."""
+    return _SPACES.sub(" ", clean(text).casefold()).strip()
+
+
+class LabelTable(Mapping[str, str]):
+    """Aliases of a field, looked up by :meth:`match` (and, as a mapping, by folded key)."""
+
+    def __init__(self, aliases: Mapping[str, tuple[str, ...]]) -> None:
+        folded: dict[str, str] = {}
+        marked: dict[str, str] = {}
+        for canonical, names in aliases.items():
+            for name in (canonical, *names):
+                key = fold(name)
+                if folded.setdefault(key, canonical) != canonical:
+                    raise AssertionError(f"alias {name!r} is ambiguous")  # pragma: no cover
+                marked[_marked(name)] = canonical
+        self._folded = folded
+        self._marked = marked
+
+    def match(self, text: str) -> str | None:
+        """The canonical name of ``text``, or None.
+
+        Text without diacritics is matched folded; text with diacritics must match an
+        alias with the same diacritics (case and spacing aside).
+        """
+        plain = clean(text)
+        if plain.isascii():
+            return self._folded.get(fold(plain))
+        return self._marked.get(_marked(plain))
+
+    def __getitem__(self, key: str) -> str:
+        return self._folded[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._folded)
+
+    def __len__(self) -> int:
+        return len(self._folded)
+
+
+def _table(aliases: Mapping[str, tuple[str, ...]]) -> LabelTable:
+    return LabelTable(aliases)
 
 
 MODE_ALIASES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
@@ -150,6 +187,7 @@ __all__ = [
     "HEADING_ALIASES",
     "JUDGMENT_KIND_ALIASES",
     "MODE_ALIASES",
+    "LabelTable",
     "accepted_text",
     "clean",
     "fold",
