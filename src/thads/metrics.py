@@ -28,7 +28,7 @@ import attrs
 
 from thads import report_json
 from thads.case import Case
-from thads.engine import GroupKey, Sweep, TallyPair, compiled, sweep
+from thads.engine import GroupKey, Sweep, TallyPair, compiled, place_case, sweep
 from thads.errors import InvalidRecordError, RuleNotAvailableError
 from thads.export import safe_text
 from thads.fmt import format_count
@@ -40,7 +40,8 @@ from thads.quota import needed as _quota_needed
 from thads.rates import Rate, round_half_up
 from thads.report import Node, _key_function
 from thads.report import rollup as report_rollup
-from thads.rules import Regime
+from thads.rules import REGIMES, Regime
+from thads.tally import Tally
 from thads.timeline import (
     CLOSING_CODES,
     COLLECTED,
@@ -846,22 +847,45 @@ class Reconciliation:
         raise KeyError(code)
 
 
-def _figures(timeline: Timeline, case_id: str, first: int, last: int) -> _Figures | None:
-    """The case's place in the carried forward of [first, last] and the carried over
-    after ``last``; None if in neither."""
-    if timeline.accepted > last:
-        return None
+_FORWARD_ROWS: Final = tuple(
+    Tally.PRIMITIVE.index(row)
+    for row in ("in_progress", "postponed", "stayed", "without_conditions")
+)
+"""The rows that make up carried forward (chuyển kỳ sau = phải thi hành − giải quyết xong)."""
+_CARRIED_OVER: Final = Tally.PRIMITIVE.index("carried_over")
+
+
+def _figures(
+    timeline: Timeline, case_id: str, previous: StatisticalPeriod, current: StatisticalPeriod
+) -> _Figures | None:
+    """The case's place in the carried forward of ``previous`` and the carried over of
+    ``current``, both read from the engine's own placement (:func:`engine.place_case`);
+    None if in neither.
+
+    The rows read here are the same under every regime (a stay is in carried forward
+    whichever row it takes), so the regime in force today places the case.
+    """
+    regime = REGIMES[-1]
+    before = place_case(timeline, previous.start, previous.end, regime)
+    after = place_case(timeline, current.start, current.start, regime)
+    forward = (0, 0)
+    if before is not None and before[1] in _FORWARD_ROWS:
+        forward = (1, sum(before[2][row] for row in _FORWARD_ROWS))
+    over = (0, 0)
+    if after is not None and after[0] == _CARRIED_OVER:
+        over = (1, after[2][_CARRIED_OVER])
+    if forward == over:
+        return None if forward == (0, 0) else _Figures(forward, over)
     closing = timeline.closed
-    if closing is not None and closing.day < first:
-        return None  # off the books before the previous year
-    owed = timeline.outstanding(last)
-    if closing is None or closing.day > last:
-        return _Figures((1, owed), (1, owed))
-    if closing.code == REQUEST_RETURNED:
-        raise _request_returned(case_id)
-    if closing.code == SEPARATE_REGISTER:  # stays in "chưa có điều kiện" that year
-        return _Figures((1, owed), (0, 0), (Moved(case_id, owed),))
-    return None  # completed, terminated, entrusted or withdrawn in the previous year
+    moved_then = (
+        closing is not None
+        and closing.code == SEPARATE_REGISTER
+        and previous.start.toordinal() <= closing.day <= previous.end.toordinal()
+    )
+    gap = Moved(case_id, forward[1] - over[1])
+    if moved_then and over == (0, 0):  # stays "chưa có điều kiện" that year, then leaves
+        return _Figures(forward, over, (gap,))
+    return _Figures(forward, over, (), (gap,))
 
 
 def reconcile(
@@ -885,11 +909,10 @@ def reconcile(
     tree = (
         offices if isinstance(offices, OfficeTree) or offices is None else OfficeTree.of(offices)  # type: ignore[arg-type]
     )
-    previous_period = StatisticalPeriod(year - 1)
-    first, last = previous_period.start.toordinal(), previous_period.end.toordinal()
+    previous_period, current_period = StatisticalPeriod(year - 1), StatisticalPeriod(year)
     leaves: dict[GroupKey, _Figures] = {}
     for case in _stream(cases):
-        found = _figures(case.timeline, case.case_id, first, last)
+        found = _figures(case.timeline, case.case_id, previous_period, current_period)
         if found is not None:
             leaves[case.office] = leaves[case.office] + found if case.office in leaves else found
     day = None if tree is None else StatisticalPeriod(year).end
