@@ -96,3 +96,17 @@ def test_list_reads_with_the_report_input_options(tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 0, err
     assert next(csv.DictReader(io.StringIO(out)))["office"] == "Đ"
+
+
+def test_calendar_lists_an_unknown_level_as_unknown() -> None:
+    # TT 06/2019's national deadline is not in the reference (statistics-rules.md §4.2):
+    # before, the whole calendar failed; now that level is listed with no day
+    from thads.law import Calendar
+    from thads.worklists import reporting_calendar
+
+    rows = reporting_calendar([StatisticalPeriod(2023)], calendar=Calendar())
+    national = [r for r in rows if r.level == "national"]
+    assert [(r.due, r.known) for r in national] == [(None, False)]
+    assert "not known" in national[0].basis and rows[-1] is national[0]
+    # executor: 1 working day after Saturday 30/09/2023 -> Monday 02/10/2023
+    assert next(r.due for r in rows if r.level == "executor") == date(2023, 10, 2)

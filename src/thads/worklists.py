@@ -479,11 +479,14 @@ class ReportDue:
 
     period: StatisticalPeriod
     level: str
-    due: date
+    due: date | None
+    """None when the regime's deadline for this level is not known (see ``basis``)."""
     regime: str
     basis: str
     inferred: bool
     """True when the level's row was read by analogy (an area office as a district)."""
+    known: bool = True
+    """False when the deadline is not known: listed as such, never invented."""
 
 
 def _level(value: object) -> str:
@@ -548,14 +551,23 @@ def reporting_calendar(
     calendar: WorkingCalendar | None = None,
     area_as_district: bool = True,
 ) -> list[ReportDue]:
-    """The due days of every period and level, soonest first."""
+    """The due days of every period and level, soonest first.
+
+    A level whose deadline the regime's known text does not give is listed with no day
+    (``known=False``, the gap in ``basis``), after the known ones.
+    """
     cal = resolve_calendar(calendar)
-    out = [
-        report_due(p, level, calendar=cal, area_as_district=area_as_district)
-        for p in periods
-        for level in levels
-    ]
-    out.sort(key=lambda r: (r.due, _ALL_LEVELS.index(r.level), r.period))
+    out: list[ReportDue] = []
+    for period in periods:
+        for level in levels:
+            try:
+                out.append(
+                    report_due(period, level, calendar=cal, area_as_district=area_as_district)
+                )
+            except RuleNotAvailableError as gap:
+                code = regime_for(period).code
+                out.append(ReportDue(period, _level(level), None, code, str(gap), False, False))
+    out.sort(key=lambda r: (r.due is None, r.due or date.max, _ALL_LEVELS.index(r.level), r.period))
     return out
 
 
