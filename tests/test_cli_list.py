@@ -110,3 +110,22 @@ def test_calendar_lists_an_unknown_level_as_unknown() -> None:
     assert "not known" in national[0].basis and rows[-1] is national[0]
     # executor: 1 working day after Saturday 30/09/2023 -> Monday 02/10/2023
     assert next(r.due for r in rows if r.level == "executor") == date(2023, 10, 2)
+
+
+def test_an_office_filter_that_matches_nothing_is_said() -> None:
+    code, _, err = _run("list", "large", *FILES, "--as-of", "2023-09-30", "--office", "ZZZ")
+    assert code == 0 and "no case of office or executor 'ZZZ'" in err
+
+
+def test_an_empty_cases_file_is_an_error(tmp_path: Path) -> None:
+    empty = tmp_path / "cases.csv"
+    empty.write_text("", encoding="utf-8")
+    code, _, err = _run("report", "--cases", str(empty), "--year", "2023")
+    assert code == 1 and "the file is empty" in err
+
+
+def test_a_period_after_the_reported_successor_is_noted(tmp_path: Path) -> None:
+    code, _, err = _run("report", *FILES, "--year", "2027")
+    assert "counted under TT 05/2024" in err and code in (0, 3)
+    code, _, err = _run("report", *FILES, "--year", "2026", "--months", "9")  # ends 30/6/2026
+    assert "counted under TT 05/2024" not in err

@@ -137,6 +137,9 @@ def test_xlsx_form_layout(tmp_path: Path) -> None:
     assert sheet["A1"].value == "Biểu số 01"
     assert sheet["A2"].value == "KẾT QUẢ THI HÀNH ÁN DÂN SỰ TÍNH BẰNG VIỆC"
     assert "từ 01/10/2024 đến 30/09/2025" in sheet["A3"].value
+    # the reporting office is the one province under the total
+    assert sheet["A4"].value == 'Đơn vị báo cáo: =HYPERLINK("http://x")'
+    assert sheet["A4"].data_type == "s"
     headings = [cell.value for cell in sheet[6]]
     assert headings[:4] == ["Đơn vị", "Mã", "Tổng số thụ lý", "Năm trước chuyển sang"]
     assert "Hoãn (điểm c khoản 1 Điều 48)" in headings

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from thads.metrics import MetricsCollector
     from thads.offices import OfficeTree
 
+SUCCESSOR_REPORTED_FROM = date(2026, 7, 1)
+"""A successor of TT 05/2024 from this day is reported by one unverified source."""
+
 FORMATS = ("table", "json", "csv", "csv-money", "xlsx")
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 PROGRESS_FROM = 10_000  # progress lines on stderr only for inputs this large
@@ -354,6 +357,11 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise ThadsError(f"--jobs must be 1 or more, got {args.jobs}")
     reader = _read(args)
     collector = _metrics_collector(args, period)
+    if regime is None and period.end >= SUCCESSOR_REPORTED_FROM:
+        err.write(
+            f"thads: note: {period.label} is counted under TT 05/2024; a successor circular "
+            "from 01/07/2026 is reported but its content is not known (docs/regimes.md)\n"
+        )
     if args.events is None:
         err.write(
             "thads: note: no --events file: every case counts as accepted and in progress "
@@ -509,6 +517,10 @@ def _list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             rows = list(
                 worklists.period_list(cases, kind.replace("-", "_"), period, office=args.office)
             )
+        if args.office is not None and not any(
+            args.office in (case.office, case.executor) for case in cases
+        ):
+            err.write(f"thads: note: no case of office or executor {args.office!r} was read\n")
     if args.format == "xlsx":
         if args.output is None:
             raise ThadsError("--format xlsx needs --output FILE.xlsx")

@@ -364,7 +364,7 @@ def _form_sheet(sheet: Any, report: Report, unit: Unit, scale: int, unit_name: s
     )
     sheet.merge_cells(f"A3:{last}3")
     sheet["A3"].alignment = Alignment(horizontal="center")
-    text(4, 1, f"Đơn vị báo cáo: {report.total.name}")
+    text(4, 1, f"Đơn vị báo cáo: {_reporting_office(report)}")
     text(4, width - 3, "Đơn vị tính: " + ("việc" if unit == "cases" else unit_name))
     heading_row, number_row = _FIRST_BODY_ROW - 2, _FIRST_BODY_ROW - 1
     wrap = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -435,6 +435,14 @@ def _form_sheet(sheet: Any, report: Report, unit: Unit, scale: int, unit_name: s
 
 
 _UNIT_WORD = {"cases": "việc", "money": "tiền"}
+
+
+def _reporting_office(report: Report) -> str:
+    """The office that reports: the one top office under the total, else the total."""
+    top = [row for row in report.rows if row.depth == 1]
+    if len(top) == 1 and top[0].level is not None and report.by in ("office", "executor"):
+        return top[0].name
+    return report.total.name
 
 
 def _percent(rate: Rate | None) -> Decimal | None:

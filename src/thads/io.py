@@ -299,7 +299,12 @@ def _csv_rows(
                     f"{name}:1", "*", f"header cannot be read: {error}"
                 ) from None
             if header is None:
-                return
+                raise InvalidRecordError(
+                    name,
+                    "*",
+                    "the file is empty: a CSV file needs a header line "
+                    f"({', '.join(required)})",
+                )
             where = _columns(name, list(header), required, optional, columns)
             width = len(header)
             canonical = where == list(range(width))
