@@ -302,8 +302,7 @@ def _csv_rows(
                 raise InvalidRecordError(
                     name,
                     "*",
-                    "the file is empty: a CSV file needs a header line "
-                    f"({', '.join(required)})",
+                    f"the file is empty: a CSV file needs a header line ({', '.join(required)})",
                 )
             where = _columns(name, list(header), required, optional, columns)
             width = len(header)

@@ -155,6 +155,25 @@ class Timeline:
                 owed -= step.amount
         return owed
 
+    def state_on(self, day: int) -> tuple[str, int, Step | None]:
+        """(status, money owed, closing step) at the end of day ordinal ``day``.
+
+        ``status`` is the :data:`STATUS` of the last classifying step ("enforceable"
+        before any), or the closing event's kind once the case is closed.
+        """
+        owed = self.amount
+        status = "enforceable"
+        for step in self.steps:
+            if step.day > day:
+                break
+            if step.code in MONEY_CODES:
+                owed -= step.amount
+            elif step.code in CLOSING_CODES:
+                return str(KINDS[step.code]), owed, step
+            else:
+                status = STATUS[step.code]
+        return status, owed, None
+
     def intervals(self, until: date, keep: Callable[[Step], bool]) -> list[tuple[date, date]]:
         """Runs of the case's status for which ``keep(step)`` holds, as inclusive dates.
 

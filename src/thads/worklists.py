@@ -45,7 +45,6 @@ from thads.law.versions import Transition
 from thads.periods import StatisticalPeriod
 from thads.rules import Regime, regime_for
 from thads.tally import Tally
-from thads.timeline import CLOSING_CODES, KINDS, MONEY_CODES, STATUS
 
 # --- period-end lists (TT 05/2024 Art. 8) ---------------------------------------------
 
@@ -101,19 +100,8 @@ class PeriodListRow:
 
 def _state_at(case: Case, day: int) -> tuple[str, int, date | None]:
     """(status, outstanding, closed_on) of ``case`` at the end of day ordinal ``day``."""
-    timeline = case.timeline
-    owed = timeline.amount
-    status = "enforceable"
-    for step in timeline.steps:
-        if step.day > day:
-            break
-        if step.code in MONEY_CODES:
-            owed -= step.amount
-        elif step.code in CLOSING_CODES:
-            return str(KINDS[step.code]), owed, date.fromordinal(step.day)
-        else:
-            status = STATUS[step.code]
-    return status, owed, None
+    status, owed, closing = case.timeline.state_on(day)
+    return status, owed, None if closing is None else date.fromordinal(closing.day)
 
 
 def _office_filter(office: str | None) -> Callable[[Case], bool]:
