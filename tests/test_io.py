@@ -281,3 +281,19 @@ def test_an_amount_too_large_is_a_rejected_row_not_a_crash(tmp_path: Path) -> No
     assert "is more than the largest amount thads reads (9.223.372.036.854.775.807 đồng)" in (
         reasons
     )
+
+
+def test_sorted_reading_refuses_a_bad_event_out_of_order(tmp_path: Path) -> None:
+    # X's bad event comes after Y's: read unsorted, X is held out; read as sorted, X would
+    # have been counted before its bad event was seen, so the file is refused
+    cp, ep = tmp_path / "cases.csv", tmp_path / "events.csv"
+    other = GOOD_CASE.replace("c1,", "c2,", 1)
+    cp.write_text(CASES_HEADER + GOOD_CASE + other, encoding="utf-8")
+    ep.write_text(
+        "case_id,date,kind,amount\nc1,2022-12-01,enforceable,\nc2,2022-12-01,enforceable,\n"
+        "c1,2023-02-30,completed,\n",
+        encoding="utf-8",
+    )
+    assert [c.case_id for c in read_cases(cp, ep)] == ["c2"]
+    with pytest.raises(InvalidRecordError, match="not sorted by case_id"):
+        list(read_cases(cp, ep, sorted_input=True))

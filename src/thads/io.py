@@ -1175,6 +1175,13 @@ class CaseReader:
             for line, values in events:
                 item = self._bad_event_row(decode, events_name, line, values)
                 if item is None:
+                    # a rejected row holds its case: it must come in order too, or the
+                    # case may have been counted already without it
+                    raw = _raw_case_id(values)
+                    if raw:
+                        if raw < last_event_id:
+                            raise _not_sorted(events_name, line, raw, last_event_id)
+                        last_event_id = raw
                     continue
                 case_id = item[0]
                 if case_id < last_event_id:
