@@ -1177,7 +1177,7 @@ class CaseReader:
                 if item is None:
                     # a rejected row holds its case: it must come in order too, or the
                     # case may have been counted already without it
-                    raw = _raw_case_id(values)
+                    raw = _raw_case_id(values) if self.on_bad_event == "hold_case" else None
                     if raw:
                         if raw < last_event_id:
                             raise _not_sorted(events_name, line, raw, last_event_id)
