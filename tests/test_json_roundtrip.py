@@ -139,3 +139,29 @@ def test_errors_name_the_row_and_field(tutorial: thads.Report) -> None:
         from_dict(data)
     with pytest.raises(InvalidRecordError, match="not JSON"):
         from_json("{")
+
+
+def test_a_document_whose_parent_holds_less_than_its_children_is_refused() -> None:
+    import copy
+    import json as _json
+
+    from thads import StatisticalPeriod, report
+    from thads.errors import InvalidRecordError
+    from thads.report_json import from_dict, to_dict
+    from thads.samples import province_2023
+
+    sample = province_2023()
+    data = to_dict(report(sample.cases, StatisticalPeriod(2023, 6), offices=sample.offices))
+    broken = copy.deepcopy(data)
+    total = broken["rows"][0]["current"]["cases"]  # type: ignore[index]
+    # one case fewer in the total's new row (derived rows kept consistent)
+    for name in ("new", "accepted", "to_enforce", "carried_forward", "in_progress"):
+        total[name] -= 1
+    total["enforceable"] -= 1
+    total["enforceable_carried_forward"] -= 1
+    with pytest.raises(InvalidRecordError, match="less than the sum of the rows below"):
+        from_dict(broken)
+    deep = copy.deepcopy(data)
+    deep["rows"][1]["depth"] = 7  # type: ignore[index]
+    with pytest.raises(InvalidRecordError, match="depth"):
+        from_dict(_json.loads(_json.dumps(deep)))

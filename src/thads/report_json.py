@@ -370,6 +370,15 @@ def from_dict(data: Mapping[str, object]) -> Report:
         )
     if not rows:
         raise InvalidRecordError("report", "rows", "a report has at least its total row")
+    for index, built in enumerate(rows):
+        before = rows[index - 1].depth if index else -1
+        if (index == 0) != (built.depth == 0) or built.depth > before + 1:
+            raise InvalidRecordError(
+                f"report.rows[{index}] ({built.code})",
+                "depth",
+                f"depth {built.depth} after depth {before}: the total alone has depth 0 and "
+                "a row is at most one level below the row before it",
+            )
     report = Report(
         period=period,
         by=top.get("by", str),
@@ -386,7 +395,36 @@ def from_dict(data: Mapping[str, object]) -> Report:
                 "parent",
                 f"is {written!r} but the depths put the row under {parent!r}",
             )
+    _check_sums(report)
     return report
+
+
+def _check_sums(report: Report) -> None:
+    """Each parent holds at least the sum of its children, row by row (an office may also
+    have cases of its own, so it can hold more, never less)."""
+    below: dict[str, list[int]] = {}
+    by_code = {row.code: row for row in report.rows}
+    for row, parent in zip(report.rows, parents(report), strict=True):
+        if parent is None:
+            continue
+        values = [*_values(row.current), *([] if row.previous is None else _values(row.previous))]
+        total = below.setdefault(parent, [0] * len(values))
+        for i, value in enumerate(values):
+            total[i] += value
+    for code, total in below.items():
+        row = by_code[code]
+        own = [*_values(row.current), *([] if row.previous is None else _values(row.previous))]
+        if any(mine < theirs for mine, theirs in zip(own, total, strict=False)):
+            raise InvalidRecordError(
+                f"report row {code}",
+                "current",
+                "holds less than the sum of the rows below it: a parent's figures are the "
+                "sums of its children's",
+            )
+
+
+def _values(pair: TallyPair) -> list[int]:
+    return [*pair.cases.as_tuple(), *pair.money.as_tuple()]
 
 
 def from_json(text: str | bytes) -> Report:
