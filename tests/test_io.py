@@ -274,7 +274,11 @@ def test_an_amount_too_large_is_a_rejected_row_not_a_crash(tmp_path: Path) -> No
     # before: OverflowError from the event index (a 64-bit array) with a traceback
     cp, ep = tmp_path / "cases.csv", tmp_path / "events.csv"
     cp.write_text(CASES_HEADER + GOOD_CASE, encoding="utf-8")
-    ep.write_text("case_id,date,kind,amount\nc1,2023-01-05,collected,99999999999999999999\n")
+    # the same date twice, so that the second row takes the reader's fast path
+    ep.write_text(
+        "case_id,date,kind,amount\nc1,2023-01-05,enforceable,\n"
+        "c1,2023-01-05,collected,99999999999999999999\n"
+    )
     reader = read_cases(cp, ep)
     assert list(reader) == []  # its case is held out
     reasons = [r.reason for r in reader.rejected]

@@ -1114,7 +1114,12 @@ class CaseReader:
                         and case_id.isascii()
                         and (
                             value == ""
-                            or (type(value) is str and value.isdigit() and value.isascii())
+                            or (
+                                type(value) is str
+                                and value.isdigit()
+                                and value.isascii()
+                                and len(value) <= 18  # longer: checked against MAX_AMOUNT
+                            )
                         )
                         and (not ground or (type(ground) is str and (code, ground) in gknown))
                     ):
