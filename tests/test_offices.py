@@ -471,3 +471,13 @@ def test_docs_offices_examples_run(capsys: pytest.CaptureFixture[str]) -> None:
     namespace: dict[str, object] = {}
     exec("\n".join(blocks), namespace)  # the snippets build on each other
     assert "xếp thứ" in capsys.readouterr().out
+
+
+def test_levels_read_in_vietnamese() -> None:
+    from thads.offices import OfficeLevel
+
+    assert OfficeLevel.parse("tỉnh") is OfficeLevel.PROVINCE
+    assert OfficeLevel.parse("Khu vực") is OfficeLevel.DISTRICT  # an area office's level
+    assert OfficeLevel.parse("chấp hành viên") is OfficeLevel.EXECUTOR
+    with pytest.raises(InvalidRecordError, match="tỉnh"):
+        OfficeLevel.parse("tinhx")  # rejected, listing the accepted forms

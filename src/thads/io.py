@@ -239,18 +239,24 @@ def _columns(
             )
         at[field] = j
     missing = [c for c in required if c not in at]
-    expected = (
-        f"expected {', '.join(required)} (optional: {', '.join(optional)}), or their "
-        "Vietnamese headings (docs/interchange-format.md)"
+    mappable = any(f in labels.HEADING_ALIASES for f in required)  # cases and events files
+    expected = f"expected {', '.join(required)}" + (
+        f" (optional: {', '.join(optional)})" if optional else ""
     )
+    if mappable:
+        expected += ", or their Vietnamese headings (docs/interchange-format.md)"
     found = [str(h) for h in header]
     if missing:
-        hint = _semicolon_hint(found)
+        how = (
+            "; map other headings with columns= (thads report --column HEADING=FIELD)"
+            if mappable
+            else ""
+        )
         raise InvalidRecordError(
             name,
             ", ".join(missing),
-            f"required column missing; headings found: {found}; {expected}; map other "
-            f"headings with columns= (thads report --column HEADING=FIELD){hint}",
+            f"required column missing; headings found: {found}; {expected}{how}"
+            f"{_semicolon_hint(found)}",
         )
     if unknown:
         raise InvalidRecordError(

@@ -169,11 +169,25 @@ HEADING_ALIASES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
 
 The event file's ``amount`` is headed like the case file's (``số tiền``)."""
 
+LEVEL_ALIASES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "national": ("toàn quốc", "trung ương"),
+        "province": ("tỉnh", "cấp tỉnh", "tỉnh, thành phố"),
+        "district": ("huyện", "cấp huyện", "chi cục"),
+        "area": ("khu vực", "phòng thads khu vực", "phòng thi hành án dân sự khu vực"),
+        "executor": ("chấp hành viên", "chv"),
+        "military": ("quân đội", "quân khu", "thi hành án quân khu"),
+        "private": ("thừa phát lại", "văn phòng thừa phát lại"),
+    }
+)
+"""Vietnamese names of the levels of the office tree (OfficeLevel; cấp)."""
+
 MODES: Final = _table(MODE_ALIASES)
 JUDGMENT_KINDS: Final = _table(JUDGMENT_KIND_ALIASES)
 CREDITORS: Final = _table(CREDITOR_ALIASES)
 EVENT_KINDS: Final = _table(EVENT_KIND_ALIASES)
 HEADINGS: Final = _table(HEADING_ALIASES)
+LEVELS: Final = _table(LEVEL_ALIASES)
 
 
 def accepted_text(aliases: Mapping[str, tuple[str, ...]]) -> str:
@@ -186,6 +200,7 @@ __all__ = [
     "EVENT_KIND_ALIASES",
     "HEADING_ALIASES",
     "JUDGMENT_KIND_ALIASES",
+    "LEVEL_ALIASES",
     "MODE_ALIASES",
     "LabelTable",
     "accepted_text",

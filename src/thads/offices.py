@@ -23,7 +23,7 @@ from typing import Literal, Protocol, TypeVar
 
 import attrs
 
-from thads import offices_data, validate
+from thads import labels, offices_data, validate
 from thads.errors import InvalidRecordError
 
 
@@ -56,14 +56,14 @@ class OfficeLevel(IntEnum):
 
     @classmethod
     def parse(cls, text: str) -> OfficeLevel:
-        """Read a level name such as ``"province"`` or ``"area"``."""
-        name = text.strip().lower()
-        if name in _LEVEL_NAMES:
+        """Read a level name such as ``"province"``, ``"area"`` or ``"tỉnh"`` (cấp)."""
+        name = labels.LEVELS.match(text)
+        if name is not None:
             return _LEVEL_NAMES[name]
         raise InvalidRecordError(
             "Office",
             "level",
-            f"unknown level {text!r}; use one of {', '.join(_LEVEL_NAMES)}",
+            f"unknown level {text!r}; use one of {labels.accepted_text(labels.LEVEL_ALIASES)}",
         )
 
 
