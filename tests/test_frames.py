@@ -64,6 +64,20 @@ def test_records_hand_counted(tutorial: thads.Report) -> None:
     assert rows["P"]["cases_accepted"] == 6 and rows["P"]["case_rate_exact"] == "2/4"
 
 
+def test_quota_planner_and_same_period_columns(tutorial: thads.Report) -> None:
+    rows = {r["code"]: r for r in frames.records(tutorial)}
+    p = rows["P"]
+    # P: 2 of 4 cases resolved = 50,00%; quota 82,80%: 50,00 - 82,80 = -32,80 points;
+    # needed ceil(0,828 x 4) - 2 = ceil(3,312) - 2 = 2 more cases
+    assert (p["quota_points_cases"], p["needed_cases"]) == ("-32.80", 2)
+    # money: 515 of 1.165 million (A 1.115 + B's postponed 50): quota 45,80%:
+    # ceil(0,458 x 1.165.000.000) - 515.000.000 = 533.570.000 - 515.000.000 = 18.570.000
+    assert p["needed_money"] == 18_570_000
+    # a 12-month period: progress equals the points over the quota
+    assert p["progress_points_cases"] == p["quota_points_cases"]
+    assert rows["VN"]["needed_cases"] is None  # no quota for the total
+
+
 def test_to_pandas_hand_counted(tutorial: thads.Report) -> None:
     pytest.importorskip("pandas")
     df = tutorial.to_pandas()

@@ -20,14 +20,16 @@ from typing import Any, Final, Literal
 
 from thads.errors import InvalidRecordError, MissingExtraError
 from thads.periods import StatisticalPeriod
-from thads.rates import Rate
+from thads.rates import Points, Rate
 from thads.report import Report, ReportRow
 from thads.report_json import parents
+from thads.rules import Unit
 from thads.tally import Tally
 
 ROWS: Final[tuple[str, ...]] = Tally.PRIMITIVE + Tally.DERIVED
 """The tally rows, primitive then derived, as they appear in the columns."""
 UNITS: Final[tuple[str, str]] = ("cases", "money")
+_UNITS: Final[tuple[Unit, Unit]] = ("cases", "money")
 LONG_COLUMNS: Final[tuple[str, ...]] = (
     "period",
     "office",
@@ -60,15 +62,26 @@ def _wide(row: ReportRow, parent: str | None, period: StatisticalPeriod) -> dict
         "parent": parent,
         "regime": row.regime.code,
     }
-    for unit in UNITS:
+    for unit in _UNITS:
         tally: Tally = getattr(row.current, unit)
+        figures = row.figures(unit)  # enforceable and resolved as the regime counts them
         for name in ROWS:
-            out[f"{unit}_{name}"] = getattr(tally, name)
-    out.update(_rate_columns("case_rate", row.case_rate))
-    out.update(_rate_columns("money_rate", row.money_rate))
-    out["quota_cases"] = None if row.quota is None else str(row.quota.cases)
-    out["quota_money"] = None if row.quota is None else str(row.quota.money)
+            out[f"{unit}_{name}"] = figures[name] if name in figures else getattr(tally, name)
+    out.update(_rate_columns("case_rate", row.rate("cases")))
+    out.update(_rate_columns("money_rate", row.rate("money")))
+    for unit in _UNITS:
+        target = row.quota_target(unit)
+        out[f"quota_{unit}"] = None if target is None else str(target)
+        out[f"quota_points_{unit}"] = _points(row.quota_points(unit))
+        out[f"progress_points_{unit}"] = _points(row.progress(unit, period.months))
+        out[f"needed_{unit}"] = row.needed(unit)
+        out.update(_rate_columns(f"previous_rate_{unit}", row.previous_rate(unit)))
+        out[f"rate_change_points_{unit}"] = _points(row.rate_change(unit))
     return out
+
+
+def _points(points: Points | None) -> str | None:
+    return None if points is None else str(points.value)
 
 
 def records(report: Report) -> list[dict[str, object]]:
@@ -141,7 +154,7 @@ def _polars_type(polars: Any, name: str) -> Any:
     if name.endswith("_float"):
         return polars.Float64
     counted = name.startswith(("cases_", "money_")) and not name.startswith("money_rate")
-    if counted or name in ("depth", "value"):
+    if counted or name in ("depth", "value") or name.startswith("needed_"):
         return polars.Int64
     return polars.Utf8
 
