@@ -129,3 +129,23 @@ def test_a_period_after_the_reported_successor_is_noted(tmp_path: Path) -> None:
     assert "counted under TT 05/2024" in err and code in (0, 3)
     code, _, err = _run("report", *FILES, "--year", "2026", "--months", "9")  # ends 30/6/2026
     assert "counted under TT 05/2024" not in err
+
+
+def test_report_column_option_maps_and_ignores_headings(tmp_path: Path) -> None:
+    # an events file with a ground under "Căn cứ hoãn" and a "Ghi chú" column: refused as
+    # it is; read with --column, the 48.1.c postponement counts with conditions
+    cases_path, events_path = tmp_path / "c.csv", tmp_path / "e.csv"
+    write_cases([case("c1", date(2024, 11, 1), 5 * M)], cases_path, tmp_path / "unused.csv")
+    events_path.write_text(
+        "case_id,date,kind,amount,Căn cứ hoãn,Ghi chú\nc1,2025-01-05,postponed,,48.1.c,x\n",
+        encoding="utf-8",
+    )
+    args = ["report", "--cases", str(cases_path), "--events", str(events_path), "--year", "2025"]
+    code, _, err = _run(*args, "--format", "csv")
+    assert code == 1 and "unknown headings" in err
+    code, out, err = _run(
+        *args, "--format", "csv", "--column", "Căn cứ hoãn=ground", "--column", "Ghi chú="
+    )
+    assert code == 0, err
+    total = next(csv.DictReader(io.StringIO(out)))
+    assert (total["postponed"], total["stayed"], total["enforceable"]) == ("1", "0", "1")

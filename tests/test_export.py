@@ -227,3 +227,23 @@ def test_xlsx_rejects_an_unknown_money_unit(tmp_path: Path) -> None:
     pytest.importorskip("openpyxl")
     with pytest.raises(Exception, match="money_unit"):
         write_xlsx(_tree_report(), tmp_path / "x.xlsx", money_unit="tỷ")  # type: ignore[arg-type]
+
+
+def test_xlsx_codes_stay_text_by_executor(tmp_path: Path) -> None:
+    # before: office "01" became 1, executor "0101" became 101, form "04" became 4 and a
+    # code "²" crashed, because the xlsx re-parsed its own CSV text
+    openpyxl = pytest.importorskip("openpyxl")
+    cases = [
+        case("a", date(2024, 11, 1), 5 * M, office="01", executor="0101"),
+        case("b", date(2024, 11, 1), 5 * M, office="01", executor="²"),
+    ]
+    rep = report(cases, YEAR_2025, by="executor")
+    target = tmp_path / "e.xlsx"
+    write_xlsx(rep, target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Biểu 04", "Biểu 05"]  # TT 05/2024, split by executor
+    sheet = book["Biểu 04"]
+    assert sheet["A1"].value == "Biểu số 04"
+    codes = [sheet.cell(row=r, column=2) for r in range(8, 8 + len(rep.rows))]
+    assert [c.value for c in codes] == ["VN", "01", "0101", "²"]
+    assert all(c.data_type == "s" for c in codes)

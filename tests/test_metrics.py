@@ -352,3 +352,18 @@ def test_cli_report_metrics(tmp_path: Path) -> None:
     target = tmp_path / "m.xlsx"
     assert main([*args, "--format", "xlsx", "--output", str(target)], out=out, err=err) == 2
     assert not target.exists()
+
+
+def test_metrics_in_the_reports_own_pass_equal_compute_also_with_jobs() -> None:
+    # the collector fed by report() (one pass, and sharded over 2 processes) gives the
+    # same table as compute(), which makes its own pass
+    from thads import report
+    from thads.metrics import MetricsCollector, collected
+
+    period = Y24
+    expected = compute(BOOK, [period]).metrics[DateRange.of(period)]
+    assert expected.total.value.incoming > 0 and expected.total.value.disposed > 0
+    for jobs in (1, 2):
+        collector = MetricsCollector([period])
+        report(BOOK, period, metrics=collector, jobs=jobs)
+        assert collected(collector, period) == expected, jobs

@@ -53,3 +53,17 @@ def test_fmt_exports_only_its_own_names() -> None:
     star: dict[str, object] = {}
     exec("from thads.fmt import *", star)
     assert set(star) - {"__builtins__"} == set(thads.fmt.__all__)
+
+
+def test_the_law_does_not_import_the_statistics_regimes() -> None:
+    # legal grounds belong to the case/law side: no arrow from thads.law to thads.rules
+    import ast
+
+    law = Path(SRC, "thads", "law")
+    for path in sorted(law.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith("thads.rules"), (path.name, node.module)
+            if isinstance(node, ast.Import):
+                assert not any(a.name.startswith("thads.rules") for a in node.names), path.name

@@ -116,3 +116,25 @@ def test_from_the_cases_every_difference_is_a_move(cases: list, year: int) -> No
             assert figures == (0, 0)
             continue
         assert result.row(str(office)).carried_forward == figures
+
+
+def test_against_a_saved_report_of_version_1() -> None:
+    # a report saved by earlier thads (rows with "cases"/"money" tallies), written here by
+    # hand: A carried forward 4 cases and 57 M, B 1 case and 5 M
+    saved = {
+        "format": "thads-report",
+        "version": 1,
+        "period": {"year": 2023, "months": 12},
+        "by": "office",
+        "rows": [
+            {"code": "VN", "cases": {"carried_forward": 5}, "money": {"carried_forward": 62 * M}},
+            {"code": "A", "cases": {"carried_forward": 4}, "money": {"carried_forward": 57 * M}},
+            {"code": "B", "cases": {"carried_forward": 1}, "money": {"carried_forward": 5 * M}},
+        ],
+    }
+    result = reconcile(BOOK, 2024, previous=saved)
+    a = result.row("A")
+    # carried over 2024 from the cases: r1 10 + r3 20 = (2, 30 M); the move r2 (1, 20 M)
+    assert a.carried_forward == (4, 57 * M) and a.carried_over == (2, 30 * M)
+    assert a.unexplained == (1, 7 * M)  # (4 - 2 - 1, 57 - 30 - 20)
+    assert result.row("B").explained  # 1 case, 5 M: r5's move
