@@ -120,3 +120,27 @@ def test_headless_and_missing_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     report = thads.report(_reader(), thads.StatisticalPeriod(2023))
     with pytest.raises(MissingExtraError, match=r"thads\[chart\]"):
         chart.office_rates(report, tmp_path / "x.png")
+
+
+def test_labels_are_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # keep the figure that office_rates draws, and read its texts
+    drawn: list[object] = []
+    real_save = chart._save
+
+    def keep(figure: object, path: str | Path) -> Path:
+        drawn.append(figure)
+        return real_save(figure, path)
+
+    monkeypatch.setattr(chart, "_save", keep)
+    report = thads.report(
+        _reader(),
+        thads.StatisticalPeriod(2023),
+        offices=read_offices(EXAMPLES / "offices.csv"),
+        quotas=read_quotas(EXAMPLES / "quota.csv"),
+    )
+    chart.office_rates(report, tmp_path / "bars.png")
+    (figure,) = drawn
+    axes = figure.axes[0]  # type: ignore[attr-defined]
+    assert axes.get_ylabel() == "Tỷ lệ thi hành xong về việc (%)"
+    legend = [text.get_text() for text in axes.get_legend().get_texts()]
+    assert "Chỉ tiêu" in legend and "Tỷ lệ đạt" in legend
