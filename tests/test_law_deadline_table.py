@@ -1312,10 +1312,16 @@ def test_bad_values_are_rejected_as_before() -> None:
         {"grounds": [("collected", date(2021, 5, 6))]},
         {"grounds": [("hoãn", date(2021, 5, 6))]},
         {"delegated_verifications": [(date(2021, 4, 1), "bank")]},
-        {"transition": "sometimes"},
     ):
         new, old = run_both(c, as_of, calendar=NO_HOLIDAYS, **bad)
         assert isinstance(new, tuple) and new == old, bad
+    # the transition is now checked by thads.validate.choice, the one enumeration check:
+    # the same error type naming the field, the value and the accepted values
+    new, old = run_both(c, as_of, calendar=NO_HOLIDAYS, transition="sometimes")
+    assert isinstance(new, tuple) and isinstance(old, tuple) and new[0] is old[0]
+    for message in (new[1], old[1]):
+        assert "'transition'" in message and "'sometimes'" in message
+        assert "from_trigger, from_new_law, old_law" in message
 
 
 @st.composite

@@ -33,6 +33,7 @@ from typing import Final, Literal
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from thads import validate
 from thads.case import Case, CreditorKind
 from thads.engine import place_case
 from thads.errors import InvalidRecordError, MissingExtraError, PeriodError, RuleNotAvailableError
@@ -111,13 +112,7 @@ def _office_filter(office: str | None) -> Callable[[Case], bool]:
 
 
 def _list_kind(value: ListKind | str) -> ListKind:
-    try:
-        return ListKind(value)
-    except ValueError:
-        choices = ", ".join(k.value for k in ListKind)
-        raise InvalidRecordError(
-            "period_list", "kind", f"unknown list {value!r}; expected one of: {choices}"
-        ) from None
+    return validate.choice(ListKind, value, "period_list", "kind")
 
 
 def period_list(

@@ -35,7 +35,7 @@ from typing import Final, Literal
 
 import attrs
 
-from thads import grounds
+from thads import grounds, validate
 from thads.case import CLOSING, Case, EnforcementMode, Event, EventKind
 from thads.errors import InvalidRecordError, RuleNotAvailableError
 from thads.grounds import ground_code
@@ -1001,13 +1001,7 @@ def _scope(value: DelegatedScope | str) -> DelegatedScope:
 
 
 def _transition(value: Transition | str) -> Transition:
-    try:
-        return Transition(value)
-    except ValueError:
-        accepted = ", ".join(t.value for t in Transition)
-        raise InvalidRecordError(
-            "deadlines", "transition", f"{value!r}: use one of {accepted}"
-        ) from None
+    return validate.choice(Transition, value, "deadlines", "transition")
 
 
 def _no_conditions(
