@@ -278,10 +278,15 @@ def test_case_ids_are_normalised_in_both_files(tmp_path: Path) -> None:
 
 def test_jsonl_non_scalar_ids_are_rejected_and_a_bom_accepted(tmp_path: Path) -> None:
     good = {
-        "case_id": "c1", "office": "A", "executor": "A-1", "mode": "active",
-        "judgment_kind": "civil", "accepted_on": "2022-11-01", "amount": 100,
+        "case_id": "c1",
+        "office": "A",
+        "executor": "A-1",
+        "mode": "active",
+        "judgment_kind": "civil",
+        "accepted_on": "2022-11-01",
+        "amount": 100,
         "creditor": "state",
-    }  # fmt: skip
+    }
     lines = [
         good,
         {**good, "case_id": "c2", "office": {"code": "A"}},  # line 2: an object
@@ -384,3 +389,80 @@ def test_a_word_with_other_diacritics_is_not_read_as_an_alias(tmp_path: Path) ->
     assert EVENT_KINDS.match("hoan") == "postponed"  # no diacritics at all: folded
     assert EVENT_KINDS.match("Hoàn") is None and EVENT_KINDS.match("Thụ") is None
     assert MODES.match("chu dong") == MODES.match("Chủ  Động") == "active"
+
+
+def test_ignoring_a_column_that_is_a_field_of_the_file_is_an_error(tmp_path: Path) -> None:
+    # "Lý do" is the events file's ground column: asking to ignore it (for the cases file)
+    # must not silently drop the grounds of the events file
+    from thads import read_cases
+    from thads.errors import InvalidRecordError
+
+    cases = tmp_path / "cases.csv"
+    events = tmp_path / "events.csv"
+    cases.write_text(
+        "case_id,office,executor,mode,judgment_kind,judgment_ref,judgment_effective,"
+        "accepted_on,amount,creditor,Lý do\n"
+        "c1,A,A-1,active,civil,1,,2022-11-01,100,private,x\n",
+        encoding="utf-8",
+    )
+    events.write_text("case_id,date,kind,amount,Lý do\nc1,2023-01-05,postponed,,48.1.c\n")
+    with pytest.raises(InvalidRecordError, match="it is the 'ground' column of this file"):
+        list(read_cases(cases, events, columns={"Lý do": None}))
+
+
+def test_tone_marks_in_either_place_are_one_spelling() -> None:
+    from thads.labels import EVENT_KINDS
+
+    # "uỷ" (older placement) and "ủy" (newer) are one spelling; "Hoàn" is still not "Hoãn"
+    assert EVENT_KINDS.match("Uỷ thác") == EVENT_KINDS.match("ủy thác") == "entrusted"
+    assert EVENT_KINDS.match("Huỷ") == "withdrawn"
+    assert EVENT_KINDS.match("Hoàn") is None
+
+
+def test_a_jsonl_event_with_an_unknown_field_holds_its_case(tmp_path: Path) -> None:
+    import json
+
+    from thads import read_cases
+
+    cases = tmp_path / "cases.jsonl"
+    events = tmp_path / "events.jsonl"
+    cases.write_text(
+        json.dumps(
+            {
+                "case_id": "c1",
+                "office": "A",
+                "executor": "A-1",
+                "mode": "active",
+                "judgment_kind": "civil",
+                "judgment_ref": "1",
+                "accepted_on": "2022-11-01",
+                "amount": "100",
+                "creditor": "private",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    events.write_text(
+        json.dumps(
+            {
+                "case_id": "c1",
+                "date": "2023-01-05",
+                "kind": "collected",
+                "amount": "50",
+                "note": "x",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    reader = read_cases(cases, events)
+    assert list(reader) == []  # held out: its history is known to be incomplete
+    assert any(r.reason.startswith("held out") for r in reader.rejected)
+
+
+def test_the_iso_hint_is_given_only_for_a_real_day() -> None:
+    from thads.io import _not_iso
+
+    assert "e.g. 2022-08-20" in _not_iso("20/08/2022")
+    assert "e.g." not in _not_iso("12/31/2022")  # month 31: no day to suggest

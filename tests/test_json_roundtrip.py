@@ -165,3 +165,16 @@ def test_a_document_whose_parent_holds_less_than_its_children_is_refused() -> No
     deep["rows"][1]["depth"] = 7  # type: ignore[index]
     with pytest.raises(InvalidRecordError, match="depth"):
         from_dict(_json.loads(_json.dumps(deep)))
+
+
+def test_previous_given_for_some_rows_only_is_refused() -> None:
+    from thads import StatisticalPeriod, report
+    from thads.errors import InvalidRecordError
+    from thads.report_json import from_dict, to_dict
+    from thads.samples import province_2023
+
+    sample = province_2023()
+    data = to_dict(report(sample.cases, StatisticalPeriod(2023, 6), offices=sample.offices))
+    data["rows"][1]["previous"] = None  # type: ignore[index]
+    with pytest.raises(InvalidRecordError, match="all rows or none"):
+        from_dict(data)

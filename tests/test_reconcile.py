@@ -138,3 +138,9 @@ def test_against_a_saved_report_of_version_1() -> None:
     assert a.carried_forward == (4, 57 * M) and a.carried_over == (2, 30 * M)
     assert a.unexplained == (1, 7 * M)  # (4 - 2 - 1, 57 - 30 - 20)
     assert result.row("B").explained  # 1 case, 5 M: r5's move
+
+
+def test_a_returned_request_names_its_case() -> None:
+    book = [case("rr", date(2022, 11, 1), 5 * M, (ev(date(2023, 3, 1), "request_returned"),))]
+    with pytest.raises(Exception, match="rr"):
+        reconcile(book, 2024)

@@ -452,7 +452,11 @@ def _iso_day(text: str) -> date:
         parts = text.replace(".", "/").replace("-", "/").split("/")
         hint = ""
         if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
-            hint = f" (write {text} as {parts[2]}-{int(parts[1]):02d}-{int(parts[0]):02d})"
+            try:
+                day = date(int(parts[2]), int(parts[1]), int(parts[0]))
+                hint = f" (write {text} as {day.isoformat()})"
+            except ValueError:
+                hint = ""
         raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD{hint}") from None
 
 

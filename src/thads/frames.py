@@ -63,10 +63,8 @@ def _wide(row: ReportRow, parent: str | None, period: StatisticalPeriod) -> dict
         "regime": row.regime.code,
     }
     for unit in _UNITS:
-        tally: Tally = getattr(row.current, unit)
-        figures = row.figures(unit)  # enforceable and resolved as the regime counts them
-        for name in ROWS:
-            out[f"{unit}_{name}"] = figures[name] if name in figures else getattr(tally, name)
+        for name, value in _row_values(row, unit).items():
+            out[f"{unit}_{name}"] = value
     out.update(_rate_columns("case_rate", row.rate("cases")))
     out.update(_rate_columns("money_rate", row.rate("money")))
     for unit in _UNITS:
@@ -78,6 +76,14 @@ def _wide(row: ReportRow, parent: str | None, period: StatisticalPeriod) -> dict
         out.update(_rate_columns(f"previous_rate_{unit}", row.previous_rate(unit)))
         out[f"rate_change_points_{unit}"] = _points(row.rate_change(unit))
     return out
+
+
+def _row_values(row: ReportRow, unit: Unit) -> dict[str, int]:
+    """The tally rows of ``unit`` in :data:`ROWS` order, with enforceable and resolved as
+    the row's regime counts them (the terms of its rate), as every output prints them."""
+    tally: Tally = row.tally(unit)
+    figures = row.figures(unit)
+    return {name: figures[name] if name in figures else getattr(tally, name) for name in ROWS}
 
 
 def _points(points: Points | None) -> str | None:
@@ -117,9 +123,8 @@ def long_records(
     for report in _reports(reports):
         for row, parent in zip(report.rows, parents(report), strict=True):
             level = None if row.level is None else row.level.name.lower()
-            for unit in UNITS:
-                tally: Tally = getattr(row.current, unit)
-                for name in ROWS:
+            for unit in _UNITS:
+                for name, value in _row_values(row, unit).items():
                     out.append(
                         {
                             "period": report.period.label,
@@ -128,7 +133,7 @@ def long_records(
                             "parent": parent,
                             "unit": unit,
                             "row": name,
-                            "value": getattr(tally, name),
+                            "value": value,
                         }
                     )
     return out

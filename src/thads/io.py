@@ -224,9 +224,19 @@ def _columns(
     for j, heading in enumerate(header):
         text = "" if heading is None else str(heading)
         key = labels.fold(text)
-        if not key or key in ignored:
+        if not key:
             continue
         field = user.get(key) or own.get(key) or labels.HEADINGS.match(text)
+        if key in ignored:
+            if field is not None and field in fields:
+                raise InvalidRecordError(
+                    name,
+                    "columns",
+                    f"{text!r} is asked to be ignored, but it is the {field!r} column of "
+                    f"this file: only a column thads does not recognise can be ignored "
+                    f"(map it to another field with columns={{{text!r}: FIELD}} instead)",
+                )
+            continue
         if field is None or field not in fields:
             unknown.append(text)
             continue
@@ -259,13 +269,18 @@ def _columns(
             f"{_semicolon_hint(found)}",
         )
     if unknown:
+        how = (
+            "; map a heading to a field with columns={HEADING: FIELD}, or ignore it with "
+            "columns={HEADING: None} (thads report --column HEADING=FIELD or --column HEADING=)"
+            if mappable
+            else "; remove the column"
+        )
         raise InvalidRecordError(
             name,
             "columns",
             f"unknown headings {unknown}: a column thads does not recognise is not ignored "
-            f"(it may hold a field under another name); headings found: {found}; {expected}; "
-            "map a heading to a field with columns={HEADING: FIELD}, or ignore it with "
-            "columns={HEADING: None} (thads report --column HEADING=FIELD or --column HEADING=)",
+            f"(it may hold a field under another name); headings found: {found}; "
+            f"{expected}{how}",
         )
     return [at.get(c, -1) for c in fields]
 
@@ -417,12 +432,18 @@ def _jsonl_rows(
                     continue
                 extra = obj.keys() - known
                 if extra:
+                    raw_id = obj.get("case_id")
+                    for given, target in rename.items():
+                        if target == "case_id" and given in obj:
+                            raw_id = obj[given]
                     yield (
                         number,
                         UnreadableRow(
                             f"unknown fields {sorted(extra)}: a field thads does not recognise is "
                             f"not ignored; expected {', '.join(fields)}; map it with "
-                            "columns={NAME: FIELD} or ignore it with columns={NAME: None}"
+                            "columns={NAME: FIELD} or ignore it with columns={NAME: None}",
+                            (labels.clean(raw_id) or None) if isinstance(raw_id, str) else None,
+                            sorted(extra)[0],
                         ),
                     )
                     continue
@@ -536,6 +557,10 @@ def _not_iso(text: str) -> str:
     found = _DAY_MONTH_YEAR.fullmatch(text)
     if found:
         day, month, year = (int(part) for part in found.groups())
+        try:
+            date(year, month, day)
+        except ValueError:
+            return reason  # not a day/month/year date either: no spelling to suggest
         reason += f"; write dd/mm/yyyy as yyyy-mm-dd, e.g. {year:04d}-{month:02d}-{day:02d}"
     return reason
 

@@ -41,9 +41,25 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_TONES: Final = frozenset("\u0300\u0301\u0303\u0309\u0323")
+"""The five tone marks (huyền, sắc, ngã, hỏi, nặng), as combining characters."""
+
+
 def _marked(text: str) -> str:
-    """The key of a label written with diacritics: no case, single spaces, marks kept."""
-    return _SPACES.sub(" ", clean(text).casefold()).strip()
+    """The key of a label written with diacritics: no case, single spaces, marks kept.
+
+    Each word's tone mark is moved to the end of the word, so that the older and newer
+    placements ("uỷ" / "ủy", "hoà" / "hòa") give one key, while different tones or
+    vowels ("Hoàn" / "Hoãn") stay apart.
+    """
+    words = _SPACES.sub(" ", clean(text).casefold()).strip().split(" ")
+    out = []
+    for word in words:
+        decomposed = unicodedata.normalize("NFD", word)
+        tones = "".join(sorted(ch for ch in decomposed if ch in _TONES))
+        bare = "".join(ch for ch in decomposed if ch not in _TONES)
+        out.append(unicodedata.normalize("NFC", bare) + tones)
+    return " ".join(out)
 
 
 class LabelTable(Mapping[str, str]):

@@ -866,8 +866,11 @@ def _figures(
     whichever row it takes), so the regime in force today places the case.
     """
     regime = REGIMES[-1]
-    before = place_case(timeline, previous.start, previous.end, regime)
-    after = place_case(timeline, current.start, current.start, regime)
+    try:
+        before = place_case(timeline, previous.start, previous.end, regime)
+        after = place_case(timeline, current.start, current.start, regime)
+    except RuleNotAvailableError:  # a request returned: how it counts is unknown
+        raise _request_returned(case_id) from None
     forward = (0, 0)
     if before is not None and before[1] in _FORWARD_ROWS:
         forward = (1, sum(before[2][row] for row in _FORWARD_ROWS))

@@ -401,26 +401,32 @@ def from_dict(data: Mapping[str, object]) -> Report:
 
 def _check_sums(report: Report) -> None:
     """Each parent holds at least the sum of its children, row by row (an office may also
-    have cases of its own, so it can hold more, never less)."""
-    below: dict[str, list[int]] = {}
+    have cases of its own, so it can hold more, never less); the same period last year
+    is given for every row or for none."""
+    with_previous = {row.previous is not None for row in report.rows}
+    if len(with_previous) > 1:
+        raise InvalidRecordError(
+            "report", "previous", "given for some rows and not others: all rows or none"
+        )
     by_code = {row.code: row for row in report.rows}
-    for row, parent in zip(report.rows, parents(report), strict=True):
-        if parent is None:
-            continue
-        values = [*_values(row.current), *([] if row.previous is None else _values(row.previous))]
-        total = below.setdefault(parent, [0] * len(values))
-        for i, value in enumerate(values):
-            total[i] += value
-    for code, total in below.items():
-        row = by_code[code]
-        own = [*_values(row.current), *([] if row.previous is None else _values(row.previous))]
-        if any(mine < theirs for mine, theirs in zip(own, total, strict=False)):
-            raise InvalidRecordError(
-                f"report row {code}",
-                "current",
-                "holds less than the sum of the rows below it: a parent's figures are the "
-                "sums of its children's",
-            )
+    for member in ("current", "previous"):
+        below: dict[str, list[int]] = {}
+        for row, parent in zip(report.rows, parents(report), strict=True):
+            pair = getattr(row, member)
+            if parent is None or pair is None:
+                continue
+            total = below.setdefault(parent, [0] * len(_values(pair)))
+            for i, value in enumerate(_values(pair)):
+                total[i] += value
+        for code, total in below.items():
+            own = _values(getattr(by_code[code], member))
+            if any(mine < theirs for mine, theirs in zip(own, total, strict=True)):
+                raise InvalidRecordError(
+                    f"report row {code}",
+                    member,
+                    "holds less than the sum of the rows below it: a parent's figures are "
+                    "the sums of its children's",
+                )
 
 
 def _values(pair: TallyPair) -> list[int]:
