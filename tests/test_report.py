@@ -214,3 +214,10 @@ def test_two_quotas_for_one_office_and_year_are_an_error(tmp_path: Path) -> None
     path.write_text("year,cases,money,office\n2023,80,40,A\n2023,90,50,A\n", encoding="utf-8")
     with pytest.raises(InvalidRecordError, match=r"quota.csv:3.*first is at .*quota.csv:2"):
         read_quotas(path)
+
+
+def test_a_tree_warning_points_at_the_callers_line() -> None:
+    cases = [case("y", date(2022, 11, 1), office="C")]
+    with pytest.warns(UserWarning) as caught:
+        report(cases, Y23, offices=TREE)
+    assert caught[0].filename == __file__  # not a line inside thads

@@ -7,6 +7,8 @@ summed rows, never averaged (statistics-rules.md §8).
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -650,6 +652,16 @@ class _Both:
         return _Both(self.now + other.now, self.then + other.then)
 
 
+def _warn_caller(message: str) -> None:
+    """Warn at the first frame outside thads (the user's call), however deep inside."""
+    package = os.path.dirname(os.path.dirname(__file__))  # .../src (or site-packages)
+    here = os.path.join(package, "thads")
+    frame, level = sys._getframe(1), 2  # stacklevel 2 is the caller of this function
+    while frame is not None and frame.f_code.co_filename.startswith(here):
+        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
+    warnings.warn(message, UserWarning, stacklevel=level)
+
+
 def _warn_not_in_tree(leaves: Iterable[str], parents: _Parents, tree: OfficeTree) -> None:
     """Offices of the cases that the office tree does not know hang under the total only."""
     offices = {parents.implied.get(code, code) for code in leaves}
@@ -658,20 +670,18 @@ def _warn_not_in_tree(leaves: Iterable[str], parents: _Parents, tree: OfficeTree
         shown = ", ".join(missing[:10]) + (
             f" and {len(missing) - 10} more" if len(missing) > 10 else ""
         )
-        warnings.warn(
+        _warn_caller(
             f"offices not in the office tree: {shown}; their cases count in the total but "
-            "under no province (add them to the offices file)",
-            stacklevel=4,
+            "under no province (add them to the offices file)"
         )
 
 
 def _warn_quotas_not_in_force(quotas: list[Quota], tree: OfficeTree, day: date, year: int) -> None:
     """A quota of an office not in force on ``day`` is not applied to its successor."""
     for code in not_in_force((q.office for q in quotas if q.year == year), tree, day):
-        warnings.warn(
+        _warn_caller(
             f"quota {year} of office {code} not applied: {code} is not in force on {day}; "
-            "set a quota for the office that succeeds it",
-            stacklevel=3,
+            "set a quota for the office that succeeds it"
         )
 
 
