@@ -481,3 +481,21 @@ def test_levels_read_in_vietnamese() -> None:
     assert OfficeLevel.parse("chấp hành viên") is OfficeLevel.EXECUTOR
     with pytest.raises(InvalidRecordError, match="tỉnh"):
         OfficeLevel.parse("tinhx")  # rejected, listing the accepted forms
+
+
+def test_offices_and_quota_files_with_vietnamese_headings(tmp_path: Path) -> None:
+    from thads.io import read_quotas
+
+    offices = tmp_path / "dv.csv"
+    offices.write_text("Mã,Tên,Cấp,Cấp trên\nT,Tỉnh T,tỉnh,\nA,Khu vực A,khu vực,T\n", "utf-8")
+    tree = read_offices(offices)
+    assert tree.parent("A") == "T" and tree.offices["T"].level is OfficeLevel.PROVINCE
+    quota = tmp_path / "ct.csv"
+    quota.write_text("Năm,Chỉ tiêu việc,Chỉ tiêu tiền,Đơn vị\n2023,82.80,45.80,T\n", "utf-8")
+    assert read_quotas(quota) == [Quota(2023, "82.80", "45.80", "T")]
+    # an unknown heading is refused, and not told of a --column the offices file lacks
+    offices.write_text("Mã,Tên,Cấp,Ghi chú\nT,Tỉnh T,tỉnh,x\n", "utf-8")
+    with pytest.raises(InvalidRecordError, match="unknown headings") as info:
+        read_offices(offices)
+    assert "--column" not in str(info.value)
+    assert list(read_offices(offices, columns={"Ghi chú": None}).offices) == ["T"]

@@ -195,8 +195,12 @@ def _columns(
     required: tuple[str, ...],
     optional: tuple[str, ...],
     columns: ColumnMap,
+    *,
+    cli: bool = True,
 ) -> list[int]:
     """Where each field (required, then optional) is in ``header``; -1 if absent.
+
+    ``cli``: the file can be read with ``thads report --column`` (cases and events).
 
     Headings are matched after :func:`thads.labels.fold` against the field names, the
     Vietnamese headings of :data:`thads.labels.HEADING_ALIASES` and ``columns``.
@@ -249,38 +253,28 @@ def _columns(
             )
         at[field] = j
     missing = [c for c in required if c not in at]
-    mappable = any(f in labels.HEADING_ALIASES for f in required)  # cases and events files
     expected = f"expected {', '.join(required)}" + (
         f" (optional: {', '.join(optional)})" if optional else ""
     )
-    if mappable:
-        expected += ", or their Vietnamese headings (docs/interchange-format.md)"
+    expected += ", or their Vietnamese headings (docs/interchange-format.md)"
     found = [str(h) for h in header]
+    option = " (thads report --column HEADING=FIELD)" if cli else ""
     if missing:
-        how = (
-            "; map other headings with columns= (thads report --column HEADING=FIELD)"
-            if mappable
-            else ""
-        )
         raise InvalidRecordError(
             name,
             ", ".join(missing),
-            f"required column missing; headings found: {found}; {expected}{how}"
-            f"{_semicolon_hint(found)}",
+            f"required column missing; headings found: {found}; {expected}; map other "
+            f"headings with columns={{HEADING: FIELD}}{option}{_semicolon_hint(found)}",
         )
     if unknown:
-        how = (
-            "; map a heading to a field with columns={HEADING: FIELD}, or ignore it with "
-            "columns={HEADING: None} (thads report --column HEADING=FIELD or --column HEADING=)"
-            if mappable
-            else "; remove the column"
-        )
+        ignore = " (thads report --column HEADING=)" if cli else ""
         raise InvalidRecordError(
             name,
             "columns",
             f"unknown headings {unknown}: a column thads does not recognise is not ignored "
             f"(it may hold a field under another name); headings found: {found}; "
-            f"{expected}{how}",
+            f"{expected}; map a heading to a field with columns={{HEADING: FIELD}}{option}, "
+            f"or ignore it with columns={{HEADING: None}}{ignore}",
         )
     return [at.get(c, -1) for c in fields]
 
@@ -307,6 +301,7 @@ def _csv_rows(
     optional: tuple[str, ...],
     encoding: str | None = None,
     columns: ColumnMap = None,
+    cli: bool = True,
 ) -> Iterator[tuple[int, RawRow]]:
     name = str(path)
     chosen = _encoding_of(path, encoding)
@@ -325,7 +320,7 @@ def _csv_rows(
                     "*",
                     f"the file is empty: a CSV file needs a header line ({', '.join(required)})",
                 )
-            where = _columns(name, list(header), required, optional, columns)
+            where = _columns(name, list(header), required, optional, columns, cli=cli)
             width = len(header)
             canonical = where == list(range(width))
             last = reader.line_num
@@ -463,6 +458,7 @@ def _file_rows(
     optional: tuple[str, ...],
     encoding: str | None = None,
     columns: ColumnMap = None,
+    cli: bool = True,
 ) -> Rows:
     if isinstance(path, (str, os.PathLike)) and Path(path).suffix.lower() in _TABLE_SUFFIXES:
         suffix = Path(path).suffix.lower()
@@ -485,7 +481,7 @@ def _file_rows(
         )
     if _is_jsonl(path):
         return lambda: _jsonl_rows(path, required, optional, encoding, columns)
-    return lambda: _csv_rows(path, required, optional, encoding, columns)
+    return lambda: _csv_rows(path, required, optional, encoding, columns, cli)
 
 
 def _mapped_rows(
@@ -493,10 +489,11 @@ def _mapped_rows(
     required: tuple[str, ...],
     optional: tuple[str, ...],
     encoding: str | None = None,
+    columns: ColumnMap = None,
 ) -> Iterator[tuple[str, dict[str, object]]]:
     """(record, row by field) of a small file (offices, quotas); a broken row is an error."""
     fields = (*required, *optional)
-    for line, values in _file_rows(path, required, optional, encoding)():
+    for line, values in _file_rows(path, required, optional, encoding, columns, cli=False)():
         record = f"{path}:{line}"
         if values is None:
             continue
@@ -1515,21 +1512,31 @@ def write_cases(cases: Iterable[Case], cases_path: PathLike, events_path: PathLi
 
 
 def read_offices(
-    path: PathLike, *, base: OfficeTree | None = None, encoding: str | None = None
+    path: PathLike,
+    *,
+    base: OfficeTree | None = None,
+    encoding: str | None = None,
+    columns: ColumnMap = None,
 ) -> OfficeTree:
     """Read the office tree (cây đơn vị) from CSV/JSONL: code, name, level[, parent, start,
-    end, successor]; ``base`` (e.g. thads.offices.province_tree()) supplies offices it
-    refers to; ``encoding`` as in :func:`read_cases` (a byte-order mark wins)."""
-    rows = list(_mapped_rows(path, OFFICE_COLUMNS, OFFICE_OPTIONAL, encoding))
+    end, successor] (or their Vietnamese headings); ``base`` (e.g.
+    thads.offices.province_tree()) supplies offices it refers to; ``encoding`` and
+    ``columns`` as in :func:`read_cases`."""
+    rows = list(_mapped_rows(path, OFFICE_COLUMNS, OFFICE_OPTIONAL, encoding, columns))
     return read_office_rows(rows, base=base)
 
 
-def read_quotas(path: PathLike, *, encoding: str | None = None) -> list[Quota]:
+def read_quotas(
+    path: PathLike, *, encoding: str | None = None, columns: ColumnMap = None
+) -> list[Quota]:
     """Read quotas (chỉ tiêu) from CSV/JSONL with columns year, cases, money and optional
-    office; ``encoding`` as in :func:`read_cases` (a byte-order mark wins)."""
+    office (or their Vietnamese headings); ``encoding`` and ``columns`` as in
+    :func:`read_cases`."""
     quotas = []
     seen: dict[tuple[int, str | None], str] = {}
-    for record, row in _mapped_rows(path, ("year", "cases", "money"), ("office",), encoding):
+    for record, row in _mapped_rows(
+        path, ("year", "cases", "money"), ("office",), encoding, columns
+    ):
         year_text = _text(row["year"], record, "year")
         if not year_text.isdigit():
             raise InvalidRecordError(record, "year", f"{year_text!r} is not a year")

@@ -179,9 +179,22 @@ HEADING_ALIASES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "date": ("ngày", "ngày sự kiện", "ngày quyết định"),
         "kind": ("loại sự kiện", "sự kiện", "diễn biến"),
         "ground": ("căn cứ", "căn cứ pháp lý", "lý do"),
+        # offices.csv (the office tree)
+        "code": ("mã", "mã số"),
+        "name": ("tên", "tên đơn vị"),
+        "level": ("cấp",),
+        "parent": ("cấp trên", "đơn vị cấp trên", "mã cấp trên"),
+        "start": ("từ ngày", "ngày bắt đầu"),
+        "end": ("đến ngày", "ngày kết thúc"),
+        "successor": ("kế thừa", "đơn vị kế thừa"),
+        # quota.csv (its office column is headed like the cases file's)
+        "year": ("năm", "năm thống kê"),
+        "cases": ("chỉ tiêu việc", "chỉ tiêu về việc"),
+        "money": ("chỉ tiêu tiền", "chỉ tiêu về tiền"),
     }
 )
-"""Vietnamese column headings of cases.csv and events.csv (the English names also work).
+"""Vietnamese column headings of cases.csv, events.csv, offices.csv and quota.csv (the
+English names also work).
 
 The event file's ``amount`` is headed like the case file's (``số tiền``)."""
 
