@@ -218,6 +218,6 @@ def test_two_quotas_for_one_office_and_year_are_an_error(tmp_path: Path) -> None
 
 def test_a_tree_warning_points_at_the_callers_line() -> None:
     cases = [case("y", date(2022, 11, 1), office="C")]
-    with pytest.warns(UserWarning) as caught:
+    with pytest.warns(UserWarning, match="not in the office tree") as caught:
         report(cases, Y23, offices=TREE)
     assert caught[0].filename == __file__  # not a line inside thads
