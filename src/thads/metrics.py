@@ -43,12 +43,8 @@ from thads.report import rollup as report_rollup
 from thads.rules import REGIMES, Regime
 from thads.tally import Tally
 from thads.timeline import (
-    CLOSING_CODES,
-    COLLECTED,
     COMPLETED,
     ENTRUSTED,
-    REDUCED,
-    REQUEST_RETURNED,
     SEPARATE_REGISTER,
     TERMINATED,
     WITHDRAWN,
@@ -343,6 +339,28 @@ def _request_returned(case_id: str) -> RuleNotAvailableError:
     )
 
 
+_PLACING_REGIME: Final = REGIMES[-1].with_options(all_stays_enforceable=True)
+"""The regime the metrics and the reconciliation place cases with: the figures they read
+(intake, resolved, carried forward, money by row) are the same under every regime, and
+counting every stay one way spares reading grounds that no figure here depends on."""
+
+
+def _placed(timeline: Timeline, case_id: str, start: date, end: date) -> TallyPair | None:
+    """One case's tallies in [start, end] as the engine places it (:func:`place_case`),
+    None if it is not on the books then. The rows' meaning is Tally's own."""
+    try:
+        placed = place_case(timeline, start, end, _PLACING_REGIME)
+    except RuleNotAvailableError:  # a request returned: how it counts is unknown
+        raise _request_returned(case_id) from None
+    if placed is None:
+        return None
+    intake, row, money = placed
+    cases = [0] * len(Tally.PRIMITIVE)
+    cases[intake] = 1
+    cases[row] += 1
+    return TallyPair(Tally._from_valid(cases), Tally._from_valid(money))
+
+
 class MetricsCollector:
     """Gathers :class:`Metrics` for several date ranges while the cases pass by once.
 
@@ -358,7 +376,7 @@ class MetricsCollector:
         self.ranges: tuple[DateRange, ...] = tuple(dict.fromkeys(as_range(r) for r in ranges))
         if not self.ranges:
             raise InvalidRecordError("metrics", "ranges", "give at least one date range")
-        self._bounds = [(r.start.toordinal(), r.end.toordinal()) for r in self.ranges]
+        self._dates = [(r.start, r.end) for r in self.ranges]
         self.tables: list[dict[GroupKey, _Acc]] = [{} for _ in self.ranges]
 
     def entries(
@@ -372,46 +390,33 @@ class MetricsCollector:
             yield group, case.timeline
 
     def add(self, group: GroupKey, executor: object, timeline: Timeline, case_id: str) -> None:
-        """Add one case (its timeline) to every range."""
+        """Add one case (its timeline) to every range.
+
+        Intake, resolved and money by row are the engine's placement of the case in the
+        range (:func:`engine.place_case`); the closing step gives dispositions, their
+        durations and what is pending.
+        """
         accepted = timeline.accepted
-        steps = timeline.steps
-        last = steps[-1] if steps else None
-        closing = last if last is not None and last.code in CLOSING_CODES else None
-        for (first, final), table in zip(self._bounds, self.tables, strict=True):
-            if accepted > final:
-                continue
-            if closing is not None and closing.day < first:
-                continue  # closed (or moved off the books) before the range
+        closing = timeline.closed
+        for (start, end), table in zip(self._dates, self.tables, strict=True):
+            final = end.toordinal()
+            pair = _placed(timeline, case_id, start, end)
+            if pair is None:
+                continue  # accepted after the range, or off the books before it
             acc = table.get(group)
             if acc is None:
                 acc = table[group] = _Acc()
             c = acc.counts
-            owed_at_start = timeline.amount
-            moved = False
-            for step in steps:
-                if step.code not in (COLLECTED, REDUCED):
-                    continue
-                if step.day < first:
-                    owed_at_start -= step.amount
-                elif step.day <= final:
-                    moved = True
-                    c[15 if step.code == COLLECTED else 17] += step.amount
-            c[14] += owed_at_start if accepted < first else timeline.amount
-            c[0 if accepted < first else 1] += 1
+            cases, money = pair.cases, pair.money
+            c[0] += cases.carried_over
+            c[1] += cases.new
+            c[7] += cases.resolved
+            c[14] += money.accepted
+            c[15] += money.completed
+            c[16] += money.terminated
+            c[17] += money.reduced
             if closing is not None and closing.day <= final:
-                code = closing.code
-                if code == REQUEST_RETURNED:
-                    raise _request_returned(case_id)
-                c[2 + _CLOSING_INDEX[code]] += 1
-                remainder = timeline.outstanding()
-                if code == COMPLETED:
-                    c[7] += 1
-                    c[15] += remainder
-                elif code == TERMINATED:
-                    c[7] += 1
-                    c[16] += remainder
-                elif code == ENTRUSTED and moved:
-                    c[7] += 1  # counted as completed (statistics-rules.md §1.3)
+                c[2 + _CLOSING_INDEX[closing.code]] += 1
                 days = closing.day - accepted
                 acc.durations[days] = acc.durations.get(days, 0) + 1
             else:
@@ -847,12 +852,8 @@ class Reconciliation:
         raise KeyError(code)
 
 
-_FORWARD_ROWS: Final = tuple(
-    Tally.PRIMITIVE.index(row)
-    for row in ("in_progress", "postponed", "stayed", "without_conditions")
-)
-"""The rows that make up carried forward (chuyển kỳ sau = phải thi hành − giải quyết xong)."""
-_CARRIED_OVER: Final = Tally.PRIMITIVE.index("carried_over")
+def _pair_of(pair: TallyPair, row: str) -> tuple[int, int]:
+    return getattr(pair.cases, row), getattr(pair.money, row)
 
 
 def _figures(
@@ -863,20 +864,12 @@ def _figures(
     None if in neither.
 
     The rows read here are the same under every regime (a stay is in carried forward
-    whichever row it takes), so the regime in force today places the case.
+    whichever row it takes).
     """
-    regime = REGIMES[-1]
-    try:
-        before = place_case(timeline, previous.start, previous.end, regime)
-        after = place_case(timeline, current.start, current.start, regime)
-    except RuleNotAvailableError:  # a request returned: how it counts is unknown
-        raise _request_returned(case_id) from None
-    forward = (0, 0)
-    if before is not None and before[1] in _FORWARD_ROWS:
-        forward = (1, sum(before[2][row] for row in _FORWARD_ROWS))
-    over = (0, 0)
-    if after is not None and after[0] == _CARRIED_OVER:
-        over = (1, after[2][_CARRIED_OVER])
+    before = _placed(timeline, case_id, previous.start, previous.end)
+    after = _placed(timeline, case_id, current.start, current.start)
+    forward = (0, 0) if before is None else _pair_of(before, "carried_forward")
+    over = (0, 0) if after is None else _pair_of(after, "carried_over")
     if forward == over:
         return None if forward == (0, 0) else _Figures(forward, over)
     closing = timeline.closed
