@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from typing import Final, Protocol, TypeVar
+from typing import Final
 
 import attrs
 
@@ -38,8 +38,7 @@ from thads.periods import StatisticalPeriod
 from thads.quota import Quota
 from thads.quota import needed as _quota_needed
 from thads.rates import Rate, round_half_up
-from thads.report import Node, _key_function
-from thads.report import rollup as report_rollup
+from thads.report import Node, _key_function, rollup
 from thads.rules import REGIMES, Regime
 from thads.tally import Tally
 from thads.timeline import (
@@ -533,27 +532,9 @@ def month_flows(swept: Sweep, year: int) -> dict[GroupKey, MonthFlows]:
 # --- rollup along the report's groups -----------------------------------------------------
 
 
-class _Addable(Protocol):
-    def __add__(self: _V, other: _V, /) -> _V: ...
-
-
-_V = TypeVar("_V", bound=_Addable)
-
-
 Row = Node
 """One line of a metrics or flows table (:class:`thads.report.Node`): code, name, level,
 depth, parent and the summed value."""
-
-
-def rollup(
-    table: Mapping[GroupKey, _V],
-    by: str,
-    tree: OfficeTree | None,
-    day: date | None,
-    empty: _V,
-) -> tuple[Node[_V], ...]:
-    """The report's rollup (:func:`thads.report.rollup`) of a table of values."""
-    return report_rollup(table, by, tree=tree, day=day, empty=empty)
 
 
 @attrs.frozen
@@ -649,9 +630,9 @@ def compute(
             rollup(
                 month_flows(swept, year),
                 by,
-                tree,
-                None if tree is None else StatisticalPeriod(year).end,
-                MonthFlows(year, empty_months, empty_months),
+                tree=tree,
+                day=None if tree is None else StatisticalPeriod(year).end,
+                empty=MonthFlows(year, empty_months, empty_months),
             ),
         )
         for year in year_list
@@ -677,7 +658,9 @@ def collected(
     )
     day = None if tree is None else wanted.end
     return MetricsTable(
-        wanted, by, rollup(collector.leaves(wanted), by, tree, day, Metrics(wanted.days))
+        wanted,
+        by,
+        rollup(collector.leaves(wanted), by, tree=tree, day=day, empty=Metrics(wanted.days)),
     )
 
 
@@ -912,7 +895,7 @@ def reconcile(
         if found is not None:
             leaves[case.office] = leaves[case.office] + found if case.office in leaves else found
     day = None if tree is None else StatisticalPeriod(year).end
-    rolled = rollup(leaves, "office", tree, day, _Figures())
+    rolled = rollup(leaves, "office", tree=tree, day=day, empty=_Figures())
     saved = None if previous is None else _saved_carried_forward(previous, year - 1)
     rows: list[OfficeReconciliation] = []
     for row in rolled:
