@@ -22,6 +22,7 @@ from thads import report_json
 from thads.errors import InvalidRecordError, MissingExtraError
 from thads.fmt import format_count, format_money, format_percent, format_points
 from thads.money import TY
+from thads.offices import level_name
 from thads.rates import Points, Rate
 from thads.report import Report, ReportRow
 from thads.rules import FORM_ROWS, UNITS, Unit
@@ -125,7 +126,7 @@ def to_csv(report: Report, unit: Unit = "cases") -> str:
 
 
 def _level(row: ReportRow) -> str:
-    return "" if row.level is None else row.level.name.lower()
+    return level_name(row.level) or ""
 
 
 def to_dict(report: Report) -> dict[str, object]:

@@ -19,10 +19,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final, Literal
 
 from thads.errors import InvalidRecordError, MissingExtraError
+from thads.offices import level_name
 from thads.periods import StatisticalPeriod
 from thads.rates import Points, Rate
 from thads.report import Report, ReportRow
-from thads.report_json import parents
+from thads.report_json import parents, row_identity
 from thads.rules import Unit
 from thads.tally import Tally
 
@@ -53,15 +54,7 @@ def _rate_columns(prefix: str, rate: Rate | None) -> dict[str, object]:
 
 
 def _wide(row: ReportRow, parent: str | None, period: StatisticalPeriod) -> dict[str, object]:
-    out: dict[str, object] = {
-        "period": period.label,
-        "code": row.code,
-        "name": row.name,
-        "level": None if row.level is None else row.level.name.lower(),
-        "depth": row.depth,
-        "parent": parent,
-        "regime": row.regime.code,
-    }
+    out: dict[str, object] = {"period": period.label, **row_identity(row, parent)}
     for unit in _UNITS:
         for name, value in _row_values(row, unit).items():
             out[f"{unit}_{name}"] = value
@@ -122,7 +115,7 @@ def long_records(
     out: list[dict[str, object]] = []
     for report in _reports(reports):
         for row, parent in zip(report.rows, parents(report), strict=True):
-            level = None if row.level is None else row.level.name.lower()
+            level = level_name(row.level)
             for unit in _UNITS:
                 for name, value in _row_values(row, unit).items():
                     out.append(

@@ -33,7 +33,7 @@ from thads.errors import InvalidRecordError, RuleNotAvailableError
 from thads.export import safe_text
 from thads.fmt import format_count
 from thads.io import CaseReader
-from thads.offices import OfficeLevel, OfficeTree
+from thads.offices import OfficeLevel, OfficeTree, level_name
 from thads.periods import StatisticalPeriod
 from thads.quota import Quota
 from thads.quota import needed as _quota_needed
@@ -1040,7 +1040,7 @@ def to_dict(table: MetricsTable) -> dict[str, object]:
             {
                 "code": row.code,
                 "name": row.name,
-                "level": None if row.level is None else row.level.name.lower(),
+                "level": level_name(row.level),
                 **metrics_dict(row.value),
             }
             for row in table.rows

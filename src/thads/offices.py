@@ -67,6 +67,11 @@ class OfficeLevel(IntEnum):
         )
 
 
+def level_name(level: OfficeLevel | None) -> str | None:
+    """The interchange name of a level (``"province"``), read back by :meth:`OfficeLevel.parse`."""
+    return None if level is None else level.name.lower()
+
+
 _RANKS: dict[OfficeLevel, int] = {
     OfficeLevel.NATIONAL: 0,
     OfficeLevel.PROVINCE: 1,
@@ -525,6 +530,7 @@ __all__ = [
     "OfficeTree",
     "WithoutSuccessor",
     "ancestor_chain",
+    "level_name",
     "not_in_force",
     "province_tree",
     "provinces",

@@ -19,7 +19,7 @@ from typing import Any, Final, Literal
 
 from thads.engine import TallyPair
 from thads.errors import InvalidRecordError, ThadsError
-from thads.offices import OfficeLevel
+from thads.offices import OfficeLevel, level_name
 from thads.periods import StatisticalPeriod
 from thads.quota import Quota
 from thads.rates import Points
@@ -90,6 +90,19 @@ def _rate_dict(row: ReportRow, unit: Unit, months: int) -> dict[str, object]:
     }
 
 
+def row_identity(row: ReportRow, parent: str | None) -> dict[str, object]:
+    """What names a report row in the written forms: code, name, level, depth, parent
+    and the code of its regime."""
+    return {
+        "code": row.code,
+        "name": row.name,
+        "level": level_name(row.level),
+        "depth": row.depth,
+        "parent": parent,
+        "regime": row.regime.code,
+    }
+
+
 def parents(report: Report) -> list[str | None]:
     """The parent code of each row (None for the total), from the tree order and depths."""
     out: list[str | None] = []
@@ -112,12 +125,7 @@ def to_dict(report: Report) -> dict[str, object]:
     for row, parent in zip(report.rows, parents(report), strict=True):
         rows.append(
             {
-                "code": row.code,
-                "name": row.name,
-                "level": None if row.level is None else row.level.name.lower(),
-                "depth": row.depth,
-                "parent": parent,
-                "regime": row.regime.code,
+                **row_identity(row, parent),
                 "previous_regime": None
                 if row.previous_regime is None
                 else row.previous_regime.code,
@@ -451,4 +459,13 @@ def from_json(text: str | bytes) -> Report:
     return from_dict(data)
 
 
-__all__ = ["FORMAT", "SCHEMA_VERSION", "from_dict", "from_json", "parents", "to_dict", "to_json"]
+__all__ = [
+    "FORMAT",
+    "SCHEMA_VERSION",
+    "from_dict",
+    "from_json",
+    "parents",
+    "row_identity",
+    "to_dict",
+    "to_json",
+]
