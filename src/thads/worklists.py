@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -97,6 +97,19 @@ class PeriodListRow:
     row: str
     status: str
     closed_on: date | None
+
+
+def _case_columns(case: Case) -> dict[str, Any]:
+    """The columns every list gives of a case: id, office, executor, judgment, accepted."""
+    return {
+        "case_id": case.case_id,
+        "office": case.office,
+        "executor": case.executor,
+        "judgment_kind": str(case.judgment.kind),
+        "judgment_ref": case.judgment.ref,
+        "accepted_on": case.accepted_on,
+        "amount": case.amount,
+    }
 
 
 def _state_at(case: Case, day: int) -> tuple[str, int, date | None]:
@@ -176,13 +189,7 @@ def period_list(
         if keep:
             out.append(
                 PeriodListRow(
-                    case_id=case.case_id,
-                    office=case.office,
-                    executor=case.executor,
-                    judgment_kind=str(case.judgment.kind),
-                    judgment_ref=case.judgment.ref,
-                    accepted_on=case.accepted_on,
-                    amount=case.amount,
+                    **_case_columns(case),
                     outstanding=owed,
                     row=row,
                     status=status,
@@ -248,13 +255,7 @@ def open_cases(
         age = relativedelta(as_of, case.accepted_on)
         out.append(
             OpenCaseRow(
-                case_id=case.case_id,
-                office=case.office,
-                executor=case.executor,
-                judgment_kind=str(case.judgment.kind),
-                judgment_ref=case.judgment.ref,
-                accepted_on=case.accepted_on,
-                amount=case.amount,
+                **_case_columns(case),
                 outstanding=owed,
                 status=status,
                 age_days=day - case.timeline.accepted,
