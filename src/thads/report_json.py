@@ -25,6 +25,7 @@ from thads.quota import Quota
 from thads.rates import Points
 from thads.report import Report, ReportRow
 from thads.rules import Form, Regime
+from thads.rules.base import DueRule
 from thads.tally import Tally
 
 FORMAT: Final = "thads-report"
@@ -58,6 +59,11 @@ def _regime_dict(regime: Regime) -> dict[str, object]:
             }
             for form in regime.forms
         ],
+        "report_due": [
+            {"level": level, "rule": None if rule is None else list(rule)}
+            for level, rule in regime.report_due
+        ],
+        "report_due_citation": regime.report_due_citation,
     }
 
 
@@ -272,11 +278,34 @@ def _regime(record: str, data: object) -> Regime:
                 _form(f"{record}.forms[{i}]", item)
                 for i, item in enumerate(reader.get("forms", list))
             ),
+            report_due=tuple(
+                _due(f"{record}.report_due[{i}]", item)
+                for i, item in enumerate(reader.get("report_due", list))
+            ),
+            report_due_citation=reader.get("report_due_citation", str),
         )
     except InvalidRecordError:
         raise
     except (ValueError, TypeError) as error:
         raise InvalidRecordError(record, "(regime)", str(error)) from None
+
+
+def _due(record: str, data: object) -> tuple[str, DueRule | None]:
+    reader = _Reader(record, data)
+    level = reader.get("level", str)
+    rule = reader.get("rule", list, optional=True)
+    if rule is None:
+        return level, None
+    if (
+        len(rule) != 2
+        or rule[0] not in ("working_days", "before_day")
+        or isinstance(rule[1], bool)
+        or not isinstance(rule[1], int)
+    ):
+        raise InvalidRecordError(
+            record, "rule", f"expected ['working_days' or 'before_day', a day count], got {rule!r}"
+        )
+    return level, (rule[0], rule[1])
 
 
 def _form(record: str, data: object) -> Form:

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Final, Literal
 
 import attrs
@@ -44,7 +45,8 @@ from thads.law.deadlines import deadlines
 from thads.law.exemption import ExemptionCandidate
 from thads.law.versions import Transition
 from thads.periods import StatisticalPeriod
-from thads.rules import Regime, regime_for
+from thads.rules import REGIMES, Regime, regime_for
+from thads.rules.base import DueRule
 from thads.tally import Tally
 
 # --- period-end lists (TT 05/2024 Art. 8) ---------------------------------------------
@@ -420,41 +422,14 @@ LEVELS: Final[tuple[str, ...]] = ("executor", "area", "province", "national")
 """The levels of the civil enforcement system since 1/7/2025, lowest first."""
 _ALL_LEVELS: Final = ("executor", "district", "area", "province", "national", "military")
 
-REPORT_DUE: Final[Mapping[str, Mapping[str, tuple[str, int] | None]]] = {
-    "tt01_2013": {
-        "executor": ("before_day", 2),
-        "district": ("before_day", 4),
-        "province": ("before_day", 7),
-        "national": None,
-        "military": None,
-    },
-    "tt06_2019": {
-        "executor": ("working_days", 1),
-        "district": ("working_days", 2),
-        "province": ("working_days", 4),
-        "national": None,
-        "military": ("working_days", 2),
-    },
-    "tt05_2024": {
-        "executor": ("working_days", 1),
-        "district": ("working_days", 2),
-        "province": ("working_days", 4),
-        "national": ("working_days", 6),
-        "military": ("working_days", 2),
-    },
-}
-"""When each level's report is due, per regime (statistics-rules.md §4.2, [SRC]).
+REPORT_DUE: Final[Mapping[str, Mapping[str, DueRule | None]]] = MappingProxyType(
+    {regime.code: MappingProxyType(dict(regime.report_due)) for regime in REGIMES}
+)
+"""When each level's report is due, per regime: a read-only view of each regime's own
+``report_due`` (``thads.rules``, statistics-rules.md §4.2), kept for compatibility.
 
 ``("working_days", n)``: within n working days after the period end; ``("before_day",
-n)``: before day n of the next month (due on day n − 1); None: not known to thads. Kept
-here rather than in ``thads.rules`` (one table, one place): TT 01/2013 + 08/2015 Art.
-10(2); TT 06/2019 Art. 9(2); TT 05/2024 Art. 10 (General Department → Minister: 6)."""
-
-_CITATION: Final = {
-    "tt01_2013": "TT 01/2013/TT-BTP (sửa đổi bởi TT 08/2015/TT-BTP) Điều 10(2)",
-    "tt06_2019": "TT 06/2019/TT-BTP Điều 9(2)",
-    "tt05_2024": "TT 05/2024/TT-BTP Điều 10",
-}
+n)``: before day n of the next month (due on day n − 1); None: not known to thads."""
 
 
 @attrs.frozen
@@ -501,8 +476,7 @@ def report_due(
     """
     name = _level(level)
     rules = regime or regime_for(period)
-    table = REPORT_DUE.get(rules.code)
-    if table is None:
+    if not rules.report_due:
         raise RuleNotAvailableError(f"report deadlines of regime {rules.code} are not known")
     inferred = name == "area"
     if inferred and not area_as_district:
@@ -511,7 +485,7 @@ def report_due(
             "maps to the 2025 levels is not known; pass area_as_district=True to use the "
             "district office's deadline"
         )
-    rule = table.get("district" if inferred else name)
+    rule = rules.due_rule("district" if inferred else name)
     if rule is None:
         raise RuleNotAvailableError(
             f"the {name} report deadline under {rules.title} is not known to thads "
@@ -525,7 +499,9 @@ def report_due(
     else:
         due = end + timedelta(days=count - 1)
         text = f"trước ngày {count:02d} của tháng tiếp theo"
-    return ReportDue(period, name, due, rules.code, f"{_CITATION[rules.code]}: {text}", inferred)
+    return ReportDue(
+        period, name, due, rules.code, f"{rules.report_due_citation}: {text}", inferred
+    )
 
 
 def reporting_calendar(

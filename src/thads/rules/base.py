@@ -62,6 +62,11 @@ _HEADINGS: Final[dict[str, str]] = {
 }
 
 
+DueRule = tuple[Literal["working_days", "before_day"], int]
+"""When a report is due: ``("working_days", n)`` within n working days after the period
+end; ``("before_day", n)`` before day n of the next month."""
+
+
 @attrs.frozen
 class Form:
     """One result form (biểu mẫu thống kê) of a regime.
@@ -114,6 +119,9 @@ class Regime:
     all_stays_enforceable: bool = False
     money_resolved_rows: frozenset[str] = attrs.field(default=MONEY_RESOLVED_ROWS)
     forms: tuple[Form, ...] = ()
+    report_due: tuple[tuple[str, DueRule | None], ...] = ()
+    """When each level's report is due (hạn gửi báo cáo), by level name; None: not known."""
+    report_due_citation: str = ""
 
     @money_resolved_rows.validator
     def _check_rows(
@@ -205,6 +213,10 @@ class Regime:
                 f"regime {self.code}", "row", f"unknown row {row!r}; rows: {', '.join(FORM_ROWS)}"
             ) from None
 
+    def due_rule(self, level: str) -> DueRule | None:
+        """The deadline rule of ``level``'s report under this regime, None if not known."""
+        return dict(self.report_due).get(level)
+
     def form(self, unit: Unit, *, by_executor: bool = False) -> Form:
         """The result form for ``unit`` (split by executor or not) of this regime.
 
@@ -258,6 +270,7 @@ __all__ = [
     "FORM_ROWS",
     "MONEY_RESOLVED_ROWS",
     "UNITS",
+    "DueRule",
     "Form",
     "Regime",
     "StayRow",

@@ -14,6 +14,8 @@ Counting choices (statistics-rules.md §2, §6.3):
 - The date this circular took effect is not in the reference; its signing date is used
   as the start of its span.
 - Its forms are known only in part (§6.3): forms are printed without a number.
+- Report deadlines (statistics-rules.md §4.2): executor before day 2, district before
+  day 4, province before day 7 of the next month; the national one is not known.
 """
 
 from __future__ import annotations
@@ -29,4 +31,12 @@ REGIME = Regime(
     effective_from=date(2013, 1, 3),
     effective_to=date(2020, 1, 4),
     all_stays_enforceable=True,
+    report_due=(
+        ("executor", ("before_day", 2)),
+        ("district", ("before_day", 4)),
+        ("province", ("before_day", 7)),
+        ("national", None),
+        ("military", None),
+    ),
+    report_due_citation="TT 01/2013/TT-BTP (sửa đổi bởi TT 08/2015/TT-BTP) Điều 10(2)",
 )

@@ -12,6 +12,8 @@ Counting choices (statistics-rules.md §1.3, §6.1):
   not known, so thads prints the place ("01") and no column numbers of its own.
 - A successor circular from 01/07/2026 is reported by one unverified source; until its
   content is known thads applies this regime to later periods and says so in the docs.
+- Report deadlines (Art. 10, statistics-rules.md §4.2): 1, 2, 4 and 6 working days after
+  the period end for executor, district, province and national (military 2).
 """
 
 from __future__ import annotations
@@ -46,4 +48,12 @@ REGIME = Regime(
             "và Chấp hành viên",
         ),
     ),
+    report_due=(
+        ("executor", ("working_days", 1)),
+        ("district", ("working_days", 2)),
+        ("province", ("working_days", 4)),
+        ("national", ("working_days", 6)),
+        ("military", ("working_days", 2)),
+    ),
+    report_due_citation="TT 05/2024/TT-BTP Điều 10",
 )

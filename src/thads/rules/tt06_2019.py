@@ -9,6 +9,8 @@ Counting choices (statistics-rules.md §1.3, §2, §6.2):
   chỉ" apart). Where exactly the form puts it is unknown; thads reports it as ``stayed``.
 - Resolved money includes completed, terminated and reduced amounts — inferred (§3.2).
 - Its list of forms is not known (§6.2): forms are printed without a number.
+- Report deadlines (statistics-rules.md §4.2): 1, 2 and 4 working days after the period
+  end for executor, district and province (military 2); the national one is not known.
 """
 
 from __future__ import annotations
@@ -25,4 +27,12 @@ REGIME = Regime(
     effective_from=date(2020, 1, 5),
     effective_to=date(2024, 7, 25),
     enforceable_grounds=frozenset({AGREED_POSTPONEMENT.code}),
+    report_due=(
+        ("executor", ("working_days", 1)),
+        ("district", ("working_days", 2)),
+        ("province", ("working_days", 4)),
+        ("national", None),
+        ("military", ("working_days", 2)),
+    ),
+    report_due_citation="TT 06/2019/TT-BTP Điều 9(2)",
 )
