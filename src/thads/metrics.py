@@ -31,7 +31,7 @@ from thads.case import Case
 from thads.engine import GroupKey, Sweep, TallyPair, compiled, place_case, sweep
 from thads.errors import InvalidRecordError, RuleNotAvailableError
 from thads.export import safe_text
-from thads.fmt import format_count
+from thads.fmt import format_count, format_decimal
 from thads.io import CaseReader
 from thads.offices import OfficeLevel, OfficeTree, level_name
 from thads.periods import StatisticalPeriod
@@ -997,7 +997,7 @@ def _fraction(value: Fraction | None) -> str | None:
 def _decimal(value: Fraction | None, places: int = 1) -> str:
     if value is None:
         return "—"
-    return str(round_half_up(value, places)).replace(".", ",")
+    return format_decimal(round_half_up(value, places))
 
 
 def _rate_dict(rate: Rate | None) -> dict[str, str] | None:
@@ -1103,11 +1103,11 @@ def to_table(table: MetricsTable) -> str:
                 format_count(m.carried_over), format_count(m.incoming),
                 format_count(m.disposed), format_count(m.pending),
                 f"{m.backlog_change:+d}",
-                "—" if cr is None else str(cr.percent).replace(".", ","),
+                "—" if cr is None else format_decimal(cr.percent),
                 _decimal(m.disposition_time),
                 format_count(m.age_bands[3] + m.age_bands[4]),
                 "—" if m.p50 is None else str(m.p50), "—" if m.p90 is None else str(m.p90),
-                "—" if col is None else str(col.percent).replace(".", ","),
+                "—" if col is None else format_decimal(col.percent),
                 _decimal(m.caseload_per_executor),
             ]
         )  # fmt: skip

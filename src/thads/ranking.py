@@ -103,9 +103,10 @@ _TITLES = {
 
 
 def _two_places(value: Fraction) -> str:
+    from thads.fmt import format_decimal
     from thads.rates import round_half_up
 
-    return str(round_half_up(value, 2)).replace(".", ",")
+    return format_decimal(round_half_up(value, 2))
 
 
 def _value(row: ReportRow, by: str, unit: str) -> Fraction | None:
