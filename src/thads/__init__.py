@@ -4,141 +4,144 @@ Exact, repeatable THADS figures from case records: cases and money accepted, car
 over, with or without conditions to enforce, resolved; resolution rates; quota
 attainment; comparison with the same period last year.
 
-The submodules ``thads.export``, ``thads.law``, ``thads.samples``, ``thads.frames``,
-``thads.chart``, ``thads.report_json``, ``thads.testing``, ``thads.metrics`` and
-``thads.worklists`` are loaded on first use: ``import thads`` is enough, and nothing is
-imported before it is needed. :func:`frame` (the long data frame), :func:`reconcile`,
-:func:`calendar_year` and :class:`DateRange` (from :mod:`thads.metrics`) are loaded the
-same way.
+The pipeline is read → count → analyse → write, one public package each:
+:mod:`thads.read`, :mod:`thads.count`, :mod:`thads.metrics` and :mod:`thads.worklists`,
+:mod:`thads.write`; below them :mod:`thads.values`, :mod:`thads.records`,
+:mod:`thads.law` and :mod:`thads.rules`; beside them :mod:`thads.testing`,
+:mod:`thads.samples` and :mod:`thads.cli`. This module re-exports the few names most
+programs need; the packages load on first use.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+import warnings
+from typing import TYPE_CHECKING, Any, Final
 
-from thads import fmt
-from thads.case import Case, CreditorKind, Debt, EnforcementMode, Event, EventKind
-from thads.engine import Placement, TallyPair, placement, tally_periods
-from thads.errors import (
-    FormatParseError,
-    GroundNotAvailableError,
-    InconsistentTallyError,
-    InvalidGroundError,
-    InvalidRecordError,
-    MissingExtraError,
-    MoneyTypeError,
-    PeriodError,
-    RuleNotAvailableError,
-    ThadsError,
-    UndefinedRateError,
-)
-from thads.grounds import AGREED_POSTPONEMENT, KNOWN_GROUNDS, Ground, GroundKind, parse_ground
-from thads.io import (
+from thads import _compat
+from thads.count import Report, ReportRow, report, reports
+from thads.errors import InvalidRecordError, RuleNotAvailableError, ThadsError
+from thads.read import (
     CaseReader,
     RejectedRow,
     read_cases,
+    read_excel,
+    read_frame,
     read_offices,
     read_quotas,
     read_records,
     write_cases,
 )
-from thads.judgment import Judgment, JudgmentKind
-from thads.offices import Office, OfficeLevel, OfficeTree
-from thads.periods import StatisticalPeriod
-from thads.quota import Attainment, Quota
-from thads.rates import Change, Points, Rate, change, resolution_rate, share
-from thads.report import Report, ReportRow, report, reports
+from thads.records import (
+    Case,
+    CreditorKind,
+    Debt,
+    EnforcementMode,
+    Event,
+    EventKind,
+    Judgment,
+    JudgmentKind,
+    Office,
+    OfficeLevel,
+    OfficeTree,
+)
 from thads.rules import Regime, regime_by_code, regime_for
-from thads.tabular import read_excel, read_frame
-from thads.tally import Tally
-from thads.timeline import Timeline
+from thads.values import (
+    Change,
+    Points,
+    Quota,
+    Rate,
+    StatisticalPeriod,
+    Tally,
+    resolution_rate,
+    share,
+)
 
 if TYPE_CHECKING:
-    from thads import chart as chart
-    from thads import export as export
-    from thads import frames as frames
     from thads import law as law
     from thads import metrics as metrics
-    from thads import report_json as report_json
     from thads import samples as samples
     from thads import testing as testing
     from thads import worklists as worklists
-    from thads.frames import frame as frame
-    from thads.metrics import DateRange as DateRange
-    from thads.metrics import calendar_year as calendar_year
-    from thads.metrics import reconcile as reconcile
+    from thads import write as write
 
 __version__ = "0.1.0"
 
-_LAZY_MODULES: frozenset[str] = frozenset(
-    {
-        "chart",
-        "export",
-        "frames",
-        "law",
-        "metrics",
-        "report_json",
-        "samples",
-        "testing",
-        "worklists",
-    }
+_compat.install()
+
+_PACKAGES: Final = frozenset(
+    {"law", "metrics", "samples", "testing", "worklists", "write", "cli", "fmt", "validate"}
 )
-"""Submodules loaded on first attribute access (module ``__getattr__``, PEP 562)."""
-_LAZY_FUNCTIONS: dict[str, tuple[str, str]] = {
-    "frame": ("thads.frames", "frame"),
-    "reconcile": ("thads.metrics", "reconcile"),
-    "calendar_year": ("thads.metrics", "calendar_year"),
-    "DateRange": ("thads.metrics", "DateRange"),
+"""Public packages loaded on first attribute access (PEP 562)."""
+
+_MOVED: Final[dict[str, str]] = {
+    "AGREED_POSTPONEMENT": "thads.law",
+    "KNOWN_GROUNDS": "thads.law",
+    "Ground": "thads.law",
+    "GroundKind": "thads.law",
+    "parse_ground": "thads.law",
+    "Attainment": "thads.values",
+    "change": "thads.values",
+    "Placement": "thads.count",
+    "TallyPair": "thads.count",
+    "placement": "thads.count",
+    "tally_periods": "thads.count",
+    "Timeline": "thads.records",
+    "DateRange": "thads.metrics",
+    "calendar_year": "thads.metrics",
+    "reconcile": "thads.metrics",
+    "frame": "thads.write",
+    "FormatParseError": "thads.errors",
+    "GroundNotAvailableError": "thads.errors",
+    "InconsistentTallyError": "thads.errors",
+    "InvalidGroundError": "thads.errors",
+    "MissingExtraError": "thads.errors",
+    "MoneyTypeError": "thads.errors",
+    "PeriodError": "thads.errors",
+    "UndefinedRateError": "thads.errors",
 }
+"""Names of the 0.1.0 top level that now live only in their package (one release)."""
+
+_OLD_MODULES: Final = frozenset({"export", "frames", "chart", "report_json"})
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY_MODULES:
+    if name in _PACKAGES:
         module = importlib.import_module(f"thads.{name}")
         globals()[name] = module
         return module
-    if name in _LAZY_FUNCTIONS:
-        module_name, attribute = _LAZY_FUNCTIONS[name]
-        value = getattr(importlib.import_module(module_name), attribute)
-        globals()[name] = value
-        return value
+    if name in _MOVED:
+        warnings.warn(
+            f"thads.{name} is deprecated and will be removed after 0.2; "
+            f"use {_MOVED[name]}.{name}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module(_MOVED[name]), name)
+    if name in _OLD_MODULES:
+        return importlib.import_module(f"thads.{name}")
     raise AttributeError(f"module 'thads' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _LAZY_MODULES | set(_LAZY_FUNCTIONS))
+    return sorted(set(globals()) | _PACKAGES)
 
 
 __all__ = [
-    "AGREED_POSTPONEMENT",
-    "KNOWN_GROUNDS",
-    "Attainment",
     "Case",
     "CaseReader",
     "Change",
     "CreditorKind",
-    "DateRange",
     "Debt",
     "EnforcementMode",
     "Event",
     "EventKind",
-    "FormatParseError",
-    "Ground",
-    "GroundKind",
-    "GroundNotAvailableError",
-    "InconsistentTallyError",
-    "InvalidGroundError",
     "InvalidRecordError",
     "Judgment",
     "JudgmentKind",
-    "MissingExtraError",
-    "MoneyTypeError",
     "Office",
     "OfficeLevel",
     "OfficeTree",
-    "PeriodError",
-    "Placement",
     "Points",
     "Quota",
     "Rate",
@@ -149,32 +152,19 @@ __all__ = [
     "RuleNotAvailableError",
     "StatisticalPeriod",
     "Tally",
-    "TallyPair",
     "ThadsError",
-    "Timeline",
-    "UndefinedRateError",
     "__version__",
-    "calendar_year",
-    "change",
-    "fmt",
-    "frame",
-    "metrics",
-    "parse_ground",
-    "placement",
     "read_cases",
     "read_excel",
     "read_frame",
     "read_offices",
     "read_quotas",
     "read_records",
-    "reconcile",
     "regime_by_code",
     "regime_for",
     "report",
     "reports",
     "resolution_rate",
     "share",
-    "tally_periods",
-    "worklists",
     "write_cases",
 ]

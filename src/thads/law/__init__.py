@@ -10,16 +10,18 @@ unknown item flagged, ``strict=True`` to raise); the single-value functions rais
 
 from __future__ import annotations
 
-from thads.law.calendar import (
+from thads.law._calendar import (
     Calendar,
     VietnamCalendar,
     WorkingCalendar,
     add_working_days,
     next_working_day,
     period_end,
+    resolve_calendar,
 )
-from thads.law.deadlines import (
+from thads.law._deadlines import (
     UNKNOWN_UNDER_NEW_LAW,
+    UNKNOWN_UNDER_OLD_LAW,
     Deadline,
     DelegatedScope,
     deadlines,
@@ -27,25 +29,48 @@ from thads.law.deadlines import (
     limitation_end,
     stay_intervals,
 )
-from thads.law.exemption import (
+from thads.law._exemption import (
     ExemptionCandidate,
     ExemptionResult,
     exemption,
     exemption_candidates,
 )
-from thads.law.fees import CaseFee, FeeReduction, ReceiptFee, base_salary, case_fee, enforcement_fee
-from thads.law.interest import (
+from thads.law._fees import CaseFee, FeeReduction, ReceiptFee, base_salary, case_fee, enforcement_fee
+from thads.law._interest import (
     InterestResult,
     case_interest,
     interest_free_intervals,
     late_interest,
 )
-from thads.law.payment_order import Allocation, Claim, PaymentTier, allocate
-from thads.law.versions import NEW_LAW_FROM, LawVersion, Transition, law_for, step_law
+from thads.law._grounds import (
+    ACCEPTED_FORMS,
+    AGREED_POSTPONEMENT,
+    Ground,
+    GroundKind,
+    KNOWN_GROUNDS,
+    LAWS,
+    LAW_2008,
+    LAW_2025,
+    PROTEST_POSTPONEMENT,
+    PROTEST_SUSPENSION,
+    ground_code,
+    parse_ground,
+)
+from thads.law._payment_order import Allocation, Claim, PaymentTier, allocate
+from thads.law._versions import NEW_LAW_FROM, LawVersion, Transition, law_for, step_law
 
 __all__ = [
+    "ACCEPTED_FORMS",
+    "AGREED_POSTPONEMENT",
+    "KNOWN_GROUNDS",
+    "LAWS",
+    "LAW_2008",
+    "LAW_2025",
     "NEW_LAW_FROM",
+    "PROTEST_POSTPONEMENT",
+    "PROTEST_SUSPENSION",
     "UNKNOWN_UNDER_NEW_LAW",
+    "UNKNOWN_UNDER_OLD_LAW",
     "Allocation",
     "Calendar",
     "CaseFee",
@@ -55,6 +80,8 @@ __all__ = [
     "ExemptionCandidate",
     "ExemptionResult",
     "FeeReduction",
+    "Ground",
+    "GroundKind",
     "InterestResult",
     "LawVersion",
     "PaymentTier",
@@ -71,13 +98,16 @@ __all__ = [
     "enforcement_fee",
     "exemption",
     "exemption_candidates",
+    "ground_code",
     "instalment_limitations",
     "interest_free_intervals",
     "late_interest",
     "law_for",
     "limitation_end",
     "next_working_day",
+    "parse_ground",
     "period_end",
+    "resolve_calendar",
     "stay_intervals",
     "step_law",
 ]

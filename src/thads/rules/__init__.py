@@ -8,17 +8,18 @@ from __future__ import annotations
 from datetime import date
 
 from thads.errors import RuleNotAvailableError
-from thads.periods import StatisticalPeriod
-from thads.rules import tt01_2013, tt05_2024, tt06_2019
-from thads.rules.base import (
-    AGREED_POSTPONEMENT,
+from thads.values import StatisticalPeriod
+from thads.rules import _tt01_2013 as tt01_2013
+from thads.rules import _tt05_2024 as tt05_2024
+from thads.rules import _tt06_2019 as tt06_2019
+from thads.rules._base import (
     FORM_ROWS,
     MONEY_RESOLVED_ROWS,
     UNITS,
+    DueRule,
     Form,
     Regime,
     Unit,
-    normalize_ground,
 )
 
 REGIMES: tuple[Regime, ...] = (tt01_2013.REGIME, tt06_2019.REGIME, tt05_2024.REGIME)
@@ -47,15 +48,14 @@ def regime_by_code(code: str) -> Regime:
 
 
 __all__ = [
-    "AGREED_POSTPONEMENT",
     "FORM_ROWS",
     "MONEY_RESOLVED_ROWS",
     "REGIMES",
     "UNITS",
+    "DueRule",
     "Form",
     "Regime",
     "Unit",
-    "normalize_ground",
     "regime_by_code",
     "regime_for",
 ]

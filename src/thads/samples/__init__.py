@@ -9,7 +9,14 @@ in them.
 
 from __future__ import annotations
 
-from thads.samples.merger import merger_2026
-from thads.samples.province import Sample, province_2023
+from thads.samples._merger import merger_2026
+from thads.samples._province import Sample, province_2023
+from thads.samples._merger import NEW_PROVINCE, comparison_note
 
-__all__ = ["Sample", "merger_2026", "province_2023"]
+__all__ = [
+    "NEW_PROVINCE",
+    "Sample",
+    "comparison_note",
+    "merger_2026",
+    "province_2023",
+]
