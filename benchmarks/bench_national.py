@@ -31,7 +31,9 @@ ROWS = (
 )  # fmt: skip
 
 
-def _thads(cases: Path, events: Path, year: int, months: str, jobs: int, sorted_input: bool) -> dict:
+def _thads(
+    cases: Path, events: Path, year: int, months: str, jobs: int, sorted_input: bool
+) -> dict:
     import thads
 
     reader = thads.read_cases(cases, events, sorted_input=sorted_input)
@@ -80,14 +82,23 @@ def _pandas(cases: Path, events: Path, year: int) -> dict:
     n = len(cdf)
     order = np.lexsort((np.arange(len(day)), day, ci))  # by case, then date, then file order
     ci, day, kind, amt, ground = ci[order], day[order], kind[order], amt[order], ground[order]
-    closing = np.isin(kind, ["completed", "terminated", "entrusted", "withdrawn", "separate_register"])
+    closing = np.isin(
+        kind, ["completed", "terminated", "entrusted", "withdrawn", "separate_register"]
+    )
     close_day = np.full(n, np.iinfo(np.int64).max)
     close_kind = np.full(n, "", dtype=object)
     close_day[ci[closing]] = day[closing]
     close_kind[ci[closing]] = kind[closing]
     collected, reduced = kind == "collected", kind == "reduced"
-    classifying = np.isin(kind, ["enforceable", "unenforceable", "postponed", "suspended", "resumed"])
-    cl_ci, cl_day, cl_kind, cl_ground = ci[classifying], day[classifying], kind[classifying], ground[classifying]
+    classifying = np.isin(
+        kind, ["enforceable", "unenforceable", "postponed", "suspended", "resumed"]
+    )
+    cl_ci, cl_day, cl_kind, cl_ground = (
+        ci[classifying],
+        day[classifying],
+        kind[classifying],
+        ground[classifying],
+    )
     amount0 = cdf["amount"].values
     office = cdf["office"].cat.codes.values
     names = list(cdf["office"].cat.categories)
@@ -100,7 +111,11 @@ def _pandas(cases: Path, events: Path, year: int) -> dict:
             s, e = start.toordinal(), end.toordinal()
             books = (acc <= e) & ~(close_day < s)
             paid_before = np.zeros(n, dtype=np.int64)
-            np.add.at(paid_before, ci[(collected | reduced) & (day < s)], amt[(collected | reduced) & (day < s)])
+            np.add.at(
+                paid_before,
+                ci[(collected | reduced) & (day < s)],
+                amt[(collected | reduced) & (day < s)],
+            )
             inside = (day >= s) & (day <= e)
             coll_in = np.zeros(n, dtype=np.int64)
             np.add.at(coll_in, ci[collected & inside], amt[collected & inside])
@@ -152,7 +167,9 @@ def _pandas(cases: Path, events: Path, year: int) -> dict:
     return result
 
 
-def _measure(task: str, args: argparse.Namespace, cases: Path, events: Path) -> tuple[float, float, dict]:
+def _measure(
+    task: str, args: argparse.Namespace, cases: Path, events: Path
+) -> tuple[float, float, dict]:
     """Run one task in a fresh process: (seconds, peak MiB, tallies)."""
     code = (
         "import json, sys, time, resource; sys.path.insert(0, %r); import bench_national as b; "
@@ -210,7 +227,9 @@ def main() -> None:
         assert pandas[2] == full, "pandas and thads tallies differ"
         print(f"identical tallies for {len(full):,} (office, period) pairs, cases and money")
         print(f"ratio thads jobs=1 / pandas: {t1 / pandas[0]:.2f}")
-        print(f"ratio thads jobs=2 / pandas: {measured['thads 24 periods, jobs=2'][0] / pandas[0]:.2f}")
+        print(
+            f"ratio thads jobs=2 / pandas: {measured['thads 24 periods, jobs=2'][0] / pandas[0]:.2f}"
+        )
 
 
 if __name__ == "__main__":

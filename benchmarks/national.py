@@ -73,9 +73,7 @@ def generate(size: int, out_dir: Path, seed: int = 2026) -> tuple[Path, Path]:
     return cases_path, events_path
 
 
-def _history(
-    rng: random.Random, accepted: date, amount: int
-) -> list[tuple[date, str, int, str]]:
+def _history(rng: random.Random, accepted: date, amount: int) -> list[tuple[date, str, int, str]]:
     """A plausible history: classification, stays, collections, then maybe a closing."""
     out: list[tuple[date, str, int, str]] = []
     day = accepted

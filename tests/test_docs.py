@@ -45,10 +45,10 @@ def test_tutorial_figures() -> None:
     assert p.current.money.new == 1_030 * m
     assert p.current.money.resolved == 515 * m
     assert p.current.money.enforceable == 1_165 * m
-    assert p.case_rate is not None and p.case_rate.percent == Decimal("50.00")
-    assert p.money_rate is not None and p.money_rate.percent == Decimal("44.21")
+    assert p.rate("cases") is not None and p.rate("cases").percent == Decimal("50.00")
+    assert p.rate("money") is not None and p.rate("money").percent == Decimal("44.21")
     a = report.row("A")
-    assert a.case_rate is not None and a.case_rate.percent == Decimal("66.67")
+    assert a.rate("cases") is not None and a.rate("cases").percent == Decimal("66.67")
     assert p.attainment is not None and p.attainment.money is not None
     assert p.attainment.money.value == Decimal("-1.59")
     assert all(c.rejected == 0 for c in cases.counts.values())

@@ -112,8 +112,7 @@ def __getattr__(name: str) -> Any:
         return module
     if name in _MOVED:
         warnings.warn(
-            f"thads.{name} is deprecated and will be removed after 0.2; "
-            f"use {_MOVED[name]}.{name}",
+            f"thads.{name} is deprecated and will be removed after 0.2; use {_MOVED[name]}.{name}",
             DeprecationWarning,
             stacklevel=2,
         )

@@ -12,8 +12,7 @@ from fractions import Fraction
 from typing import Final
 
 from thads.errors import FormatParseError
-from thads.values import NGHIN, TRIEU, TY
-from thads.values import Points, Rate, round_half_up
+from thads.values import NGHIN, TRIEU, TY, Points, Rate, round_half_up
 
 UNITS: Final[dict[str, int]] = {"tỷ": TY, "triệu": TRIEU, "nghìn": NGHIN, "ngàn": NGHIN}
 """Money units in published text and their value in đồng."""

@@ -16,8 +16,8 @@ import pytest
 from helpers import M, case
 from thads import StatisticalPeriod
 from thads.cli import main
-from thads.read import write_cases
 from thads.metrics import metrics, to_csv
+from thads.read import write_cases
 from thads.worklists import period_list, write_xlsx
 from thads.worklists import to_csv as list_csv
 

@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 from helpers import M, case, ev
 from strategies import case_histories, case_sets
 from thads import StatisticalPeriod, Tally, regime_by_code, regime_for
-from thads.count import placement, tally_periods
-from thads.count import TallyPair
+from thads.count import TallyPair, placement, tally_periods
 
 Y23 = StatisticalPeriod(2023)
 Y22 = StatisticalPeriod(2022)

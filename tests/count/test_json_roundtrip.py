@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 import thads
+from thads.count import SCHEMA_VERSION, Report, to_dict
 from thads.errors import InvalidRecordError
 from thads.read import read_offices, read_quotas
-from thads.count import SCHEMA_VERSION, Report, to_dict
 from thads.samples import province_2023
 
 ROOT = Path(__file__).parents[2]
@@ -146,8 +146,8 @@ def test_a_document_whose_parent_holds_less_than_its_children_is_refused() -> No
     import json as _json
 
     from thads import StatisticalPeriod, report
-    from thads.errors import InvalidRecordError
     from thads.count import Report, to_dict
+    from thads.errors import InvalidRecordError
     from thads.samples import province_2023
 
     sample = province_2023()
@@ -169,8 +169,8 @@ def test_a_document_whose_parent_holds_less_than_its_children_is_refused() -> No
 
 def test_previous_given_for_some_rows_only_is_refused() -> None:
     from thads import StatisticalPeriod, report
-    from thads.errors import InvalidRecordError
     from thads.count import Report, to_dict
+    from thads.errors import InvalidRecordError
     from thads.samples import province_2023
 
     sample = province_2023()

@@ -16,8 +16,8 @@ import pytest
 
 from thads import Change, Quota, Rate, Tally, resolution_rate, share
 from thads.errors import InconsistentTallyError
-from thads.values import change
 from thads.fmt import parse_money
+from thads.values import change
 
 
 def classified(to_enforce: int, enforceable: int, resolved: int, without: int) -> Tally:

@@ -219,9 +219,9 @@ def test_example_i_nam_dinh_2017_cases_and_money() -> None:
     pair = count(period, rows)
     regime = regime_for(period)
     assert (pair.cases.enforceable, pair.cases.resolved) == (5_422, 4_918)
-    assert regime.money_enforceable(pair.money) == money_e
-    assert regime.money_resolved(pair.money) == money_x
-    cases, money = pair.cases.resolution_rate(), regime.money_rate(pair.money)
+    assert regime.enforceable(pair.money, "money") == money_e
+    assert regime.resolved(pair.money, "money") == money_x
+    cases, money = pair.cases.resolution_rate(), regime.rate(pair.money, "money")
     assert cases is not None and money is not None
     assert (cases.percent, money.percent) == (Decimal("90.70"), Decimal("62.91"))
     attained = Quota(2017, "73", "32").attainment(cases=cases, money=money)
@@ -246,7 +246,7 @@ def test_example_c_national_2020_and_its_money_mismatch() -> None:
     assert rate is not None and rate.percent == Decimal("81.41")
     attained = Quota(2020, "80", "38").attainment(cases=rate)  # quota derived (§7.2)
     assert attained.cases is not None and attained.cases.value == Decimal("1.41")
-    money = regime_for(period).money_rate(pair.money)
+    money = regime_for(period).rate(pair.money, "money")
     assert money is not None
     assert money.exact == Fraction(money_x, money_e)
     assert money.percent == Decimal("40.44")  # 53.750,695 / 132.905,418 = 40,443...%
@@ -295,7 +295,7 @@ def test_example_e_national_9_months_2023() -> None:
     ]
     pair = count(period, rows)
     assert percent(pair.cases.resolution_rate()) == Decimal("66.53")
-    assert percent(regime_for(period).money_rate(pair.money)) == Decimal("32.45")
+    assert percent(regime_for(period).rate(pair.money, "money")) == Decimal("32.45")
 
 
 def test_example_f_national_2023_identities() -> None:

@@ -56,9 +56,11 @@ def test_rollup_sums_children_and_recomputes_rates() -> None:
     assert [row.code for row in r.rows] == ["VN", "P", "A", "B"]
     a, b, p = r.row("A"), r.row("B"), r.row("P")
     assert p.current == a.current + b.current
-    assert a.case_rate is not None and a.case_rate.percent == Decimal("90.00")
-    assert b.case_rate is not None and b.case_rate.percent == Decimal("50.00")
-    assert p.case_rate is not None and p.case_rate.percent == Decimal("83.33")  # 10 / 12, not 70
+    assert a.rate("cases") is not None and a.rate("cases").percent == Decimal("90.00")
+    assert b.rate("cases") is not None and b.rate("cases").percent == Decimal("50.00")
+    assert p.rate("cases") is not None and p.rate("cases").percent == Decimal(
+        "83.33"
+    )  # 10 / 12, not 70
     assert r.total.current == p.current
 
 
@@ -105,15 +107,15 @@ def test_same_period_last_year() -> None:
     row = report(cases, Y23, by="national").total
     # 2022: new = old, old2, b0 = 3; only "old" resolved (b0 completes in 2023): 1/3
     assert row.previous.cases.new == 3
-    assert row.previous_case_rate is not None
-    assert row.previous_case_rate.percent == Decimal("33.33")
+    assert row.previous_rate("cases") is not None
+    assert row.previous_rate("cases").percent == Decimal("33.33")
     # 2023: new = a0..a9, b1 = 11 (+8); carried over old2, b0.
     # Resolved a0..a8 and b0 = 10 of 13 enforceable = 76,92%; +43,59 points.
     assert row.change("new").delta == 11 - 3
     assert row.current.cases.carried_over == 2
-    assert row.case_rate is not None and row.case_rate.percent == Decimal("76.92")
-    assert row.case_rate_change is not None
-    assert row.case_rate_change.value == Decimal("43.59")
+    assert row.rate("cases") is not None and row.rate("cases").percent == Decimal("76.92")
+    assert row.rate_change("cases") is not None
+    assert row.rate_change("cases").value == Decimal("43.59")
 
 
 @given(case_sets())
@@ -125,7 +127,7 @@ def test_sum_of_office_reports_equals_the_report_over_all(cases) -> None:  # typ
     assert by_office.total.current == whole.total.current
     for row in by_office.rows:
         row.current.check()
-    rate = whole.total.case_rate
+    rate = whole.total.rate("cases")
     cases_total: Tally = whole.total.current.cases
     if rate is not None:
         assert rate.numerator == cases_total.resolved
@@ -152,7 +154,7 @@ def test_no_invented_comparison_before_the_first_known_regime() -> None:
     row = report(old, StatisticalPeriod(2013), by="national").total
     assert row.previous is None  # 2012 was counted under QĐ 02/2006: not modelled
     assert row.change("new") is None
-    assert row.case_rate_change is None
+    assert row.rate_change("cases") is None
     assert row.current.cases.new == 1
     with pytest.raises(RuleNotAvailableError):
         report(old, StatisticalPeriod(2012), by="national")

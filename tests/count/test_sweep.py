@@ -17,9 +17,17 @@ from hypothesis import strategies as st
 
 from helpers import M, case, ev
 from strategies import case_sets
-from thads import Case, InvalidRecordError, StatisticalPeriod, Tally, read_cases, regime_for, reports, write_cases
-from thads.count import TallyPair
-from thads.count import place_case, tally_periods
+from thads import (
+    Case,
+    InvalidRecordError,
+    StatisticalPeriod,
+    Tally,
+    read_cases,
+    regime_for,
+    reports,
+    write_cases,
+)
+from thads.count import TallyPair, place_case, tally_periods
 from thads.samples import province_2023
 
 # Statistical years the generated histories touch (2020-10-01 .. 2024-09-30), and beyond.

@@ -21,10 +21,24 @@ from hypothesis import strategies as st
 from helpers import M, case, ev
 from strategies import case_sets
 from thads import Quota, StatisticalPeriod, Tally
-from thads.count import tally_periods
-from thads.count import TallyPair
+from thads.count import TallyPair, tally_periods
 from thads.errors import InvalidRecordError
-from thads.metrics import AGE_BANDS, DateRange, Flow, Metrics, calendar_year, campaign, compute, metrics, monthly_flows, needed, plan, to_csv, to_json, to_table
+from thads.metrics import (
+    AGE_BANDS,
+    DateRange,
+    Flow,
+    Metrics,
+    calendar_year,
+    campaign,
+    compute,
+    metrics,
+    monthly_flows,
+    needed,
+    plan,
+    to_csv,
+    to_json,
+    to_table,
+)
 from thads.rules import regime_by_code
 
 Y24 = StatisticalPeriod(2024)

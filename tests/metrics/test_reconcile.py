@@ -19,8 +19,8 @@ from strategies import case_sets
 from thads import StatisticalPeriod, report
 from thads.count import tally_periods
 from thads.errors import InvalidRecordError
-from thads.write import to_json
 from thads.metrics import Moved, reconcile
+from thads.write import to_json
 
 BOOK = [
     case("r1", date(2022, 5, 1), 10 * M),  # open throughout: in both figures

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from thads import InvalidRecordError, read_cases, read_records
-from thads.law import parse_ground
 from thads.errors import InvalidGroundError
+from thads.law import parse_ground
 from thads.read import InputEncodingError, RowError
 from thads.records import clean
 

@@ -13,7 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thads import InvalidRecordError, read_cases, read_excel, read_frame
-from thads.records import CREDITOR_ALIASES, EVENT_KIND_ALIASES, HEADING_ALIASES, JUDGMENT_KIND_ALIASES, MODE_ALIASES
+from thads.records import (
+    CREDITOR_ALIASES,
+    EVENT_KIND_ALIASES,
+    HEADING_ALIASES,
+    JUDGMENT_KIND_ALIASES,
+    MODE_ALIASES,
+)
 from thads.testing import Dataset, datasets
 
 CASE_FIELDS = (

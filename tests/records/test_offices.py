@@ -21,7 +21,16 @@ from helpers import M, case, ev
 from strategies import case_sets
 from thads import InvalidRecordError, Quota, StatisticalPeriod, read_offices, report
 from thads.count import TallyPair
-from thads.records import NATIONAL_CODE, Office, OfficeLevel, OfficeTree, ancestor_chain, province_tree, provinces, redraw
+from thads.records import (
+    NATIONAL_CODE,
+    Office,
+    OfficeLevel,
+    OfficeTree,
+    ancestor_chain,
+    province_tree,
+    provinces,
+    redraw,
+)
 
 OLD_END = date(2025, 6, 30)
 NEW_START = date(2025, 7, 1)
@@ -260,13 +269,13 @@ def test_merged_province_same_period_is_the_sum_of_its_predecessors() -> None:
         summed = summed + r25.row(code).current
     assert row.previous == summed
     # recomputed: (3 + 1 + 10) / (4 + 2 + 10) = 14 / 16 = 87.50 %
-    assert row.previous_case_rate is not None
-    assert row.previous_case_rate.exact == Fraction(14, 16)
-    assert row.previous_case_rate.percent == Decimal("87.50")
+    assert row.previous_rate("cases") is not None
+    assert row.previous_rate("cases").exact == Fraction(14, 16)
+    assert row.previous_rate("cases").percent == Decimal("87.50")
     # not the mean of the three rates: (75 + 50 + 100) / 3 = 75.00 %
-    rates = [r25.row(code).case_rate for code in olds]
+    rates = [r25.row(code).rate("cases") for code in olds]
     mean = sum(r.exact_percent for r in rates if r is not None) / 3
-    assert mean == 75 and row.previous_case_rate.exact_percent != mean
+    assert mean == 75 and row.previous_rate("cases").exact_percent != mean
     # the old codes do not appear in the 2026 report
     assert not any(r.code.startswith("cuc-") for r in r26.rows)
 

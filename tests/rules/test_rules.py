@@ -56,11 +56,11 @@ def test_stays() -> None:
 def test_money_numerator_option() -> None:
     money = Tally(new=100, completed=30, terminated=10, reduced=5, in_progress=55)
     default = regime_by_code("tt05_2024")
-    rate = default.money_rate(money)
+    rate = default.rate(money, "money")
     assert rate is not None
     assert (rate.numerator, rate.denominator) == (45, 100)
     cash_only = default.with_options(money_resolved_rows=frozenset({"completed"}))
-    rate = cash_only.money_rate(money)
+    rate = cash_only.rate(money, "money")
     assert rate is not None
     assert (rate.numerator, rate.denominator) == (30, 85)
     with pytest.raises(ValueError, match="completed"):

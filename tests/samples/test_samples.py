@@ -34,15 +34,15 @@ def test_published_case_figures(result: Report) -> None:
     assert row.current.cases.accepted == 16_109
     assert row.current.cases.resolved == 10_289
     assert row.current.cases.enforceable == 12_411
-    assert row.case_rate is not None and row.case_rate.percent == Decimal("82.90")
+    assert row.rate("cases") is not None and row.rate("cases").percent == Decimal("82.90")
 
 
 def test_published_money_figures(result: Report) -> None:
     row = result.row("ST")
     money = row.current.money
     assert format_money(money.accepted) == "2.491 tỷ đồng"
-    assert row.regime.money_resolved(money) > 640 * 10**9
-    assert row.money_rate is not None and row.money_rate.percent == Decimal("51.24")
+    assert row.regime.resolved(money, "money") > 640 * 10**9
+    assert row.rate("money") is not None and row.rate("money").percent == Decimal("51.24")
 
 
 def test_published_quota_and_same_period(result: Report) -> None:
@@ -52,7 +52,9 @@ def test_published_quota_and_same_period(result: Report) -> None:
     assert row.attainment.money is not None and row.attainment.money.value == Decimal("5.44")
     growth = row.change("new").percent
     assert growth is not None and growth > Decimal("28")
-    assert row.case_rate_change is not None and row.case_rate_change.value == Decimal("1.25")
+    assert row.rate_change("cases") is not None and row.rate_change("cases").value == Decimal(
+        "1.25"
+    )
 
 
 def test_sample_is_deterministic() -> None:

@@ -9,8 +9,7 @@ from fractions import Fraction
 from thads import StatisticalPeriod, report
 from thads.cli import main
 from thads.count import TallyPair
-from thads.samples import merger_2026
-from thads.samples import NEW_PROVINCE
+from thads.samples import NEW_PROVINCE, merger_2026
 
 SAMPLE = merger_2026()
 PREDECESSORS = ("ST", "SX", "SY")
@@ -51,8 +50,10 @@ def test_like_for_like_across_the_merger() -> None:
         summed = summed + r25.row(code).current
     row = r26.row(NEW_PROVINCE)
     assert row.previous == summed
-    assert row.previous_case_rate is not None
-    assert row.previous_case_rate.exact == Fraction(summed.cases.resolved, summed.cases.enforceable)
+    assert row.previous_rate("cases") is not None
+    assert row.previous_rate("cases").exact == Fraction(
+        summed.cases.resolved, summed.cases.enforceable
+    )
     # 12 months: 2026's same period is the 2025 report drawn on 30/9/2025 (new tree)
     y25 = report(SAMPLE.cases, StatisticalPeriod(2025), offices=SAMPLE.offices)
     y26 = report(SAMPLE.cases, StatisticalPeriod(2026), offices=SAMPLE.offices)

@@ -17,10 +17,36 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import thads
-from thads import Case, EventKind, InvalidRecordError, OfficeLevel, OfficeTree, RejectedRow, StatisticalPeriod, read_cases, read_records, report
+from thads import (
+    Case,
+    EventKind,
+    InvalidRecordError,
+    OfficeLevel,
+    OfficeTree,
+    RejectedRow,
+    StatisticalPeriod,
+    read_cases,
+    read_records,
+    report,
+)
 from thads.count import tally_periods
 from thads.records import CLOSING, MONEY_EVENTS
-from thads.testing import POSTPONEMENT_GROUNDS, RULES, SUSPENSION_GROUNDS, Dataset, Rejection, case_sets, cases, datasets, events, invalid_datasets, office_trees, periods, quotas, tallies
+from thads.testing import (
+    POSTPONEMENT_GROUNDS,
+    RULES,
+    SUSPENSION_GROUNDS,
+    Dataset,
+    Rejection,
+    case_sets,
+    cases,
+    datasets,
+    events,
+    invalid_datasets,
+    office_trees,
+    periods,
+    quotas,
+    tallies,
+)
 
 ROOT = Path(__file__).parents[2]
 SRC = ROOT / "src"

@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from thads import InvalidRecordError, Points, Rate, resolution_rate
 from thads.errors import UndefinedRateError
-from thads.values import change
-from thads.values import round_half_up
+from thads.values import change, round_half_up
 
 
 def test_exact_and_rounded() -> None:

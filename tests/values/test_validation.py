@@ -17,9 +17,22 @@ from pathlib import Path
 import pytest
 
 from helpers import M, case, ev
-from thads import Case, Change, Debt, Event, InvalidRecordError, Judgment, JudgmentKind, Quota, Rate, StatisticalPeriod, Tally, validate
-from thads.errors import MoneyTypeError
+from thads import (
+    Case,
+    Change,
+    Debt,
+    Event,
+    InvalidRecordError,
+    Judgment,
+    JudgmentKind,
+    Quota,
+    Rate,
+    StatisticalPeriod,
+    Tally,
+    validate,
+)
 from thads.count import placement
+from thads.errors import MoneyTypeError
 from thads.law import Claim, PaymentTier, allocate
 from thads.records import Office, OfficeLevel, province_tree
 

@@ -14,10 +14,9 @@ import pytest
 
 from helpers import M, case, ev
 from thads import InvalidRecordError, Points, Rate, StatisticalPeriod
-from thads.errors import InconsistentTallyError
 from thads.count import tally_periods
-from thads.values import split
-from thads.values import Flows, Tally
+from thads.errors import InconsistentTallyError
+from thads.values import Flows, Tally, split
 
 # --- Rate -------------------------------------------------------------------------------
 
@@ -181,5 +180,3 @@ def test_split_by_largest_remainder() -> None:
         split(5, [0, 0])
     with pytest.raises(InvalidRecordError, match="weight"):
         split(5, [1.5, 1])  # type: ignore[list-item]
-
-

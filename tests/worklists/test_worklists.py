@@ -15,7 +15,20 @@ from thads.count import tally_periods
 from thads.errors import InvalidRecordError, PeriodError
 from thads.law import Calendar
 from thads.testing import case_sets
-from thads.worklists import ListKind, by_executor, carried_into_next_year, large_cases, long_running_cases, period_list, to_csv, to_json, to_records, to_table, work_list, write_xlsx
+from thads.worklists import (
+    ListKind,
+    by_executor,
+    carried_into_next_year,
+    large_cases,
+    long_running_cases,
+    period_list,
+    to_csv,
+    to_json,
+    to_records,
+    to_table,
+    work_list,
+    write_xlsx,
+)
 
 Y2025 = StatisticalPeriod(2025, 12)  # 01/10/2024 - 30/09/2025
 Q1_2025 = StatisticalPeriod(2025, 3)  # 01/10/2024 - 31/12/2024

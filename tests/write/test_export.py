@@ -16,9 +16,18 @@ import pytest
 
 from helpers import M, case, ev
 from thads import Quota, StatisticalPeriod, report
-from thads.write import form_number, safe_text, summary, to_csv, to_dict, to_json, to_table, write_xlsx
 from thads.records import Office, OfficeLevel
 from thads.rules import regime_by_code
+from thads.write import (
+    form_number,
+    safe_text,
+    summary,
+    to_csv,
+    to_dict,
+    to_json,
+    to_table,
+    write_xlsx,
+)
 
 YEAR_2025 = StatisticalPeriod(2025, 12)  # 01/10/2024-30/09/2025, under TT 05/2024
 

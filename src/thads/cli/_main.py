@@ -20,13 +20,12 @@ from typing import TYPE_CHECKING, TextIO
 
 from thads import __version__
 from thads import write as export
+from thads.count import GROUPINGS, Report, report
 from thads.errors import ThadsError
 from thads.read import CaseReader, read_cases, read_offices, read_quotas
-from thads.values import StatisticalPeriod
-from thads.count import GROUPINGS, Report, report
 from thads.rules import regime_by_code
-from thads.samples import merger_2026, province_2023
-from thads.samples import comparison_note
+from thads.samples import comparison_note, merger_2026, province_2023
+from thads.values import StatisticalPeriod
 
 if TYPE_CHECKING:
     from thads.metrics import MetricsCollector

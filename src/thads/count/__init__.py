@@ -15,6 +15,12 @@ from thads.count._engine import (
     sweep,
     tally_periods,
 )
+from thads.count._ranking import (
+    RATE_KEYS,
+    Ranked,
+    Ranking,
+    rank_report,
+)
 from thads.count._report import (
     GROUPINGS,
     Collector,
@@ -22,16 +28,10 @@ from thads.count._report import (
     Node,
     Report,
     ReportRow,
-    report,
     group_key,
+    report,
     reports,
     rollup,
-)
-from thads.count._ranking import (
-    RATE_KEYS,
-    Ranked,
-    Ranking,
-    rank_report,
 )
 from thads.count._report_json import (
     FORMAT,

@@ -28,13 +28,16 @@ from typing import Final
 
 import attrs
 
-from thads.records import Case
 from thads.errors import RuleNotAvailableError
-from thads.values import StatisticalPeriod
-from thads.rules import Regime, regime_for
-from thads.values import Tally
-from thads.records import CLOSING_CODES, CompiledCase, Timeline, month_serial
-from thads.records import COLLECTED, STATUS
+from thads.records import (
+    CLOSING_CODES,
+    COLLECTED,
+    STATUS,
+    Case,
+    CompiledCase,
+    Timeline,
+    month_serial,
+)
 from thads.records import COMPLETED as C_COMPLETED
 from thads.records import ENTRUSTED as C_ENTRUSTED
 from thads.records import REDUCED as C_REDUCED
@@ -43,6 +46,8 @@ from thads.records import RESUMED as C_RESUMED
 from thads.records import SEPARATE_REGISTER as C_SEPARATE_REGISTER
 from thads.records import TERMINATED as C_TERMINATED
 from thads.records import WITHDRAWN as C_WITHDRAWN
+from thads.rules import Regime, regime_for
+from thads.values import StatisticalPeriod, Tally
 
 _ROWS: Final = Tally.PRIMITIVE
 _INDEX: Final = {name: i for i, name in enumerate(_ROWS)}

@@ -111,15 +111,15 @@ def _two_places(value: Fraction) -> str:
 
 def _value(row: ReportRow, by: str, unit: str) -> Fraction | None:
     if by == "case_rate":
-        rate = row.case_rate
+        rate = row.rate("cases")
         return None if rate is None else rate.exact_percent
     if by == "money_rate":
-        rate = row.money_rate
+        rate = row.rate("money")
         return None if rate is None else rate.exact_percent
     if by == "attainment":
         if row.quota is None:
             return None
-        rate = row.case_rate if unit == "cases" else row.money_rate
+        rate = row.rate("cases") if unit == "cases" else row.rate("money")
         target = row.quota.cases if unit == "cases" else row.quota.money
         return None if rate is None else rate.exact_percent - Fraction(target)
     tally: Tally = getattr(row.current, unit)

@@ -17,20 +17,28 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 
 import attrs
 
-from thads.records import CREDITOR_ALIASES, JUDGMENT_KIND_ALIASES, MODE_ALIASES
-from thads.records import Case
+from thads.count import _report_json
 from thads.count._engine import GroupKey, Sweep, TallyPair, compiled, sweep
+from thads.count._ranking import Ranking, rank_report
 from thads.errors import InvalidRecordError, RuleNotAvailableError
 from thads.read import CaseReader, FileCount, RejectedRow
-from thads.records import NATIONAL_CODE, Office, OfficeLevel, OfficeTree, ancestor_chain, not_in_force, redraw
-from thads.values import StatisticalPeriod
-from thads.values import Attainment, Quota
-from thads.count import _report_json
-from thads.count._ranking import Ranking, rank_report
-from thads.values import Change, Points, Rate
+from thads.records import (
+    CREDITOR_ALIASES,
+    JUDGMENT_KIND_ALIASES,
+    MODE_ALIASES,
+    NATIONAL_CODE,
+    Case,
+    CompiledCase,
+    Office,
+    OfficeLevel,
+    OfficeTree,
+    Timeline,
+    ancestor_chain,
+    not_in_force,
+    redraw,
+)
 from thads.rules import Regime, Unit, regime_for
-from thads.values import Tally
-from thads.records import CompiledCase, Timeline
+from thads.values import Attainment, Change, Points, Quota, Rate, StatisticalPeriod, Tally
 
 
 class _Addable(Protocol):
@@ -130,36 +138,6 @@ class ReportRow:
         if self.quota is None:
             return None
         return self.quota.needed(unit, self.enforceable(unit), self.resolved(unit))
-
-    @property
-    def case_rate(self) -> Rate | None:
-        """Resolution rate by cases (tỷ lệ về việc): ``rate("cases")``."""
-        return self.rate("cases")
-
-    @property
-    def money_rate(self) -> Rate | None:
-        """Resolution rate by money (tỷ lệ về tiền): ``rate("money")``."""
-        return self.rate("money")
-
-    @property
-    def previous_case_rate(self) -> Rate | None:
-        """Case rate of the same period last year: ``previous_rate("cases")``."""
-        return self.previous_rate("cases")
-
-    @property
-    def previous_money_rate(self) -> Rate | None:
-        """Money rate of the same period last year: ``previous_rate("money")``."""
-        return self.previous_rate("money")
-
-    @property
-    def case_rate_change(self) -> Points | None:
-        """Points of the case rate over the same period last year: ``rate_change("cases")``."""
-        return self.rate_change("cases")
-
-    @property
-    def money_rate_change(self) -> Points | None:
-        """Points of the money rate over the same period last year."""
-        return self.rate_change("money")
 
     def change(self, row: str, *, unit: Unit = "cases") -> Change | None:
         """Change of a row (e.g. ``"new"``) against the same period last year, if counted."""

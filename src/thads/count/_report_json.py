@@ -20,12 +20,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from thads.count._engine import TallyPair
 from thads.errors import InvalidRecordError, ThadsError
 from thads.records import OfficeLevel, level_name
-from thads.values import StatisticalPeriod
-from thads.values import Quota
-from thads.values import Points
-from thads.rules import Form, Regime
-from thads.rules import DueRule
-from thads.values import Tally
+from thads.rules import DueRule, Form, Regime
+from thads.values import Points, Quota, StatisticalPeriod, Tally
 
 if TYPE_CHECKING:  # annotations only: _report imports this module
     from thads.count._report import Report, ReportRow
@@ -474,9 +470,7 @@ def _values(pair: TallyPair) -> list[int]:
     return [*pair.cases.as_tuple(), *pair.money.as_tuple()]
 
 
-def from_json(
-    text: str | bytes, *, report_type: type[Report], row_type: type[ReportRow]
-) -> Report:
+def from_json(text: str | bytes, *, report_type: type[Report], row_type: type[ReportRow]) -> Report:
     """Read JSON text written by :func:`to_json` back to a :class:`Report`.
 
     For data already parsed (a dict), use :func:`from_dict`.

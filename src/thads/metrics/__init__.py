@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from thads.metrics._metrics import (
     AGE_BANDS,
-    Analytics,
     CLOSINGS,
     CSV_COLUMNS,
+    Analytics,
     DateRange,
     Flow,
     FlowsTable,
@@ -42,9 +42,9 @@ from thads.values import needed
 
 __all__ = [
     "AGE_BANDS",
-    "Analytics",
     "CLOSINGS",
     "CSV_COLUMNS",
+    "Analytics",
     "DateRange",
     "Flow",
     "FlowsTable",

@@ -26,21 +26,37 @@ from typing import Final
 
 import attrs
 
-from thads.records import Case
-from thads.count import GroupKey, Sweep, TallyPair, compiled, place_case, sweep
+from thads.count import (
+    GroupKey,
+    Node,
+    Report,
+    Sweep,
+    TallyPair,
+    compiled,
+    group_key,
+    place_case,
+    rollup,
+    sweep,
+)
 from thads.errors import InvalidRecordError, RuleNotAvailableError
-from thads.write import safe_text
 from thads.fmt import format_count, format_decimal
 from thads.read import CaseReader
-from thads.records import OfficeLevel, OfficeTree, level_name
-from thads.values import StatisticalPeriod
-from thads.values import Quota
-from thads.values import Rate, round_half_up
-from thads.count import Node, Report, group_key, rollup
+from thads.records import (
+    COMPLETED,
+    ENTRUSTED,
+    SEPARATE_REGISTER,
+    TERMINATED,
+    WITHDRAWN,
+    Case,
+    CompiledCase,
+    OfficeLevel,
+    OfficeTree,
+    Timeline,
+    level_name,
+)
 from thads.rules import REGIMES, Regime
-from thads.values import Tally
-from thads.records import CompiledCase, Timeline
-from thads.records import COMPLETED, ENTRUSTED, SEPARATE_REGISTER, TERMINATED, WITHDRAWN
+from thads.values import Quota, Rate, StatisticalPeriod, Tally, round_half_up
+from thads.write import safe_text
 
 # --- date ranges ------------------------------------------------------------------------
 
@@ -696,7 +712,6 @@ def monthly_flows(
 
 
 # --- the quota planner -----------------------------------------------------------------
-
 
 
 @attrs.frozen

@@ -27,15 +27,46 @@ from typing import IO, Final, Literal, TypeVar
 import attrs
 
 from thads import validate
-from thads.law import parse_ground
-from thads.records import CREDITORS, CREDITOR_ALIASES, EVENT_KINDS, EVENT_KIND_ALIASES, HEADINGS, JUDGMENT_KINDS, JUDGMENT_KIND_ALIASES, LabelTable, MODES, MODE_ALIASES, accepted_text, clean, fold
-from thads.records import Case, CreditorKind, Debt, EnforcementMode, Event, EventKind
 from thads.errors import InvalidRecordError, ThadsError
-from thads.law import GroundKind
-from thads.records import Judgment, JudgmentKind
-from thads.records import OFFICE_COLUMNS, OFFICE_OPTIONAL, OfficeTree, read_office_rows
+from thads.law import GroundKind, parse_ground
+from thads.records import (
+    CLOSING_CODES,
+    CODE,
+    CODE_BY_NAME,
+    CREDITOR_ALIASES,
+    CREDITORS,
+    EVENT_KIND_ALIASES,
+    EVENT_KINDS,
+    HEADINGS,
+    JUDGMENT_KIND_ALIASES,
+    JUDGMENT_KINDS,
+    KINDS,
+    MODE_ALIASES,
+    MODES,
+    MONEY_CODES,
+    OFFICE_COLUMNS,
+    OFFICE_OPTIONAL,
+    Case,
+    CompiledCase,
+    CreditorKind,
+    Debt,
+    EnforcementMode,
+    Event,
+    EventKind,
+    Judgment,
+    JudgmentKind,
+    LabelTable,
+    OfficeTree,
+    Step,
+    Timeline,
+    TimelineBuilder,
+    accepted_text,
+    clean,
+    fold,
+    month_serial,
+    read_office_rows,
+)
 from thads.values import Quota
-from thads.records import CLOSING_CODES, CODE, CODE_BY_NAME, KINDS, MONEY_CODES, CompiledCase, Step, Timeline, TimelineBuilder, month_serial
 
 CASE_COLUMNS: Final = (
     "case_id",
@@ -755,9 +786,7 @@ def _case_fields(decode: _Decoder, values: list[object]) -> _CaseFields:
     record = f"case {case_id}"
     office = decode.name(values[1], record, "office")
     executor = decode.name(values[2], record, "executor")
-    mode = decode.choice(
-        decode.modes, EnforcementMode, MODE_ALIASES, values[3], record, "mode"
-    )
+    mode = decode.choice(decode.modes, EnforcementMode, MODE_ALIASES, values[3], record, "mode")
     kind = decode.choice(
         decode.kinds, JudgmentKind, JUDGMENT_KIND_ALIASES, values[4], record,
         "judgment_kind",

@@ -4,19 +4,35 @@ from __future__ import annotations
 
 from thads.records._case import (
     CLOSING,
+    MONEY_EVENTS,
     Case,
-    CaseState,
     CreditorKind,
     Debt,
     EnforcementMode,
     Event,
     EventKind,
-    MONEY_EVENTS,
 )
 from thads.records._judgment import (
     Judgment,
     JudgmentKind,
     enum_value,
+)
+from thads.records._labels import (
+    CREDITOR_ALIASES,
+    CREDITORS,
+    EVENT_KIND_ALIASES,
+    EVENT_KINDS,
+    HEADING_ALIASES,
+    HEADINGS,
+    JUDGMENT_KIND_ALIASES,
+    JUDGMENT_KINDS,
+    LEVEL_ALIASES,
+    MODE_ALIASES,
+    MODES,
+    LabelTable,
+    accepted_text,
+    clean,
+    fold,
 )
 from thads.records._offices import (
     NATIONAL_CODE,
@@ -51,7 +67,6 @@ from thads.records._timeline import (
     CODE_BY_NAME,
     COLLECTED,
     COMPLETED,
-    CompiledCase,
     ENFORCEABLE,
     ENTRUSTED,
     KINDS,
@@ -63,30 +78,14 @@ from thads.records._timeline import (
     SEPARATE_REGISTER,
     STATUS,
     SUSPENDED,
-    Step,
     TERMINATED,
-    Timeline,
-    TimelineBuilder,
     UNENFORCEABLE,
     WITHDRAWN,
+    CompiledCase,
+    Step,
+    Timeline,
+    TimelineBuilder,
     month_serial,
-)
-from thads.records._labels import (
-    CREDITORS,
-    CREDITOR_ALIASES,
-    EVENT_KINDS,
-    EVENT_KIND_ALIASES,
-    HEADINGS,
-    HEADING_ALIASES,
-    JUDGMENT_KINDS,
-    JUDGMENT_KIND_ALIASES,
-    LEVEL_ALIASES,
-    LabelTable,
-    MODES,
-    MODE_ALIASES,
-    accepted_text,
-    clean,
-    fold,
 )
 
 __all__ = [
@@ -131,7 +130,6 @@ __all__ = [
     "UNENFORCEABLE",
     "WITHDRAWN",
     "Case",
-    "CaseState",
     "CompiledCase",
     "CreditorKind",
     "Debt",

@@ -125,39 +125,6 @@ class Event:
     ground: str | None = attrs.field(default=None, converter=_ground)
 
 
-class CaseState:
-    """Checks a case's events one by one in date order (kept for compatibility).
-
-    A thin wrapper over :class:`thads.timeline.TimelineBuilder`, where the rules live.
-    """
-
-    def __init__(self, record: str, accepted_on: date, outstanding: int) -> None:
-        self.record = record
-        self.accepted_on = accepted_on
-        self._builder = TimelineBuilder(
-            record, accepted_on.toordinal(), month_serial(accepted_on), outstanding
-        )
-
-    @property
-    def outstanding(self) -> int:
-        """Money still owed after the events applied so far."""
-        return self._builder.owed
-
-    def apply(self, event: Event) -> None:
-        """Check ``event`` and record its effect; InvalidRecordError if it cannot follow."""
-        self._builder.add(
-            event.on.toordinal(),
-            month_serial(event.on),
-            CODE[event.kind],
-            event.amount,
-            event.ground,
-        )
-
-    def build(self) -> Timeline:
-        """The timeline of the events applied."""
-        return self._builder.build()
-
-
 def _trusted_event(on: date, kind: EventKind, amount: int, ground: str | None) -> Event:
     event = object.__new__(Event)
     object.__setattr__(event, "on", on)
@@ -214,10 +181,21 @@ class Case:
             raise InvalidRecordError("Case", "case_id", "must be a non-empty string")
 
     def __attrs_post_init__(self) -> None:
-        state = self.new_state()
+        builder = TimelineBuilder(
+            f"case {self.case_id}",
+            self.accepted_on.toordinal(),
+            month_serial(self.accepted_on),
+            self.amount,
+        )
         for event in self.events:
-            state.apply(event)
-        object.__setattr__(self, "timeline", state.build())
+            builder.add(
+                event.on.toordinal(),
+                month_serial(event.on),
+                CODE[event.kind],
+                event.amount,
+                event.ground,
+            )
+        object.__setattr__(self, "timeline", builder.build())
 
     @classmethod
     def from_timeline(
@@ -255,10 +233,6 @@ class Case:
             object.__setattr__(case, name, value)
         return case
 
-    def new_state(self) -> CaseState:
-        """A fresh replay state for checking this case's events."""
-        return CaseState(f"case {self.case_id}", self.accepted_on, self.amount)
-
     @property
     def amount(self) -> int:
         """Total money to enforce (đồng) = sum of the debts."""
@@ -274,7 +248,6 @@ __all__ = [
     "CLOSING",
     "MONEY_EVENTS",
     "Case",
-    "CaseState",
     "CreditorKind",
     "Debt",
     "EnforcementMode",

@@ -24,9 +24,17 @@ from typing import Literal, Protocol, TypeVar
 import attrs
 
 from thads import validate
-from thads.records._offices_data import CHANGE_DAY, LAST_OLD_DAY, MERGED, UNCHANGED, new_code, old_code, succession
-from thads.records._labels import LEVELS, LEVEL_ALIASES, accepted_text
 from thads.errors import InvalidRecordError
+from thads.records._labels import LEVEL_ALIASES, LEVELS, accepted_text
+from thads.records._offices_data import (
+    CHANGE_DAY,
+    LAST_OLD_DAY,
+    MERGED,
+    UNCHANGED,
+    new_code,
+    old_code,
+    succession,
+)
 
 
 class OfficeLevel(IntEnum):
@@ -495,11 +503,7 @@ def _province_offices() -> list[Office]:
             )
         )
     for new in [*UNCHANGED, *(name for name, _ in MERGED)]:
-        out.append(
-            Office(
-                new_code(new), f"THADS {new}", OfficeLevel.PROVINCE, start=new_start
-            )
-        )
+        out.append(Office(new_code(new), f"THADS {new}", OfficeLevel.PROVINCE, start=new_start))
     return out
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 from thads.errors import RuleNotAvailableError
-from thads.values import StatisticalPeriod
 from thads.rules import _tt01_2013 as tt01_2013
 from thads.rules import _tt05_2024 as tt05_2024
 from thads.rules import _tt06_2019 as tt06_2019
@@ -21,6 +20,7 @@ from thads.rules._base import (
     Regime,
     Unit,
 )
+from thads.values import StatisticalPeriod
 
 REGIMES: tuple[Regime, ...] = (tt01_2013.REGIME, tt06_2019.REGIME, tt05_2024.REGIME)
 """All regimes thads knows, oldest first."""

@@ -8,10 +8,9 @@ from typing import Final, Literal
 
 import attrs
 
-from thads.law import Ground, ground_code, parse_ground
 from thads.errors import InvalidGroundError, InvalidRecordError
-from thads.values import Rate
-from thads.values import Tally
+from thads.law import Ground, ground_code, parse_ground
+from thads.values import Rate, Tally
 
 MONEY_RESOLVED_ROWS: Final = frozenset({"completed", "terminated", "reduced"})
 """Rows that make up resolved money by default (statistics-rules.md §3.2, inferred)."""
@@ -79,10 +78,6 @@ class Form:
     by_executor: bool
     number: str | None
     title: str
-
-
-
-
 
 
 def _short_citation(code: str) -> str:
@@ -224,22 +219,6 @@ class Regime:
         what = "tính bằng việc" if unit == "cases" else "tính bằng tiền"
         split = " chia theo Chấp hành viên" if by_executor else ""
         return Form(unit, by_executor, None, f"Kết quả thi hành án dân sự {what}{split}")
-
-    def money_resolved(self, money: Tally) -> int:
-        """Resolved money under this regime: ``resolved(money, "money")``."""
-        return self.resolved(money, "money")
-
-    def money_enforceable(self, money: Tally) -> int:
-        """Enforceable money under this regime: ``enforceable(money, "money")``."""
-        return self.enforceable(money, "money")
-
-    def money_rate(self, money: Tally) -> Rate | None:
-        """Resolution rate by money (tỷ lệ thi hành xong về tiền): ``rate(money, "money")``."""
-        return self.rate(money, "money")
-
-    def case_rate(self, cases: Tally) -> Rate | None:
-        """Resolution rate by cases (tỷ lệ thi hành xong về việc): ``rate(cases, "cases")``."""
-        return self.rate(cases, "cases")
 
     def with_options(
         self,

@@ -9,9 +9,8 @@ in them.
 
 from __future__ import annotations
 
-from thads.samples._merger import merger_2026
+from thads.samples._merger import NEW_PROVINCE, comparison_note, merger_2026
 from thads.samples._province import Sample, province_2023
-from thads.samples._merger import NEW_PROVINCE, comparison_note
 
 __all__ = [
     "NEW_PROVINCE",

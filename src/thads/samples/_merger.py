@@ -19,14 +19,23 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from thads.records import Case, CreditorKind, Debt, EnforcementMode, Event, EventKind
-from thads.fmt import format_percent
-from thads.records import Judgment, JudgmentKind
-from thads.values import NGHIN, TRIEU
-from thads.records import Office, OfficeLevel, OfficeTree
-from thads.values import Quota
 from thads.count import Report
+from thads.fmt import format_percent
+from thads.records import (
+    Case,
+    CreditorKind,
+    Debt,
+    EnforcementMode,
+    Event,
+    EventKind,
+    Judgment,
+    JudgmentKind,
+    Office,
+    OfficeLevel,
+    OfficeTree,
+)
 from thads.samples._province import Sample
+from thads.values import NGHIN, TRIEU, Quota
 
 SEED = 20250701
 CHANGE = date(2025, 7, 1)
@@ -158,11 +167,11 @@ def comparison_note(report: Report) -> str:
         row = report.row(NEW_PROVINCE)
     except KeyError:
         return "\n".join(lines)
-    if row.previous is not None and row.previous_case_rate is not None:
+    if row.previous is not None and row.previous_rate("cases") is not None:
         prev = row.previous.cases
         lines.append(
             f"Cùng kỳ của {row.name}: {prev.resolved}/{prev.enforceable} việc có điều kiện "
-            f"giải quyết xong = {format_percent(row.previous_case_rate)}."
+            f"giải quyết xong = {format_percent(row.previous_rate('cases'))}."
         )
     ranking = report.rank(by="case_rate", level=OfficeLevel.PROVINCE)
     lines += [ranking.sentence(e.code) for e in ranking.entries]

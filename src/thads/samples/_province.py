@@ -21,12 +21,21 @@ from fractions import Fraction
 
 import attrs
 
-from thads.records import Case, CreditorKind, Debt, EnforcementMode, Event, EventKind
 from thads.law import AGREED_POSTPONEMENT
-from thads.records import Judgment, JudgmentKind
-from thads.values import NGHIN, TRIEU, TY, split
-from thads.records import Office, OfficeLevel, OfficeTree
-from thads.values import Quota
+from thads.records import (
+    Case,
+    CreditorKind,
+    Debt,
+    EnforcementMode,
+    Event,
+    EventKind,
+    Judgment,
+    JudgmentKind,
+    Office,
+    OfficeLevel,
+    OfficeTree,
+)
+from thads.values import NGHIN, TRIEU, TY, Quota, split
 
 PROVINCE = "ST"
 """Code of the synthetic province."""
@@ -442,5 +451,6 @@ def province_2023() -> Sample:
         quotas=(Quota(2023, "82.80", "45.80", office=PROVINCE),),
         year=2023,
     )
+
 
 __all__ = ["province_2023"]

@@ -24,16 +24,25 @@ from typing import Final, Literal
 
 import attrs
 
-from thads.records import CLOSING, MONEY_EVENTS, Case, CreditorKind, Debt, EnforcementMode, Event, EventKind
 from thads.errors import InvalidRecordError, MissingExtraError
 from thads.law import ground_code
 from thads.read import CASE_COLUMNS, CASE_OPTIONAL, EVENT_COLUMNS, EVENT_OPTIONAL, RejectedRow
-from thads.records import Judgment, JudgmentKind
-from thads.values import TY
-from thads.records import Office, OfficeLevel, OfficeTree
-from thads.values import StatisticalPeriod
-from thads.values import Quota
-from thads.values import Tally
+from thads.records import (
+    CLOSING,
+    MONEY_EVENTS,
+    Case,
+    CreditorKind,
+    Debt,
+    EnforcementMode,
+    Event,
+    EventKind,
+    Judgment,
+    JudgmentKind,
+    Office,
+    OfficeLevel,
+    OfficeTree,
+)
+from thads.values import TY, Quota, StatisticalPeriod, Tally
 
 try:
     from hypothesis import strategies as st

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+from thads.values._money import (
+    NGHIN,
+    TRIEU,
+    TY,
+    split,
+    to_dong,
+)
 from thads.values._periods import (
     StatisticalPeriod,
+)
+from thads.values._quota import (
+    Attainment,
+    Quota,
+    needed,
 )
 from thads.values._rates import (
     Change,
@@ -14,34 +26,22 @@ from thads.values._rates import (
     round_half_up,
     share,
 )
-from thads.values._money import (
-    NGHIN,
-    TRIEU,
-    TY,
-    split,
-    to_dong,
-)
 from thads.values._tally import (
     Flows,
     Tally,
 )
-from thads.values._quota import (
-    Attainment,
-    Quota,
-    needed,
-)
 
 __all__ = [
+    "NGHIN",
+    "TRIEU",
+    "TY",
     "Attainment",
     "Change",
     "Flows",
-    "NGHIN",
     "Points",
     "Quota",
     "Rate",
     "StatisticalPeriod",
-    "TRIEU",
-    "TY",
     "Tally",
     "change",
     "needed",

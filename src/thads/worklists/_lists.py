@@ -35,19 +35,20 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from thads import validate
-from thads.records import Case, CreditorKind
 from thads.count import place_case
 from thads.errors import InvalidRecordError, MissingExtraError, PeriodError, RuleNotAvailableError
+from thads.law import (
+    ExemptionCandidate,
+    Transition,
+    WorkingCalendar,
+    add_working_days,
+    deadlines,
+    resolve_calendar,
+)
+from thads.records import Case, CreditorKind, JudgmentKind
+from thads.rules import REGIMES, DueRule, Regime, regime_for
+from thads.values import StatisticalPeriod, Tally
 from thads.write import csv_value, xlsx_text
-from thads.records import JudgmentKind
-from thads.law import WorkingCalendar, add_working_days, resolve_calendar
-from thads.law import deadlines
-from thads.law import ExemptionCandidate
-from thads.law import Transition
-from thads.values import StatisticalPeriod
-from thads.rules import REGIMES, Regime, regime_for
-from thads.rules import DueRule
-from thads.values import Tally
 
 # --- period-end lists (TT 05/2024 Art. 8) ---------------------------------------------
 

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from thads.write._chart import (
+    HEIGHT,
+    WIDTH,
+    monthly_path,
+    office_rates,
+)
 from thads.write._export import (
     CSV_HEADINGS,
     FORM_COLUMNS,
@@ -28,12 +34,6 @@ from thads.write._frames import (
     to_pandas,
     to_polars,
 )
-from thads.write._chart import (
-    HEIGHT,
-    WIDTH,
-    monthly_path,
-    office_rates,
-)
 
 __all__ = [
     "CSV_HEADINGS",
@@ -41,10 +41,10 @@ __all__ = [
     "HEIGHT",
     "LONG_COLUMNS",
     "MONEY_UNITS",
-    "MoneyUnit",
     "ROWS",
     "UNITS",
     "WIDTH",
+    "MoneyUnit",
     "csv_value",
     "form_number",
     "frame",

@@ -19,10 +19,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from thads.count import Report, ReportRow
 from thads.errors import InvalidRecordError, MissingExtraError
 from thads.fmt import format_decimal, format_percent
 from thads.values import Rate, round_half_up
-from thads.count import Report, ReportRow
 
 Unit = Literal["cases", "money"]
 
@@ -64,7 +64,7 @@ def _percent_tick(value: float, _position: object = None) -> str:
 
 
 def _rate(row: ReportRow, unit: Unit) -> Rate | None:
-    return row.case_rate if unit == "cases" else row.money_rate
+    return row.rate("cases") if unit == "cases" else row.rate("money")
 
 
 def _target(row: ReportRow, unit: Unit) -> Decimal | None:

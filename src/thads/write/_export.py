@@ -18,15 +18,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from thads.count import to_dict, to_json
+from thads.count import Report, ReportRow, to_dict, to_json
 from thads.errors import InvalidRecordError, MissingExtraError
 from thads.fmt import format_count, format_money, format_percent, format_points
-from thads.values import TY
 from thads.records import level_name
-from thads.values import Points, Rate
-from thads.count import Report, ReportRow
-from thads.rules import FORM_ROWS, UNITS, Unit
-from thads.rules import regime_by_code
+from thads.rules import FORM_ROWS, UNITS, Unit, regime_by_code
+from thads.values import TY, Points, Rate
 
 FORM_COLUMNS: tuple[tuple[str, str], ...] = tuple(
     (row, regime_by_code("tt05_2024").heading(row)) for row in FORM_ROWS

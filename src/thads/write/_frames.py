@@ -18,14 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Final, Literal
 
+from thads.count import Report, ReportRow, parents, row_identity
 from thads.errors import InvalidRecordError, MissingExtraError
 from thads.records import level_name
-from thads.values import StatisticalPeriod
-from thads.values import Points, Rate
-from thads.count import Report, ReportRow
-from thads.count import parents, row_identity
 from thads.rules import Unit
-from thads.values import Tally
+from thads.values import Points, Rate, StatisticalPeriod, Tally
 
 ROWS: Final[tuple[str, ...]] = Tally.PRIMITIVE + Tally.DERIVED
 """The tally rows, primitive then derived, as they appear in the columns."""
