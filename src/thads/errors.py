@@ -6,6 +6,33 @@ built-in exception that fits, so callers may catch either.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+ERROR_CODES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "record.invalid": "a field breaks a rule not given a code of its own",
+        "text.not_text": "a text field holds something else",
+        "text.empty": "a required text field is empty",
+        "date.not_date": "a day that is not a datetime.date",
+        "date.datetime": "a datetime (time of day) where a day is expected",
+        "date.not_iso": "a day not written YYYY-MM-DD",
+        "amount.not_integer": "money that is not an int number of đồng (float, text, fraction)",
+        "amount.negative": "money or a count below zero",
+        "count.not_integer": "a count (cases or đồng of a row) that is not an int",
+        "value.unknown": "a value outside its enumeration; the accepted ones are listed",
+        "ground.invalid": "a legal ground that cannot be read or does not exist",
+        "ground.not_available": "a ground that the law in force does not have",
+    }
+)
+"""Stable error codes (mã lỗi) of :class:`InvalidRecordError`, with what each means.
+
+A code never changes meaning; new codes may be added (here, and in ``docs/errors.md``,
+which a test holds to this table). Programs and :mod:`thads.testing` match on the code,
+never on the message text.
+"""
+
 
 class ThadsError(Exception):
     """Root of every error raised by thads."""
@@ -18,10 +45,16 @@ class InvalidRecordError(ThadsError, ValueError):
     attributes for programs.
     """
 
-    def __init__(self, record: str, field: str, reason: str) -> None:
+    def __init__(
+        self, record: str, field: str, reason: str, *, code: str = "record.invalid"
+    ) -> None:
+        if code not in ERROR_CODES:
+            raise ValueError(f"unknown error code {code!r}; add it to thads.errors.ERROR_CODES")
         self.record = record
         self.field = field
         self.reason = reason
+        self.code = code
+        """Stable code of the rule that failed (:data:`ERROR_CODES`), e.g. ``date.not_iso``."""
         super().__init__(f"{record}: field {field!r}: {reason}")
 
 
@@ -30,6 +63,11 @@ class InvalidGroundError(InvalidRecordError):
 
     The reason lists the accepted forms of writing a ground and the known grounds.
     """
+
+    def __init__(
+        self, record: str, field: str, reason: str, *, code: str = "ground.invalid"
+    ) -> None:
+        super().__init__(record, field, reason, code=code)
 
 
 class MoneyTypeError(InvalidRecordError, TypeError):
@@ -41,12 +79,22 @@ class MoneyTypeError(InvalidRecordError, TypeError):
     with one argument is still accepted (record ``"money"``, field ``"amount"``).
     """
 
-    def __init__(self, record: str, field: str | None = None, reason: str | None = None) -> None:
+    def __init__(
+        self,
+        record: str,
+        field: str | None = None,
+        reason: str | None = None,
+        *,
+        code: str = "amount.not_integer",
+    ) -> None:
         if field is None and reason is None:
             ThadsError.__init__(self, record)
             self.record, self.field, self.reason = "money", "amount", record
+            self.code = code
             return
-        super().__init__(record, field or "amount", reason or "is not an int number of đồng")
+        super().__init__(
+            record, field or "amount", reason or "is not an int number of đồng", code=code
+        )
 
 
 class PeriodError(ThadsError, ValueError):
@@ -88,6 +136,7 @@ class MissingExtraError(ThadsError, ImportError):
 
 
 __all__ = [
+    "ERROR_CODES",
     "FormatParseError",
     "GroundNotAvailableError",
     "InconsistentTallyError",

@@ -57,7 +57,9 @@ def money(value: object, record: str, field: str = "amount", *, negative: bool =
             record, field, f"money must be an int number of đồng, not {_kind_of(value)}"
         )
     if amount < 0 and not negative:
-        raise InvalidRecordError(record, field, f"must not be negative, got {amount}")
+        raise InvalidRecordError(
+            record, field, f"must not be negative, got {amount}", code="amount.negative"
+        )
     return amount
 
 
@@ -71,11 +73,16 @@ def quantity(value: object, record: str, field: str, *, negative: bool = False) 
     if type(value) is not int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise MoneyTypeError(
-                record, field, f"must be an int (cases or đồng), not {_kind_of(value)}"
+                record,
+                field,
+                f"must be an int (cases or đồng), not {_kind_of(value)}",
+                code="count.not_integer",
             )
         value = int(value)
     if value < 0 and not negative:
-        raise InvalidRecordError(record, field, f"must be >= 0, got {value}")
+        raise InvalidRecordError(
+            record, field, f"must be >= 0, got {value}", code="amount.negative"
+        )
     return value
 
 
@@ -94,10 +101,13 @@ def day(value: object, record: str, field: str) -> date:
             field,
             f"give a datetime.date, not the datetime {value!r}; pass value.date() "
             "(a pandas Timestamp is a datetime too)",
+            code="date.datetime",
         )
     if isinstance(value, date):
         return value
-    raise InvalidRecordError(record, field, f"must be a datetime.date, not {_kind_of(value)}")
+    raise InvalidRecordError(
+        record, field, f"must be a datetime.date, not {_kind_of(value)}", code="date.not_date"
+    )
 
 
 def optional_day(value: object, record: str, field: str) -> date | None:
@@ -114,16 +124,18 @@ def iso_day(text: str, record: str, field: str) -> date:
         return date.fromisoformat(stripped)
     except ValueError:
         raise InvalidRecordError(
-            record, field, f"{stripped!r} is not an ISO date (YYYY-MM-DD)"
+            record, field, f"{stripped!r} is not an ISO date (YYYY-MM-DD)", code="date.not_iso"
         ) from None
 
 
 def text(value: object, record: str, field: str) -> str:
     """``value`` as non-empty text (a code, a name, an identifier)."""
     if not isinstance(value, str):
-        raise InvalidRecordError(record, field, f"must be text, not {_kind_of(value)}")
+        raise InvalidRecordError(
+            record, field, f"must be text, not {_kind_of(value)}", code="text.not_text"
+        )
     if not value.strip():
-        raise InvalidRecordError(record, field, "must not be empty")
+        raise InvalidRecordError(record, field, "must not be empty", code="text.empty")
     return value
 
 
@@ -158,7 +170,10 @@ def choice(kind: type[E], value: object, record: str, field: str) -> E:
         found = kind._value2member_map_.get(value)  # type: ignore[assignment]
     if found is None:
         raise InvalidRecordError(
-            record, field, f"unknown value {value!r}; expected one of: {_accepted(kind)}"
+            record,
+            field,
+            f"unknown value {value!r}; expected one of: {_accepted(kind)}",
+            code="value.unknown",
         )
     return found
 
@@ -168,7 +183,10 @@ def literal(value: object, accepted: Collection[S], record: str, field: str) -> 
     if isinstance(value, str) and value in accepted:
         return value  # type: ignore[return-value]
     raise InvalidRecordError(
-        record, field, f"unknown value {value!r}; expected one of: {', '.join(accepted)}"
+        record,
+        field,
+        f"unknown value {value!r}; expected one of: {', '.join(accepted)}",
+        code="value.unknown",
     )
 
 
