@@ -1,4 +1,4 @@
-"""From case timelines to tallies (the counting rules of design.md).
+"""From case timelines to tallies (docs/counting-rules.md).
 
 Two implementations of the same rules live here:
 
@@ -497,7 +497,7 @@ def _returned_request_unknown() -> RuleNotAvailableError:
     return RuleNotAvailableError(
         "a request returned to the creditor (Decree 152/2026 Art. 22(2)) falls in a period "
         "being counted, and how the statistics count it is not known to thads "
-        "(statistics-rules.md gives no row); report periods before it, or after it (the "
+        "(docs/sources/statistics.md gives no row); report periods before it, or after it (the "
         "case is then off the books)"
     )
 

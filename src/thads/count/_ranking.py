@@ -1,6 +1,6 @@
 """Rankings of offices (xếp hạng): the offices of one level by an exact value.
 
-Published reports after mid-2025 say a province ranks "x/34" (statistics-rules.md §5.1).
+Published reports after mid-2025 say a province ranks "x/34" (docs/sources/statistics.md §5.1).
 Offices are ranked by the exact value, best (largest) first; ties share the rank and the
 next rank skips (1, 2, 2, 4). An office whose value cannot be computed (no case with
 conditions: no rate) is listed without a rank, but still counts in the "/N".

@@ -1,7 +1,7 @@
 """Reports (báo cáo kết quả thi hành án): tallies, rates, quota, same period, rollup.
 
 A parent's rows are the sums of its children's; its rates are recomputed from the
-summed rows, never averaged (statistics-rules.md §8).
+summed rows, never averaged (docs/sources/statistics.md §8).
 """
 
 from __future__ import annotations

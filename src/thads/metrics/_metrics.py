@@ -1,6 +1,6 @@
 """Court and enforcement indicators beside the official forms (chỉ số ngoài biểu mẫu).
 
-The indicators courts use worldwide (NCSC CourTools, CEPEJ; reference/anchors.md §A),
+The indicators courts use worldwide (NCSC CourTools, CEPEJ; docs/sources/metrics.md §A),
 computed from the same case histories (timelines), the same groups and the same office
 rollup as :mod:`thads.report`, in the same pass over the cases: a
 :class:`MetricsCollector` watches the (group, timeline) entries on their way to
@@ -882,7 +882,7 @@ def reconcile(
 
     From the cases alone, the difference is the cases moved to the separate register in
     ``year − 1``: they stay in "chưa có điều kiện" that year and leave the books after
-    it (statistics-rules.md §2.7). With ``previous`` (a saved JSON report of the 12
+    it (docs/sources/statistics.md §2.7). With ``previous`` (a saved JSON report of the 12
     months of ``year − 1`` by office, as ``thads report --format json`` writes it: a
     path, its text or its parsed data) the carried-forward figures are the saved ones,
     and what the moves do not explain shows in ``unexplained``. Rows follow the report's

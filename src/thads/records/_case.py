@@ -1,6 +1,6 @@
 """Cases (việc thi hành án), their debts (khoản phải thi hành) and events.
 
-One enforcement decision (quyết định thi hành án) is one case (statistics-rules.md §1.1).
+One enforcement decision (quyết định thi hành án) is one case (docs/sources/statistics.md §1.1).
 A case's history is a list of dated events; its statistical row in any period is worked
 out from those events as of the period's end (see :mod:`thads.engine`), never from a
 current status.

@@ -1,6 +1,6 @@
 """Offices (cơ quan thi hành án dân sự) and executors (Chấp hành viên) as a dated tree.
 
-Levels follow statistics-rules.md §5.1: national (toàn quốc / Cục Quản lý THADS) →
+Levels follow docs/sources/statistics.md §5.1: national (toàn quốc / Cục Quản lý THADS) →
 province (Cục THADS tỉnh; THADS tỉnh from 1/7/2025) → district or area (Chi cục THADS
 huyện; Phòng THADS khu vực from 1/7/2025) → executor. Military-region enforcement
 offices and private enforcement offices (văn phòng thi hành án dân sự, Decree 151/2026
@@ -10,7 +10,7 @@ Each office may carry the first and last day it is in force and the office that
 succeeds it when it is merged, renamed or abolished (kế thừa). :meth:`OfficeTree.on` is
 the tree in force on a day, :meth:`OfficeTree.successor` follows the chain of
 successors, and :func:`provinces` gives the built-in 63 → 34 provinces
-(organisation-2025.md, Resolution 202/2025/QH15).
+(docs/sources/organisation.md, Resolution 202/2025/QH15).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The provinces before and after 01/07/2025 (sắp xếp đơn vị hành chính cấp tỉnh).
 
-Resolution 202/2025/QH15 of 12/06/2025 (organisation-2025.md, certain): 63 provinces and
+Resolution 202/2025/QH15 of 12/06/2025 (docs/sources/organisation.md, certain): 63 provinces and
 centrally-run cities became 34 from 01/07/2025; 11 were unchanged and 23 new units were
 formed from two or three old ones. Names are as listed in the reference, new name first.
 

@@ -13,7 +13,7 @@ from thads.law import Ground, ground_code, parse_ground
 from thads.values import Rate, Tally
 
 MONEY_RESOLVED_ROWS: Final = frozenset({"completed", "terminated", "reduced"})
-"""Rows that make up resolved money by default (statistics-rules.md §3.2, inferred)."""
+"""Rows that make up resolved money by default (docs/sources/statistics.md §3.2, inferred)."""
 
 StayRow = Literal["postponed", "stayed"]
 Unit = Literal["cases", "money"]

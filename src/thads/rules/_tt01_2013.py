@@ -2,7 +2,7 @@
 
 Consolidated as VBHN 2319/VBHN-BTP (01/7/2015); in force until 04/01/2020.
 
-Counting choices (statistics-rules.md §2, §6.3):
+Counting choices (docs/sources/statistics.md §2, §6.3):
 
 - Published national figures under this regime satisfy phải thi hành = có điều kiện +
   chưa có điều kiện exactly (verified on 7m/2017, 9m/2017 and a 6m/2019 report), so there
@@ -14,7 +14,7 @@ Counting choices (statistics-rules.md §2, §6.3):
 - The date this circular took effect is not in the reference; its signing date is used
   as the start of its span.
 - Its forms are known only in part (§6.3): forms are printed without a number.
-- Report deadlines (statistics-rules.md §4.2): executor before day 2, district before
+- Report deadlines (docs/sources/statistics.md §4.2): executor before day 2, district before
   day 4, province before day 7 of the next month; the national one is not known.
 """
 

@@ -1,6 +1,6 @@
 """Thông tư 06/2019/TT-BTP, in force 05/01/2020 to 25/07/2024.
 
-Counting choices (statistics-rules.md §1.3, §2, §6.2):
+Counting choices (docs/sources/statistics.md §1.3, §2, §6.2):
 
 - Only a postponement agreed by the parties (Law on THADS Art. 48(1)(c)) is counted with
   conditions (có điều kiện) — stated in a source (hanoimoi.vn 471437).
@@ -9,7 +9,7 @@ Counting choices (statistics-rules.md §1.3, §2, §6.2):
   chỉ" apart). Where exactly the form puts it is unknown; thads reports it as ``stayed``.
 - Resolved money includes completed, terminated and reduced amounts — inferred (§3.2).
 - Its list of forms is not known (§6.2): forms are printed without a number.
-- Report deadlines (statistics-rules.md §4.2): 1, 2 and 4 working days after the period
+- Report deadlines (docs/sources/statistics.md §4.2): 1, 2 and 4 working days after the period
   end for executor, district and province (military 2); the national one is not known.
 """
 

@@ -3,7 +3,7 @@
 
 The synthetic province ``ST`` (the one of :func:`~thads.samples.province_2023`) and two
 other invented provinces, ``SX`` and ``SY``, merge into ``SN`` on 01/07/2025, as 63
-provinces became 34 (organisation-2025.md); a fourth, ``SK``, is only renamed (``SK2``).
+provinces became 34 (docs/sources/organisation.md); a fourth, ``SK``, is only renamed (``SK2``).
 Their Chi cục end on 30/06/2025: most are succeeded by a Phòng THADS khu vực given
 explicitly, one (``SY02``) is abolished without one, so its cases count under the new
 province (the tree's documented default). Cases accepted before the change are recorded

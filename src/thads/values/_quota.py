@@ -1,7 +1,7 @@
 """Annual quotas (chỉ tiêu) and their attainment (vượt / thiếu chỉ tiêu).
 
 A quota sets target resolution rates by cases and by money "on the total with
-conditions" for one statistical year (statistics-rules.md §7). Attainment is the gap in
+conditions" for one statistical year (docs/sources/statistics.md §7). Attainment is the gap in
 percentage points between the rounded rate and the target (§7.3, verified: 83.86 − 83.25
 = +0.61); progress (tiến độ) compares an n-month rate with the target × n / 12 (§7.3,
 one verified example: 48.49 − 73 × 6/12 = +11.99).

@@ -2,7 +2,7 @@
 
 A :class:`Rate` is an exact ratio of two integers; its :attr:`Rate.percent` is rounded
 half-up to two places only for display and for published comparisons
-(statistics-rules.md §3.4: every verified figure matches half-up rounding of the exact
+(docs/sources/statistics.md §3.4: every verified figure matches half-up rounding of the exact
 ratio; percentage-point gaps are taken between the rounded rates).
 """
 

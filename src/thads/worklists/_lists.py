@@ -2,7 +2,7 @@
 
 Built on the same case records and timelines as the reports (docs/worklists.md):
 
-- period-end lists of TT 05/2024/TT-BTP Art. 8 (statistics-rules.md §4.1): cases moved to
+- period-end lists of TT 05/2024/TT-BTP Art. 8 (docs/sources/statistics.md §4.1): cases moved to
   the separate register (chuyển sổ theo dõi riêng), cases being enforced (đang thi hành),
   state-compensation cases (bồi thường nhà nước), credit-institution cases (án tín dụng,
   ngân hàng) and, at 12 months, the unfinished cases carried into the next year
@@ -83,7 +83,7 @@ class PeriodListRow:
     ``outstanding``: money still owed on the books at the period end — for a case moved
     to the separate register, what was owed at the move; 0 for a case completed,
     terminated, entrusted or withdrawn (its remainder left this office's books);
-    ``row``: the case's report row in the period (design.md);
+    ``row``: the case's report row in the period (docs/counting-rules.md);
     ``status``: its state at the period end — a classification (``enforceable``,
     ``without_conditions``, ``postponed``, ``suspended``) or the closing event;
     ``closed_on``: the day of the closing event, if any by the period end.
@@ -427,7 +427,7 @@ REPORT_DUE: Final[Mapping[str, Mapping[str, DueRule | None]]] = MappingProxyType
     {regime.code: MappingProxyType(dict(regime.report_due)) for regime in REGIMES}
 )
 """When each level's report is due, per regime: a read-only view of each regime's own
-``report_due`` (``thads.rules``, statistics-rules.md §4.2), kept for compatibility.
+``report_due`` (``thads.rules``, docs/sources/statistics.md §4.2), kept for compatibility.
 
 ``("working_days", n)``: within n working days after the period end; ``("before_day",
 n)``: before day n of the next month (due on day n − 1); None: not known to thads."""
@@ -471,7 +471,7 @@ def report_due(
     The regime is that of the period (its last day). Working days are Vietnamese working
     days (``calendar``, else the ``holidays`` package, extra ``thads[holidays]``). An
     area office (Phòng THADS khu vực, from 1/7/2025) takes the district office's row: how
-    the forms were mapped to the new levels is not known (statistics-rules.md §5.1), so
+    the forms were mapped to the new levels is not known (docs/sources/statistics.md §5.1), so
     that reading is an option, ``area_as_district=False`` refuses it. A "before day n"
     date (TT 01/2013) is not moved off a day off: the text names a date, not a period.
     """
@@ -490,7 +490,7 @@ def report_due(
     if rule is None:
         raise RuleNotAvailableError(
             f"the {name} report deadline under {rules.title} is not known to thads "
-            "(statistics-rules.md §4.2)"
+            "(docs/sources/statistics.md §4.2)"
         )
     how, count = rule
     end = period.end

@@ -4,7 +4,7 @@
   with its quota (chỉ tiêu) drawn as a line across the bar;
 - :func:`monthly_path`: the cumulative monthly rate of one statistical year (lũy kế
   theo tháng, October to September) against the pro-rata quota line (target × n / 12,
-  the tiến độ of statistics-rules.md §7.3).
+  the tiến độ of docs/sources/statistics.md §7.3).
 
 Labels are Vietnamese and numbers use the Vietnamese format (82,90%). Drawing uses
 matplotlib's Agg canvas directly, so it works without a display and leaves the global

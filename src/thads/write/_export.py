@@ -5,7 +5,7 @@ of the form under the row's regime (:meth:`~thads.report.ReportRow.figures`), it
 quota points and same-period change. The regime owns which rows count and the headings
 and numbers of its forms (:mod:`thads.rules`). The column order follows the
 reconstructed skeleton of forms 01 (cases) and 02 (money) of TT 05/2024
-(statistics-rules.md §6.5). That skeleton is inferred: the official form appendix was not
+(docs/sources/statistics.md §6.5). That skeleton is inferred: the official form appendix was not
 readable, so official column numbers are not claimed.
 """
 
