@@ -17,14 +17,16 @@ def _run(code: str) -> None:
     subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONPATH": SRC})
 
 
-def test_submodules_load_on_first_use() -> None:
+def test_packages_and_extras_load_on_first_use() -> None:
     _run(
         "import sys, thads\n"
-        "lazy = ('export', 'law', 'samples', 'frames', 'chart', 'report_json')\n"
+        "lazy = ('metrics', 'worklists', 'write', 'samples', 'testing', 'cli')\n"
         "assert not [m for m in lazy if 'thads.' + m in sys.modules], sys.modules.keys()\n"
-        "assert callable(thads.export.to_json) and callable(thads.law.deadlines)\n"
+        "extras = ('pandas', 'polars', 'matplotlib', 'openpyxl', 'hypothesis', 'pyarrow')\n"
+        "assert not [m for m in extras if m in sys.modules]\n"
+        "assert callable(thads.law.deadlines) and callable(thads.write.to_table)\n"
         "assert callable(thads.samples.province_2023) and callable(thads.write.frame)\n"
-        "assert 'thads.export' in sys.modules and 'thads.frames' in sys.modules\n"
+        "assert 'thads.write' in sys.modules and 'thads.samples' in sys.modules\n"
         "assert 'pandas' not in sys.modules and 'matplotlib' not in sys.modules\n"
     )
 
@@ -32,7 +34,7 @@ def test_submodules_load_on_first_use() -> None:
 def test_unknown_attribute_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no_such_thing"):
         thads.no_such_thing  # type: ignore[attr-defined]  # noqa: B018
-    assert {"export", "law", "samples", "frame", "metrics", "worklists"} <= set(dir(thads))
+    assert {"law", "samples", "metrics", "worklists", "write", "testing"} <= set(dir(thads))
 
 
 def test_metrics_names_without_a_separate_import() -> None:
