@@ -1,8 +1,7 @@
-"""MkDocs hooks: pages that other branches add are given a placeholder until they arrive.
+"""MkDocs hooks: a page in the navigation that is not written yet gets a short placeholder.
 
-docs/metrics.md and docs/worklists.md are written on other branches; until they are
-merged, the build creates a short page in their place (in memory, not on disk) so the
-navigation stays valid and ``mkdocs build --strict`` passes. A real file always wins.
+The build creates it in memory (never on disk) so the navigation stays valid and
+``mkdocs build --strict`` passes; a real file always wins.
 """
 
 from __future__ import annotations
@@ -12,10 +11,9 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 
 PLACEHOLDERS = {
-    "metrics.md": "# Metrics\n\nThe CourTools / CEPEJ indicators (`thads.metrics`) are "
-    "documented here once that module is merged.\n",
-    "worklists.md": "# Worklists\n\nThe case worklists (`thads.worklists`) are documented "
-    "here once that module is merged.\n",
+    "errors.md": "# Error codes\n\nThe codes are `thads.errors.ERROR_CODES`.\n",
+    "explain.md": "# Explaining a figure\n\nNot written yet.\n",
+    "distributed.md": "# Running on a cluster\n\nSee [performance](performance.md).\n",
 }
 
 

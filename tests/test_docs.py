@@ -224,3 +224,65 @@ def test_docs_build_strict(tmp_path: Path) -> None:
     assert "WARNING" not in result.stderr
     assert (tmp_path / "vi" / "index.html").exists()
     assert "thads.report_json" in (tmp_path / "reference" / "io" / "index.html").read_text()
+
+
+# --- docs/api.md and the public names ------------------------------------------------------
+
+PUBLIC_PACKAGES = (
+    "thads",
+    "thads.errors",
+    "thads.validate",
+    "thads.fmt",
+    "thads.values",
+    "thads.records",
+    "thads.law",
+    "thads.rules",
+    "thads.read",
+    "thads.count",
+    "thads.write",
+    "thads.metrics",
+    "thads.worklists",
+    "thads.samples",
+    "thads.cli",
+)
+"""Packages whose ``__all__`` docs/api.md names in full (thads.testing: docs/testing.md)."""
+CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def _api_section(text: str, package: str) -> str:
+    heading = "## `thads` (top level)" if package == "thads" else f"## `{package}`"
+    sections = re.split(r"^## ", text, flags=re.M)
+    found = [s for s in sections if f"## {s}".startswith(heading)]
+    joined = " ".join(found)
+    if package in ("thads.validate", "thads.fmt"):
+        joined = " ".join(s for s in sections if s.startswith("`thads.validate` and"))
+    return joined
+
+
+@pytest.mark.parametrize("package", PUBLIC_PACKAGES)
+def test_api_page_names_every_public_name(package: str) -> None:
+    import importlib
+
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    section = _api_section(text, package)
+    assert section, f"docs/api.md has no section for {package}"
+    spans = " ".join(CODE_SPAN.findall(section))
+    named = set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", spans))
+    module = importlib.import_module(package)
+    missing = sorted(set(module.__all__) - named)
+    assert missing == [], f"docs/api.md does not name {package}: {missing}"
+
+
+def test_api_page_paths_resolve() -> None:
+    import importlib
+
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    moved = text.split("## Moved in", 1)[0]
+    for span in CODE_SPAN.findall(moved):
+        path = re.match(r"thads(\.[a-z_]+)+", span)
+        if path is None:
+            continue
+        parts = path.group(0).split(".")
+        value: object = importlib.import_module("thads")
+        for part in parts[1:]:
+            value = getattr(value, part)
