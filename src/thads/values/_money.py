@@ -30,6 +30,14 @@ def to_dong(value: object, *, what: str = "amount") -> int:
     amounts and anything else. ``what`` names the record and the field, written
     ``"record: field"`` (e.g. ``"payment order: costs"``). Negative amounts pass: the
     caller decides (see :func:`thads.validate.money`).
+
+    >>> from decimal import Decimal
+    >>> to_dong(Decimal("1200000"))
+    1200000
+    >>> to_dong(1.5)
+    Traceback (most recent call last):
+    ...
+    thads.errors.MoneyTypeError: money: field 'amount': money must be an int number of đồng, not the float 1.5
     """
     record, sep, field = what.rpartition(": ")
     if not sep:
@@ -44,6 +52,11 @@ def split(amount: int, weights: Sequence[int | Fraction]) -> list[int]:
     by rounding go one each to the largest remainders (ties: the order given). The parts
     always add up to ``amount``. Weights are non-negative ints or Fractions, not all
     zero unless ``amount`` is zero.
+
+    10 đồng over three equal weights: 3 each and the đồng left goes to the first:
+
+    >>> split(10, [1, 1, 1])
+    [4, 3, 3]
     """
     amount = validate.money(amount, "split", "amount")
     for weight in weights:

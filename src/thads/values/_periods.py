@@ -41,6 +41,14 @@ class StatisticalPeriod:
 
     ``StatisticalPeriod(2023, months=12)`` is the year 2023 (năm 2023):
     1 October 2022 to 30 September 2023. ``months=9`` ends on 30 June 2023.
+
+    >>> p = StatisticalPeriod(2023, months=9)
+    >>> p.start, p.end
+    (datetime.date(2022, 10, 1), datetime.date(2023, 6, 30))
+    >>> p.label
+    '9 tháng năm 2023'
+    >>> p.same_period_last_year()
+    StatisticalPeriod(year=2022, months=9)
     """
 
     year: int = attrs.field(validator=_check_year)

@@ -60,6 +60,18 @@ class Quota:
     """The quota (chỉ tiêu) of one statistical year, for one office or for all (office=None).
 
     ``cases`` and ``money`` are target percents, e.g. ``Decimal("82.80")``.
+
+    >>> q = Quota(year=2023, cases=Decimal("82.80"), money=Decimal("45.80"))
+    >>> q.attainment(cases=Rate(10289, 12411)).cases
+    Points(value=Decimal('0.10'))
+
+    Progress (tiến độ) after 6 months against 73 %: 48,49 − 73 × 6 / 12 = 11,99 points (a
+    published example), and what is still needed: ⌈82,80 % × 12.411⌉ = 10.277 − 10.000:
+
+    >>> Quota(year=2019, cases=Decimal("73"), money=Decimal("32")).progress(Rate(4849, 10000), 6)
+    Points(value=Decimal('11.99'))
+    >>> q.needed("cases", enforceable=12411, resolved=10000)
+    277
     """
 
     year: int = attrs.field(converter=_year)

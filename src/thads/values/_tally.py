@@ -39,6 +39,18 @@ class Tally:
     only), ``in_progress`` (đang thi hành), ``postponed`` (hoãn counted with conditions),
     ``stayed`` (hoãn / tạm đình chỉ outside "with conditions"), ``without_conditions``
     (chưa có điều kiện thi hành).
+
+    3 carried over and 7 new, 1 entrusted out: 9 to enforce; 4 completed, 1 terminated and
+    2 in progress make 7 with conditions, of which 5 resolved; 2 without conditions:
+
+    >>> t = Tally(carried_over=3, new=7, entrusted=1, completed=4, terminated=1,
+    ...           in_progress=2, without_conditions=2)
+    >>> t.accepted, t.to_enforce, t.enforceable, t.resolved, t.carried_forward
+    (10, 9, 7, 5, 4)
+    >>> (t + t).resolved
+    10
+    >>> t.check() is t
+    True
     """
 
     PRIMITIVE: ClassVar[tuple[str, ...]] = (
