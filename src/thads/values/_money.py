@@ -37,7 +37,7 @@ def to_dong(value: object, *, what: str = "amount") -> int:
     >>> to_dong(1.5)
     Traceback (most recent call last):
     ...
-    thads.errors.MoneyTypeError: money: field 'amount': money must be an int number of đồng, not the float 1.5
+    thads.errors.MoneyTypeError: money: field 'amount': money must be an int ... float 1.5
     """
     record, sep, field = what.rpartition(": ")
     if not sep:
