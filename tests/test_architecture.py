@@ -45,9 +45,7 @@ def _is_private(dotted: str) -> bool:
 
 def _layers() -> list[set[str]]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    (contract,) = [
-        c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"
-    ]
+    (contract,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
     return [{name.strip() for name in layer.split("|")} for layer in contract["layers"]]
 
 
