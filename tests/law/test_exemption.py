@@ -1,4 +1,5 @@
-"""thads.law.exemption_candidates: the exemption and reduction review (Art. 61, old law)."""
+"""thads.law.exemption_candidates: the exemption and reduction review, under each law
+(Law 2008 Art. 61; Law 106/2025 Art. 42–45; docs/law/exemption.md)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date
 import pytest
 
 from thads import Case, Debt, Event, Judgment
-from thads.errors import InvalidRecordError, RuleNotAvailableError
+from thads.errors import InvalidRecordError
 from thads.law import exemption_candidates
 
 DAY = date(2026, 3, 15)
@@ -114,20 +115,44 @@ def test_one_decision_a_year_and_earlier_reduction() -> None:
         "z", z.accepted_on, z.amount, [*z.events, Event(date(2025, 11, 1), "reduced", 9_000_000)]
     )
     assert exemption_candidates([reduced], DAY) == []
-    with pytest.raises(RuleNotAvailableError, match="106/2025"):
-        exemption_candidates([reduced], DAY, horizon=240)  # 01/11/2026 is under the new law
-    (later,) = exemption_candidates([reduced], DAY, horizon=240, allow_last_known=True)
-    assert (later.eligible_from, later.max_amount, later.item) == (
+    # 01/11/2026 is under Law 106/2025 Art. 44: ≥ 5 years, remainder 30.000.000 between
+    # 5.000.000 and 100.000.000 → at most 1/4 = 7.500.000.
+    (later,) = exemption_candidates([reduced], DAY, horizon=240)
+    assert (later.eligible_from, later.max_amount, later.item, later.rule) == (
         date(2026, 11, 1),
         7_500_000,
         31_000_000,
+        "Art. 44",
     )
 
 
-def test_new_law_needs_opt_in() -> None:
-    with pytest.raises(RuleNotAvailableError, match="allow_last_known"):
-        exemption_candidates(history(), date(2026, 11, 28))
-    assert len(exemption_candidates(history(), date(2026, 11, 28), allow_last_known=True)) == 3
+def test_review_under_law_106_2025() -> None:
+    # On 28/11/2026 (Law 106/2025 Art. 44, payment no longer matters): z, remainder
+    # 39.000.000 after 5 years → reduction ≤ 1/4 = 9.750.000; y, remainder 5.000.000
+    # after 10 years → exemption (5.000.000 to 10.000.000); x, 1.500.000 < 5.000.000
+    # after 5 years → exemption.
+    found = exemption_candidates(history(), date(2026, 11, 28))
+    assert [(c.case_id, c.outcome, c.max_amount, c.rule) for c in found] == [
+        ("z", "reduction", 9_750_000, "Art. 44"),
+        ("y", "exemption", 5_000_000, "Art. 44"),
+        ("x", "exemption", 1_500_000, "Art. 44"),
+    ]
+    # A "no conditions" ground of the new law is Art. 38(1), point a.
+    new = _case(
+        "n",
+        date(2020, 1, 6),
+        2_000_000,
+        [Event(date(2026, 8, 3), "unenforceable", ground="38.1.a")],
+    )
+    assert [c.case_id for c in exemption_candidates([new], date(2026, 11, 28))] == ["n"]
+    old_ground = _case(
+        "o",
+        date(2020, 1, 6),
+        2_000_000,
+        [Event(date(2026, 8, 3), "unenforceable", ground="44a.1.a")],
+    )
+    with pytest.raises(InvalidRecordError, match=r"38\.1\.a"):
+        exemption_candidates([old_ground], date(2026, 11, 28))
 
 
 def test_special_hardship_needs_both_facts() -> None:

@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import M, case, ev
-from thads import RuleNotAvailableError
 from thads.law import Calendar, case_fee, case_interest, enforcement_fee, interest_free_intervals
 
 NO_HOLIDAYS = Calendar()
@@ -52,36 +51,27 @@ def test_case_fee_from_the_history() -> None:
     assert case_fee(c, on=date(2025, 12, 31)).total == 2_250_000  # type: ignore[arg-type]
 
 
-def test_fee_threshold_keyed_on_the_amount_requested() -> None:
-    # Error 4c of issue 10: legal-rules.md §4.1 keys the free line on the amount
-    # requested. 3 triệu received of 10 triệu requested: 3 % × 3.000.000 = 90.000;
-    # keyed on the amount received (the option), 3 triệu ≤ 4.680.000 → 0.
-    assert enforcement_fee(3 * M, ON, requested=10 * M) == 90_000
-    assert enforcement_fee(3 * M, ON, threshold_on="received") == 0
+def test_fee_threshold_on_request_then_cumulative_receipts() -> None:
+    # TT 216/2016 Art. 6(4), 4(1)(a), 5(2)-(3): 3 triệu received of 10 triệu requested is
+    # under 4.680.000 → 0 (issue 20: the former default gave 90.000).
+    assert enforcement_fee(3 * M, ON, requested=10 * M) == 0
     # 4.680.000 requested is free whatever is received
     assert enforcement_fee(4_680_000, ON, requested=4_680_000) == 0
-    with pytest.raises(ValueError, match="requested"):
-        enforcement_fee(3 * M, ON)
-    with pytest.raises(ValueError, match="threshold_on"):
-        enforcement_fee(3 * M, ON, threshold_on="paid")  # type: ignore[arg-type]
-
-
-def test_case_fee_after_july_2026_is_flagged_not_refused() -> None:
+    with pytest.raises(TypeError):
+        enforcement_fee(3 * M, ON)  # type: ignore[call-arg]
+    # case_fee: 10 triệu owed, received 1, 3, then 2 triệu (cumulative 1, 4, 6 triệu):
+    # 0, 0, then 3 % × 6 triệu = 180.000.
     c = case(
-        "F2",
-        date(2026, 5, 4),
-        100 * M,
-        (ev(date(2026, 6, 1), "collected", 10 * M), ev(date(2026, 8, 5), "collected", 10 * M)),
+        "F4",
+        date(2025, 1, 6),
+        10 * M,
+        (
+            ev(date(2025, 2, 3), "collected", 1 * M),
+            ev(date(2025, 3, 3), "collected", 3 * M),
+            ev(date(2025, 4, 1), "collected", 2 * M),
+        ),
     )
-    got = case_fee(c, on=date(2026, 11, 28))
-    # 01/06/2026: 3 % × 10 triệu = 300.000; 05/08/2026: no known schedule.
-    assert [(r.fee, r.known) for r in got.receipts] == [(300_000, True), (None, False)]
-    assert got.total is None
-    with pytest.raises(RuleNotAvailableError):
-        case_fee(c, on=date(2026, 11, 28), strict=True)
-    # last known: 3 % × 20 triệu − 300.000 = 300.000, not known
-    last = case_fee(c, on=date(2026, 11, 28), allow_last_known=True)
-    assert (last.receipts[1].fee, last.receipts[1].known) == (300_000, False)
+    assert [r.fee for r in case_fee(c, on=date(2025, 12, 31)).receipts] == [0, 0, 180_000]
 
 
 def test_case_interest_from_the_history() -> None:
@@ -102,8 +92,12 @@ def test_case_interest_from_the_history() -> None:
     # 19.410.000.000 × 0,1 / 365 = 5.317.808,2 → 5.317.808.
     assert got.interest == 5_317_808
     assert got.principal_outstanding == 25 * M
-    with pytest.raises(ValueError, match="start"):
-        case_interest(c, until=date(2025, 12, 31), day_count="actual/365")  # type: ignore[arg-type]
+    # Without a request date, the one default of thads.law: the day accepted, 10/01/2025
+    # (thads.law.request_date), as in deadlines() and case_fee(). From 10/01: 36 days
+    # on 100 triệu instead of 45: (100×36 + 95×45 + 55×152 + 25×91) = 18.510 triệu·days
+    # × 0,1 / 365 = 5.071.232,9 → 5.071.233.
+    default = case_interest(c, until=date(2025, 12, 31), day_count="actual/365")  # type: ignore[arg-type]
+    assert default.interest == 5_071_233
 
 
 def test_case_interest_stops_when_the_case_ends() -> None:

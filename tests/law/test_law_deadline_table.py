@@ -1,12 +1,10 @@
-"""The table of deadline steps of ``thads.law.deadlines`` (issue 8).
+"""The table of deadline steps of ``thads.law.deadlines``, keyed by LawVersion.
 
 The legal facts of each step (name, title, rule and basis under each law, trackable)
-are one table of data and ``deadlines()`` keeps only the triggers. Checked here: steps
-worked BY HAND from the rules (legal-rules.md §2, Decree 152/2026), with the arithmetic
-in comments; that hand-written histories reach every step of the table; the gap lists
-of docs/law/gaps.md. (While the table was written, its output was also compared with a
-frozen copy of the former function over every step and 300 random histories; once it
-matched, that copy was removed rather than kept as a second implementation.)
+are one table of data (thads.law._deadline_table) and ``deadlines()`` keeps only the
+triggers. Checked here: steps worked BY HAND from docs/law/deadlines.md (Law 26/2008,
+Decree 62/2015; Law 106/2025, Decree 152/2026), the arithmetic in comments; that
+hand-written histories reach every step of the table; the gap lists of docs/law/gaps.md.
 """
 
 from __future__ import annotations
@@ -20,39 +18,24 @@ import pytest
 from helpers import M, ev
 from helpers import case as make_case
 from thads import Case, Debt, Judgment
-from thads.records import EventKind
 from thads.errors import InvalidRecordError
-from thads.law import Calendar, deadlines
-from thads.law import UNKNOWN_UNDER_NEW_LAW, UNKNOWN_UNDER_OLD_LAW, Deadline, DelegatedScope
-from thads.law._deadlines import _STEPS, _sides
-from thads.law import LawVersion
+from thads.law import (
+    UNKNOWN_UNDER_NEW_LAW,
+    UNKNOWN_UNDER_OLD_LAW,
+    Calendar,
+    Deadline,
+    DelegatedScope,
+    LawVersion,
+    deadlines,
+)
+from thads.law._deadline_table import STEPS, sides
+from thads.records import EventKind
 
 # Expected gap lists (docs/law/gaps.md)
 
-EXPECTED_GAPS_NEW_LAW: Final = {
-    "limitation": "limitation period length (Law 106/2025 Art. 34)",
-    "decision": "deadline for the decision on enforcement (Law 106/2025)",
-    "refusal": "deadline to refuse a request (Law 106/2025)",
-    "send_to_procuracy": "deadline to send decisions to the procuracy (Law 106/2025)",
-    "notify_parties": "deadline to notify the parties (Law 106/2025 Art. 35)",
-    "voluntary": "voluntary compliance period (Law 106/2025 Art. 36)",
-    "first_verification": "first verification deadline (Law 106/2025 Art. 38)",
-    "no_conditions_decision": "deadline for the 'no conditions' decision (Law 106/2025 Art. 38)",
-    "re_verification": "re-verification rhythm (Law 106/2025 Art. 38(3))",
-    "creditor_information": "re-verification on the creditor's information (Law 106/2025 Art. 38)",
-    "new_information": "verification on new information (Law 106/2025 Art. 38(2))",
-    "third_party_answer": "third parties' answer deadline (Law 106/2025)",
-    "postponed_decision": "postponement decision deadline (Law 106/2025)",
-    "suspended_decision": "suspension decision deadline (Law 106/2025)",
-    "terminated_decision": "termination decision deadline (Law 106/2025 Art. 48)",
-    "resumed_decision": "resumption decision deadline (Law 106/2025)",
-    "protest_postponement_end": "longest protest postponement (Law 106/2025)",
-    "protest_resumption": "resumption after a protest postponement (Law 106/2025)",
-    "pay_out": "deadline to pay out collected money (Law 106/2025 Art. 54(6))",
-    "pay_out_extended": "extended pay-out (Decree 152/2026 Art. 30(3)(a): up to 45 days "
-    "beyond the Law 106/2025 Art. 54(6) deadline, itself unknown)",
-}
-"""Deadlines whose value under Law 106/2025 is unknown, as docs/law/gaps.md lists them."""
+EXPECTED_GAPS_NEW_LAW: Final[dict[str, str]] = {}
+"""Deadlines whose value under Law 106/2025 is unknown: none since its text was read
+(law-106-2025.md gives each; docs/law/gaps.md keeps only the limitation carry-over)."""
 EXPECTED_GAPS_OLD_LAW: Final = {
     "delegated_verification_account": "delegated verification of account information "
     "under Decree 62/2015 (no time stated)",
@@ -103,9 +86,15 @@ EVERY_STEP: Final = frozenset(
         "posting",
         "certificate",
         "prisoner_payment_unclaimed",
+        "unclaimed_notice",
+        "unclaimed_deposit",
+        "unclaimed_to_budget",
     }
 )
-"""Every step name deadlines() can give (34), written out by hand."""
+"""Every step name deadlines() can give (37), written out by hand."""
+
+_NEW_CODES: Final = {"48.2": "46.2", "49.1": "47.2", "49.2": "47.1", "48.1.a": "46.1.a"}
+"""A 2008 ground and its 2025 counterpart (docs/grounds.md), for moved histories."""
 
 
 def shifted(c: Case, days: int) -> Case:
@@ -119,7 +108,16 @@ def shifted(c: Case, days: int) -> Case:
         judgment=judgment,
         accepted_on=c.accepted_on + move,
         debts=tuple(attrs.evolve(d, due_on=d.due_on + move if d.due_on else None) for d in c.debts),
-        events=tuple(attrs.evolve(e, on=e.on + move) for e in c.events),
+        events=tuple(
+            attrs.evolve(
+                e,
+                on=e.on + move,
+                ground=_NEW_CODES.get(e.ground or "", e.ground)
+                if e.on + move >= date(2026, 7, 1)
+                else e.ground,
+            )
+            for e in c.events
+        ),
     )
 
 
@@ -192,6 +190,7 @@ ON_REQUEST_OPTIONS: dict[str, Any] = {
     "asset_not_delivered": True,
     "prisoner_payment_notified_on": date(2021, 6, 14),
     "force_majeure": [(date(2020, 6, 1), date(2020, 6, 30))],
+    "unclaimed": [(date(2021, 8, 9), date(2021, 8, 11)), (date(2025, 2, 3), date(2025, 2, 5))],
 }
 
 # An active (chủ động) bankruptcy case: decided on the judgment's receipt, the debtor in
@@ -235,7 +234,7 @@ the new law's steps are reached too."""
 # --- worked by hand ----------------------------------------------------------------------
 
 
-def facts(d: Deadline) -> tuple[str, date | None, str, bool, LawVersion]:
+def facts(d: Deadline) -> tuple[str, date | None, str, bool, LawVersion | None]:
     return (d.name, d.due, d.basis, d.known, d.law)
 
 
@@ -295,14 +294,14 @@ def test_bankruptcy_decision_under_each_law_by_hand() -> None:
         calendar=NO_HOLIDAYS,
         judgment_received_on=date(2026, 7, 6),
     )
-    # Law 106/2025 states a deadline (Art. 33) whose value thads does not know.
-    gap = "deadline for the decision on enforcement (Law 106/2025)"
+    # Law 106/2025 Art. 33(3): a bankruptcy declaration, 3 working days from Monday
+    # 06/07/2026: Tue 7, Wed 8, Thu 09/07/2026.
     assert [facts(d) for d in named(new, "decision")] == [
         (
             "decision",
-            None,
-            f"Luật THADS 106/2025 Điều 33 — value unknown: {gap}",
-            False,
+            date(2026, 7, 9),
+            "Luật THADS 106/2025 Điều 33(3): quyết định tuyên bố phá sản, 3 ngày làm việc",
+            True,
             LawVersion.LAW_2025,
         )
     ]
@@ -346,8 +345,8 @@ def test_separate_register_and_returned_request_by_hand() -> None:
     assert facts(returned) == (
         "return_request",
         date(2028, 7, 10),
-        "Nghị định 152/2026 Điều 22(2): gửi lại yêu cầu sau 2 năm, đã xác minh, không có "
-        "thông tin mới",
+        "Luật THADS 106/2025 Điều 38(4); Nghị định 152/2026 Điều 22(2): gửi lại yêu cầu "
+        "sau 2 năm, đã xác minh, không có thông tin mới",
         True,
         LawVersion.LAW_2025,
     )
@@ -362,7 +361,7 @@ def test_money_steps_of_the_new_decree_by_hand() -> None:
         events=(
             ev(date(2026, 6, 10), "collected", 10 * M),
             ev(date(2026, 7, 10), "collected", 20 * M),
-            ev(date(2026, 7, 13), "postponed", ground="48.1.a"),
+            ev(date(2026, 7, 13), "postponed", ground="46.1.a"),
         ),
     )
     got = deadlines(
@@ -396,8 +395,12 @@ def test_money_steps_of_the_new_decree_by_hand() -> None:
 
 
 def test_the_table_names_exactly_the_known_steps() -> None:
-    names = {row.name for row in _STEPS} | {
-        law.name for row in _STEPS for law in _sides(row.new) if law.name
+    names = {row.name for row in STEPS} | {
+        entry.name
+        for row in STEPS
+        for side in row.laws.values()
+        for entry in sides(side)
+        if entry.name
     }
     assert names == EVERY_STEP
 
@@ -432,3 +435,35 @@ def test_bad_values_are_rejected_listing_the_accepted_ones() -> None:
         )
     with pytest.raises(InvalidRecordError, match="from_trigger, from_new_law, old_law"):
         deadlines(c, as_of, calendar=NO_HOLIDAYS, transition="sometimes")
+
+
+def test_the_gaps_page_names_every_gap_and_only_open_items() -> None:
+    from pathlib import Path
+
+    from thads.law import BEFORE_LAW_2008_GAP, CARRY_OVER_GAP, UNKNOWN_UNDER_OLD_LAW
+    from thads.law._fees import SCHEDULES
+    from thads.law._versions import Unknown
+
+    page = (Path(__file__).parents[2] / "docs" / "law" / "gaps.md").read_text(encoding="utf-8")
+    for name in (*UNKNOWN_UNDER_NEW_LAW, *UNKNOWN_UNDER_OLD_LAW):
+        assert f"`{name}`" in page
+    for constant in ("CARRY_OVER_GAP", "BEFORE_LAW_2008_GAP", "SCHEDULES"):
+        assert f"`{constant}`" in page
+    assert CARRY_OVER_GAP and BEFORE_LAW_2008_GAP
+    assert any(isinstance(v, Unknown) for v in SCHEDULES.values())
+    # values now known from Law 106/2025 are not listed as gaps any more
+    for known in ("voluntary compliance period", "re-verification rhythm", "Art. 54(6)"):
+        assert known not in page
+
+
+def test_law_code_cites_only_what_a_clone_contains() -> None:
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).parents[2]
+    for path in (root / "src" / "thads" / "law").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for name in ("legal-rules.md", "law-106-2025.md", "../shared/"):
+            assert name not in text, (path, name)
+        for cited in set(re.findall(r"docs/[\w/.-]*\w", text)):
+            assert (root / cited.split("#")[0]).exists(), (path, cited)

@@ -1,16 +1,15 @@
 """Legal grounds of postponement, suspension and termination (căn cứ hoãn, tạm đình chỉ,
-đình chỉ thi hành án).
+đình chỉ thi hành án), for each :class:`~thads.law.LawVersion`.
 
-Law 26/2008/QH12 as amended (64/2014/QH13 and later), in force until 30/06/2026:
-Art. 48 postponement (hoãn: clause 1 points a–h, clause 2), Art. 49 suspension (tạm đình
-chỉ: clauses 1 and 2), Art. 50 termination (đình chỉ: clause 1 points a–h)
-(legal-rules.md §7.2–7.4, read in the Legal Code compilation).
+Law 26/2008/QH12 as amended, until 30/06/2026: Art. 48 postponement (hoãn: clause 1
+points a–h, clause 2), Art. 49 suspension (tạm đình chỉ: clauses 1 and 2), Art. 50
+termination (đình chỉ: clause 1 points a–h). Law 106/2025/QH15, from 01/07/2026: Art. 46
+postponement (clause 1 points a–l, clause 2), Art. 47 suspension (clauses 1 and 2),
+Art. 48 termination (clauses 1–8). Each ground with its source: docs/grounds.md.
 
-Law 106/2025/QH15, in force from 01/07/2026: its text was not available to thads and
-legal-rules.md §9 lists its postponement, suspension and termination grounds as unknown
-(its Art. 48 is inferred to be termination and Art. 49 delegation, so "48.1.c" does not
-mean an agreed postponement under it). A ground read under that law raises
-:class:`~thads.errors.GroundNotAvailableError`; none is invented.
+The same code means different grounds under the two laws ("48.2" is the protest
+postponement of 2008 and a termination ground of 2025): a ground is read under a law,
+given as ``law=`` or as the day of the decision (``on=``, the law in force that day).
 
 :func:`parse_ground` reads the usual ways of writing a ground ("điểm c khoản 1 Điều 48",
 "48.1.c", "48(1)(c)", "Đ48.1.c", ... with or without the law's name, in any case, with or
@@ -20,23 +19,22 @@ the accepted forms listed, never mapped to a default.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
+from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
 import attrs
 
-from thads.errors import GroundNotAvailableError, InvalidGroundError, InvalidRecordError
+from thads.errors import InvalidGroundError, InvalidRecordError
+from thads.law._versions import VERSIONS, LawVersion, law_for
 
-LAW_2008: Final = "26/2008/QH12"
-"""Law 26/2008/QH12 as amended; the value of ``thads.law.LawVersion.LAW_2008``."""
-LAW_2025: Final = "106/2025/QH15"
-"""Law 106/2025/QH15; the value of ``thads.law.LawVersion.LAW_2025``."""
-LAWS: Final = (LAW_2008, LAW_2025)
-"""The laws on civil judgment enforcement a ground may be read under."""
+_OLD: Final = LawVersion.LAW_2008
+_NEW: Final = LawVersion.LAW_2025
 
 POINTS: Final = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p")
 """Point letters (điểm) in the order of Vietnamese legal texts (no f, j; đ after d)."""
@@ -65,9 +63,16 @@ _KIND_VI: Final = {
 }
 
 
-def _check_law(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if value not in LAWS:
-        raise InvalidRecordError("Ground", attribute.name, f"must be one of {LAWS}; got {value!r}")
+def _law(value: object, record: str = "Ground") -> LawVersion:
+    try:
+        if not isinstance(value, str):
+            raise ValueError(value)
+        return LawVersion(value)
+    except ValueError:
+        accepted = ", ".join(v.value for v in VERSIONS)
+        raise InvalidRecordError(
+            record, "law", f"must be one of {accepted}; got {value!r}"
+        ) from None
 
 
 def _check_positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -89,7 +94,7 @@ class Ground:
     ground, ``summary`` an English one (neither is the text of the law).
     """
 
-    law: str = attrs.field(validator=_check_law)
+    law: LawVersion = attrs.field(converter=_law)
     article: int = attrs.field(validator=_check_positive)
     clause: int = attrs.field(validator=_check_positive)
     point: str | None = attrs.field(validator=_check_point)
@@ -109,14 +114,18 @@ class Ground:
     def citation(self) -> str:
         """Vietnamese citation, e.g. ``"điểm c khoản 1 Điều 48 Luật số 26/2008/QH12"``."""
         point = f"điểm {self.point} " if self.point is not None else ""
-        return f"{point}khoản {self.clause} Điều {self.article} Luật số {self.law}"
+        return f"{point}khoản {self.clause} Điều {self.article} Luật số {self.law.value}"
 
     def __str__(self) -> str:
         return self.code
 
 
 def _g(article: int, clause: int, point: str | None, kind: GroundKind, vi: str, en: str) -> Ground:
-    return Ground(LAW_2008, article, clause, point, kind, vi, en)
+    return Ground(_OLD, article, clause, point, kind, vi, en)
+
+
+def _n(article: int, clause: int, point: str | None, kind: GroundKind, vi: str, en: str) -> Ground:
+    return Ground(_NEW, article, clause, point, kind, vi, en)
 
 
 _P, _S, _T = GroundKind.POSTPONEMENT, GroundKind.SUSPENSION, GroundKind.TERMINATION
@@ -192,21 +201,127 @@ KNOWN_GROUNDS: Final[tuple[Ground, ...]] = (
     _g(50, 1, "h", _T,
        "Người chưa thành niên được giao nuôi dưỡng đã chết hoặc đã thành niên",
        "the minor to be raised has died or come of age"),
+    # Law 106/2025/QH15: Art. 46 postponement, 47 suspension, 48 termination [P].
+    _n(46, 1, "a", _P,
+       "Người phải tự mình thực hiện nghĩa vụ bị ốm nặng hoặc mất, hạn chế năng lực hành vi",
+       "debtor who must act in person is gravely ill or lacks legal capacity"),
+    _n(46, 1, "b", _P,
+       "Người phải tự mình thực hiện nghĩa vụ không rõ địa chỉ",
+       "debtor who must act in person has no known address"),
+    _n(46, 1, "c", _P,
+       "Đương sự thỏa thuận bằng văn bản hoặc người được thi hành án yêu cầu bằng văn bản",
+       "written agreement of the parties, or the creditor's written request"),
+    _n(46, 1, "d", _P,
+       "Tòa án đã thụ lý tranh chấp quyền sở hữu, sử dụng tài sản thi hành án",
+       "a court has accepted a dispute over ownership of the asset"),
+    _n(46, 1, "đ", _P,
+       "Tòa án đã thụ lý yêu cầu hủy kết quả bán đấu giá",
+       "a court has accepted a suit to annul the auction result"),
+    _n(46, 1, "e", _P,
+       "Tài sản bị cơ quan tiến hành tố tụng kê biên, áp dụng biện pháp",
+       "the asset is seized or under measures of a procedural body"),
+    _n(46, 1, "g", _P,
+       "Đang chờ Tòa án sửa chữa, giải thích bản án hoặc tương trợ tư pháp",
+       "awaiting the court's correction or explanation, or judicial assistance"),
+    _n(46, 1, "h", _P,
+       "Đang chờ trả lời kiến nghị giám đốc thẩm, tái thẩm",
+       "awaiting the answer to a proposal for cassation or reopening"),
+    _n(46, 1, "i", _P,
+       "Người được nhận tài sản, người được giao nuôi dưỡng không đến nhận sau hai lần "
+       "thông báo hợp lệ",
+       "the person to receive an asset or a child fails to come after two valid notices"),
+    _n(46, 1, "k", _P,
+       "Chưa chuyển giao được quyền, nghĩa vụ vì tình trạng khẩn cấp, trở ngại khách quan, "
+       "bất khả kháng",
+       "transfer of rights or duties blocked by emergency, obstacle or force majeure"),
+    _n(46, 1, "l", _P,
+       "Đang xem xét quyết định công nhận hòa giải thành hoặc yêu cầu hủy phán quyết trọng tài",
+       "review of a mediation-recognition decision or of a suit to annul an award"),
+    _n(46, 2, None, _P,
+       "Người có thẩm quyền kháng nghị yêu cầu hoãn (một lần, không quá 03 tháng)",
+       "request of a protest authority (once, at most 3 months)"),
+    _n(47, 1, None, _S,
+       "Tòa án thụ lý đơn mở thủ tục phục hồi, phá sản hoặc đề nghị tạm đình chỉ công nhận "
+       "phán quyết nước ngoài",
+       "a court accepts a rehabilitation or bankruptcy petition, or asks to suspend the "
+       "recognition of a foreign award"),
+    _n(47, 2, None, _S,
+       "Người có thẩm quyền kháng nghị hoặc cơ quan cạnh tranh tạm đình chỉ thi hành án",
+       "a protest authority or the competition authority suspends enforcement"),
+    _n(48, 1, None, _T,
+       "Người được thi hành án chết hoặc tổ chức chấm dứt mà quyền không được chuyển giao",
+       "creditor died or the organisation ended and the right is not transferable"),
+    _n(48, 2, None, _T,
+       "Người phải thi hành án chết không để lại tài sản hoặc nghĩa vụ không được chuyển "
+       "giao; tổ chức chấm dứt không còn tài sản",
+       "debtor died without assets or the duty is not transferable; organisation ended "
+       "without assets"),
+    _n(48, 3, None, _T,
+       "Người được nuôi dưỡng đã chết, đã thành niên hoặc thay đổi người nuôi dưỡng",
+       "the person to be raised died, came of age or the custodian changed"),
+    _n(48, 4, None, _T,
+       "Đương sự thỏa thuận hoặc người được thi hành án yêu cầu đình chỉ (không yêu cầu "
+       "lại nội dung đã đình chỉ)",
+       "parties' agreement or the creditor's request (the content cannot be requested "
+       "again)"),
+    _n(48, 5, None, _T,
+       "Có quyết định miễn, giảm nghĩa vụ thi hành án",
+       "a decision exempting or reducing the obligation"),
+    _n(48, 6, None, _T,
+       "Bản án, quyết định bị hủy",
+       "the judgment is annulled"),
+    _n(48, 7, None, _T,
+       "Kết thúc thủ tục phục hồi, nghĩa vụ đã được thanh toán",
+       "rehabilitation ended with the obligation paid"),
+    _n(48, 8, None, _T,
+       "Tòa án mở thủ tục phá sản đối với người phải thi hành án",
+       "a court opens bankruptcy proceedings against the debtor"),
 )  # fmt: skip
-"""Every ground thads knows: Law 26/2008/QH12 as amended, Art. 48, 49 and 50."""
+"""Every ground thads knows: Law 26/2008/QH12 Art. 48–50, Law 106/2025/QH15 Art. 46–48."""
 
-AGREED_POSTPONEMENT: Final = KNOWN_GROUNDS[2]
-"""Postponement agreed by the parties in writing (Art. 48(1)(c)): ``"48.1.c"``."""
-
-_Address = tuple[str, int, int, str | None]
+_Address = tuple[LawVersion, int, int, str | None]
 _BY_ADDRESS: Final[Mapping[_Address, Ground]] = MappingProxyType(
     {(g.law, g.article, g.clause, g.point): g for g in KNOWN_GROUNDS}
 )
 
-PROTEST_POSTPONEMENT: Final = _BY_ADDRESS[(LAW_2008, 48, 2, None)]
-"""Postponement at the request of a protest authority, at most 3 months (Art. 48(2))."""
-PROTEST_SUSPENSION: Final = _BY_ADDRESS[(LAW_2008, 49, 1, None)]
-"""Suspension by a cassation or reopening protest authority (Art. 49(1))."""
+AGREED_POSTPONEMENT: Final = _BY_ADDRESS[(_OLD, 48, 1, "c")]
+"""Postponement agreed by the parties in writing (2008 Art. 48(1)(c)): ``"48.1.c"``."""
+PROTEST_POSTPONEMENT: Final = _BY_ADDRESS[(_OLD, 48, 2, None)]
+"""Postponement at the request of a protest authority, at most 3 months (2008 Art. 48(2))."""
+PROTEST_SUSPENSION: Final = _BY_ADDRESS[(_OLD, 49, 1, None)]
+"""Suspension by a cassation or reopening protest authority (2008 Art. 49(1))."""
+
+AGREED_POSTPONEMENTS: Final[Mapping[LawVersion, Ground]] = MappingProxyType(
+    {_OLD: AGREED_POSTPONEMENT, _NEW: _BY_ADDRESS[(_NEW, 46, 1, "c")]}
+)
+"""Postponement by agreement (2025: or at the creditor's written request), per law."""
+PROTEST_POSTPONEMENTS: Final[Mapping[LawVersion, Ground]] = MappingProxyType(
+    {_OLD: PROTEST_POSTPONEMENT, _NEW: _BY_ADDRESS[(_NEW, 46, 2, None)]}
+)
+"""Postponement at a protest authority's request (≤ 3 months), per law."""
+PROTEST_SUSPENSIONS: Final[Mapping[LawVersion, Ground]] = MappingProxyType(
+    {_OLD: PROTEST_SUSPENSION, _NEW: _BY_ADDRESS[(_NEW, 47, 2, None)]}
+)
+"""Suspension by a protest (2025: or competition) authority, per law."""
+
+REFUSAL_GROUNDS: Final[Mapping[LawVersion, tuple[str, ...]]] = MappingProxyType(
+    {
+        _OLD: (
+            "no right to request, or the request is not about the judgment",
+            "no jurisdiction",
+            "limitation period expired",
+        ),
+        _NEW: (
+            "no right to request, or the content is unrelated to the judgment",
+            "the judgment creates no rights or duties to enforce",
+            "no jurisdiction",
+            "limitation period expired",
+            "the content is already covered by an enforcement decision",
+        ),
+    }
+)
+"""Grounds to refuse a request (từ chối yêu cầu): 2008 Art. 31; 2025 Art. 34(4), whose
+last ground is new (docs/grounds.md)."""
 
 ACCEPTED_FORMS: Final = (
     "điểm c khoản 1 Điều 48",
@@ -231,7 +346,7 @@ _FORMS_TEXT: Final = (
 )
 
 
-def _known_text(law: str) -> str:
+def _known_text(law: LawVersion) -> str:
     codes = ", ".join(g.code for g in KNOWN_GROUNDS if g.law == law)
     return f"known grounds of Law {law}: {codes}"
 
@@ -295,8 +410,8 @@ _LAW_NAME: Final = re.compile(
     """,
     re.VERBOSE,
 )
-_LAW_NUMBERS: Final = {"26/2008/qh12": LAW_2008, "106/2025/qh15": LAW_2025}
-_LAW_YEARS: Final = {"2008": LAW_2008, "2014": LAW_2008, "2025": LAW_2025}
+_LAW_NUMBERS: Final = {"26/2008/qh12": _OLD, "106/2025/qh15": _NEW}
+_LAW_YEARS: Final = {"2008": _OLD, "2014": _OLD, "2025": _NEW}
 _AMENDED_YEARS: Final = frozenset({"2014", "2018", "2020", "2022"})
 
 
@@ -308,9 +423,9 @@ class _UnreadableError(Exception):
     """Internal: the text is not in any accepted form (the detail says why)."""
 
 
-def _named_law(m: re.Match[str]) -> str | None:
+def _named_law(m: re.Match[str]) -> LawVersion | None:
     """The law a law-name match names, None when it names no number or year."""
-    named: str | None = None
+    named: LawVersion | None = None
     if m["number"] is not None:
         if m["number"] not in _LAW_NUMBERS:
             raise _UnreadableError(f"it names law {m['number'].upper()}, not a law on THADS")
@@ -320,15 +435,15 @@ def _named_law(m: re.Match[str]) -> str | None:
             raise _UnreadableError(f"it names a law on THADS of {m['year']}, which does not exist")
         named = _LAW_YEARS[m["year"]]
     if m["amended"] is not None:
-        if m["amended"] not in _AMENDED_YEARS or named == LAW_2025:
+        if m["amended"] not in _AMENDED_YEARS or named is _NEW:
             raise _UnreadableError(
                 f"it names an amendment of {m['amended']} that thads does not know"
             )
-        named = LAW_2008
+        named = _OLD
     return named
 
 
-def _split_law(key: str) -> tuple[int, int, str | None]:
+def _split_law(key: str) -> tuple[int, int, LawVersion | None]:
     """The span of the ground within ``key`` and the law its name names, if any."""
     m = _LAW_WORD.search(key)
     if m is None:
@@ -371,7 +486,7 @@ def _token(key: str, pos: int, end: int) -> tuple[str, re.Match[str] | None]:
     return "", None
 
 
-def _read(text: str) -> tuple[int, int | None, str | None, str | None]:
+def _read(text: str) -> tuple[int, int | None, str | None, LawVersion | None]:
     """Article, clause, point and the law named in ``text``; raise _UnreadableError."""
     if len(text) > _MAX_LENGTH:
         raise _UnreadableError(f"it is longer than {_MAX_LENGTH} characters")
@@ -416,25 +531,32 @@ def _read(text: str) -> tuple[int, int | None, str | None, str | None]:
     )
 
 
+def _reading_law(law: LawVersion | str | None, on: date | None, record: str) -> LawVersion:
+    """The law a ground is read under: ``law``, else the law in force ``on``, else 2008."""
+    if law is not None:
+        return _law(law, record)
+    if on is not None:
+        return law_for(on)
+    return _OLD
+
+
 def parse_ground(
     text: str,
     *,
-    law: str = LAW_2008,
+    law: LawVersion | str | None = None,
+    on: date | None = None,
     kind: GroundKind | None = None,
     record: str = "legal ground",
 ) -> Ground:
     """Read a legal ground (căn cứ) written in any usual way into its :class:`Ground`.
 
-    ``law`` is the law the ground is read under (a ``thads.law.LawVersion`` or its
-    value); ``kind``, when given, requires a ground of that kind. Raises
+    Read under ``law`` (a :class:`~thads.law.LawVersion` or its value), else under the
+    law in force on ``on`` (the day of the decision), else under Law 26/2008/QH12.
+    ``kind``, when given, requires a ground of that kind. Raises
     :class:`~thads.errors.InvalidGroundError` naming ``record`` when the text is in no
-    accepted form, names another law, or the ground does not exist;
-    :class:`~thads.errors.GroundNotAvailableError` under Law 106/2025/QH15, whose grounds
-    are not known to thads.
+    accepted form, names another law, or is not a ground of that law.
     """
-    law = str(law)
-    if law not in LAWS:
-        raise InvalidRecordError(record, "law", f"must be one of {LAWS}; got {law!r}")
+    version = _reading_law(law, on, record)
     if not isinstance(text, str):
         raise InvalidGroundError(
             record, "ground", f"must be text; got {type(text).__name__}; {_FORMS_TEXT}"
@@ -445,34 +567,27 @@ def parse_ground(
         raise InvalidGroundError(
             record,
             "ground",
-            f"cannot read {text!r} as a legal ground ({exc}); {_FORMS_TEXT}; {_known_text(law)}",
+            f"cannot read {text!r} as a legal ground ({exc}); {_FORMS_TEXT}; "
+            f"{_known_text(version)}",
         ) from None
-    if named is not None and named != law:
+    if named is not None and named is not version:
         raise InvalidGroundError(
-            record, "ground", f"{text!r} names Law {named}, but it is read under Law {law}"
+            record,
+            "ground",
+            f"{text!r} names Law {named.value}, but it is read under Law {version.value}",
         )
     address = (
         f"{article}"
         + (f".{clause}" if clause is not None else "")
         + (f".{point}" if point is not None else "")
     )
-    if law == LAW_2025:
-        raise GroundNotAvailableError(
-            record,
-            "ground",
-            f"{text!r} (Điều {address}) is read under Law {LAW_2025}, whose grounds of "
-            "postponement, suspension and termination are not known to thads (its text was "
-            "not available; legal-rules.md §9); under it Art. 48 is inferred to be "
-            f"termination and Art. 49 delegation; read grounds of Law {LAW_2008} with "
-            f"law={LAW_2008!r}",
-        )
-    ground = _BY_ADDRESS.get((law, article, clause or 0, point))
+    ground = _BY_ADDRESS.get((version, article, clause or 0, point))
     if ground is None:
         raise InvalidGroundError(
             record,
             "ground",
             f"{text!r} reads as {address}, which is not a ground of postponement, suspension "
-            f"or termination in Law {law}; {_known_text(law)}; {_FORMS_TEXT}",
+            f"or termination in Law {version.value}; {_known_text(version)}; {_FORMS_TEXT}",
         )
     if kind is not None and ground.kind is not kind:
         raise InvalidGroundError(
@@ -484,11 +599,19 @@ def parse_ground(
     return ground
 
 
-def ground_code(ground: str | Ground | None) -> str | None:
+@functools.lru_cache(maxsize=4096)
+def _code(text: str, law: LawVersion) -> str:
+    return parse_ground(text, law=law).code
+
+
+def ground_code(
+    ground: str | Ground | None, *, law: LawVersion | str | None = None, on: date | None = None
+) -> str | None:
     """Code of a legal ground (căn cứ): ``"điểm c khoản 1 Điều 48"`` → ``"48.1.c"``.
 
-    None for None or blank text; otherwise read with :func:`parse_ground` (Law
-    26/2008/QH12), so a ground that cannot be read raises :class:`InvalidGroundError`.
+    None for None or blank text; otherwise read with :func:`parse_ground` under ``law``
+    (else the law in force ``on``, else Law 26/2008/QH12); a ground that cannot be read
+    raises :class:`InvalidGroundError`.
     """
     if ground is None:
         return None
@@ -496,19 +619,20 @@ def ground_code(ground: str | Ground | None) -> str | None:
         return ground.code
     if not ground.strip():
         return None
-    return parse_ground(ground).code
+    return _code(ground, _reading_law(law, on, "legal ground"))
 
 
 __all__ = [
     "ACCEPTED_FORMS",
     "AGREED_POSTPONEMENT",
+    "AGREED_POSTPONEMENTS",
     "KNOWN_GROUNDS",
-    "LAWS",
-    "LAW_2008",
-    "LAW_2025",
     "POINTS",
     "PROTEST_POSTPONEMENT",
+    "PROTEST_POSTPONEMENTS",
     "PROTEST_SUSPENSION",
+    "PROTEST_SUSPENSIONS",
+    "REFUSAL_GROUNDS",
     "Ground",
     "GroundKind",
     "ground_code",

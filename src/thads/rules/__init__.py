@@ -10,6 +10,7 @@ from datetime import date
 from thads.errors import RuleNotAvailableError
 from thads.rules import _tt01_2013 as tt01_2013
 from thads.rules import _tt05_2024 as tt05_2024
+from thads.rules import _tt05_2026 as tt05_2026
 from thads.rules import _tt06_2019 as tt06_2019
 from thads.rules._base import (
     FORM_ROWS,
@@ -22,15 +23,26 @@ from thads.rules._base import (
 )
 from thads.values import StatisticalPeriod
 
-REGIMES: tuple[Regime, ...] = (tt01_2013.REGIME, tt06_2019.REGIME, tt05_2024.REGIME)
-"""All regimes thads knows, oldest first."""
+REGIMES: tuple[Regime, ...] = (
+    tt01_2013.REGIME,
+    tt06_2019.REGIME,
+    tt05_2024.REGIME,
+    tt05_2026.REGIME,
+)
+"""All regimes thads knows, oldest first (TT 05/2026: content unknown, see its module)."""
 
 
-def regime_for(when: date | StatisticalPeriod) -> Regime:
-    """The regime in force on a date, or on the last day of a period."""
+def regime_for(when: date | StatisticalPeriod, *, allow_last_known: bool = False) -> Regime:
+    """The regime in force on a date, or on the last day of a period (the newest wins).
+
+    From 01/07/2026 that is TT 05/2026/TT-BTP, whose content is unknown:
+    RuleNotAvailableError unless ``allow_last_known`` (counted as TT 05/2024, marked).
+    """
     day = when.end if isinstance(when, StatisticalPeriod) else when
-    for regime in REGIMES:
+    for regime in reversed(REGIMES):
         if regime.applies_on(day):
+            if regime.code == tt05_2026.CODE and not allow_last_known:
+                raise RuleNotAvailableError(f"{day}: {tt05_2026.UNKNOWN_MESSAGE}")
             return regime
     raise RuleNotAvailableError(
         f"no statistics regime is modelled for {day}: the rules before TT 01/2013/TT-BTP "
@@ -39,7 +51,7 @@ def regime_for(when: date | StatisticalPeriod) -> Regime:
 
 
 def regime_by_code(code: str) -> Regime:
-    """The regime with this code (tt01_2013, tt06_2019, tt05_2024)."""
+    """The regime with this code (tt01_2013, tt06_2019, tt05_2024, tt05_2026)."""
     for regime in REGIMES:
         if regime.code == code:
             return regime
