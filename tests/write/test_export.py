@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from helpers import M, case, ev
-from thads import Quota, StatisticalPeriod, report
+from thads import Quota, Report, StatisticalPeriod, report
 from thads.records import Office, OfficeLevel
 from thads.rules import regime_by_code
 from thads.write import (
@@ -47,7 +47,7 @@ def _two_cases() -> list:  # type: ignore[type-arg]
     ]
 
 
-def _report_completed_only():  # type: ignore[no-untyped-def]
+def _report_completed_only() -> Report:
     regime = regime_by_code("tt05_2024").with_options(money_resolved_rows=frozenset({"completed"}))
     return report(_two_cases(), YEAR_2025, regime=regime, quotas=Quota(2025, "80", "20"))
 
@@ -118,7 +118,7 @@ def _tree() -> list[Office]:
     ]
 
 
-def _tree_report():  # type: ignore[no-untyped-def]
+def _tree_report() -> Report:
     cases = [
         case("a", date(2024, 11, 1), 5 * M, (ev(date(2025, 1, 2), "completed"),), office="0101"),
         case("b", date(2024, 11, 1), 7 * M, office="0101"),

@@ -9,6 +9,7 @@ T5 (postponed 48.1.a: stayed), T6 (postponed 48.1.c: counted with conditions).
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -41,16 +42,15 @@ def _check_office_a(row: dict[str, object]) -> None:
     assert row["cases_completed"] == 2  # T1, T2
     assert row["cases_in_progress"] == 1  # T3
     assert row["cases_enforceable"] == 3
-    assert row["case_rate_exact"] == "2/3"
-    assert row["case_rate_percent"] == "66.67"  # 200/3 = 66.666...
-    assert row["case_rate_float"] == pytest.approx(200 / 3)
+    assert (row["case_rate_numerator"], row["case_rate_denominator"]) == (2, 3)
+    assert float(row["case_rate_percent"]) == 66.67  # type: ignore[arg-type]  # 200/3 = 66.666...
     # money resolved: 200 (T1) + 15 (T2) + 300 (T3 collected) = 515 million;
     # enforceable: 200 + 15 + 900 = 1,115 million; 515/1115 = 46.188...% -> 46.19
     assert row["money_resolved"] == 515 * M
     assert row["money_enforceable"] == 1_115 * M
-    assert row["money_rate_exact"] == f"{515 * M}/{1_115 * M}"
-    assert row["money_rate_percent"] == "46.19"
-    assert row["quota_cases"] == "82.80"
+    assert (row["money_rate_numerator"], row["money_rate_denominator"]) == (515 * M, 1_115 * M)
+    assert float(row["money_rate_percent"]) == 46.19  # type: ignore[arg-type]
+    assert float(row["quota_cases"]) == 82.80  # type: ignore[arg-type]
 
 
 def test_records_hand_counted(tutorial: thads.Report) -> None:
@@ -59,9 +59,14 @@ def test_records_hand_counted(tutorial: thads.Report) -> None:
     b = rows["B"]
     # B: T4 without conditions, T5 stayed, T6 postponed (with conditions), nothing resolved
     assert (b["cases_without_conditions"], b["cases_stayed"], b["cases_postponed"]) == (1, 1, 1)
-    assert b["cases_enforceable"] == 1 and b["case_rate_exact"] == "0/1"
+    assert b["cases_enforceable"] == 1
+    assert (b["case_rate_numerator"], b["case_rate_denominator"]) == (0, 1)
     # P is the sum of A and B: 6 accepted, 2 of 4 with conditions resolved
-    assert rows["P"]["cases_accepted"] == 6 and rows["P"]["case_rate_exact"] == "2/4"
+    p = rows["P"]
+    assert p["cases_accepted"] == 6
+    assert (p["case_rate_numerator"], p["case_rate_denominator"]) == (2, 4)
+    # records are exact: the published percent as a Decimal, not text
+    assert p["case_rate_percent"] == Decimal("50.00")
 
 
 def test_quota_planner_and_same_period_columns(tutorial: thads.Report) -> None:
@@ -69,7 +74,7 @@ def test_quota_planner_and_same_period_columns(tutorial: thads.Report) -> None:
     p = rows["P"]
     # P: 2 of 4 cases resolved = 50,00%; quota 82,80%: 50,00 - 82,80 = -32,80 points;
     # needed ceil(0,828 x 4) - 2 = ceil(3,312) - 2 = 2 more cases
-    assert (p["quota_points_cases"], p["needed_cases"]) == ("-32.80", 2)
+    assert (p["quota_points_cases"], p["needed_cases"]) == (Decimal("-32.80"), 2)
     # money: 515 of 1.165 million (A 1.115 + B's postponed 50): quota 45,80%:
     # ceil(0,458 x 1.165.000.000) - 515.000.000 = 533.570.000 - 515.000.000 = 18.570.000
     assert p["needed_money"] == 18_570_000
@@ -87,7 +92,16 @@ def test_to_pandas_hand_counted(tutorial: thads.Report) -> None:
     _check_office_a(row)
     assert str(df["cases_accepted"].dtype) == "int64"
     assert str(df["money_resolved"].dtype) == "int64"  # whole đồng, not floats
-    assert str(df["case_rate_float"].dtype) == "float64"
+    # rates, quota targets and points are numeric columns (issue 21), exact terms int
+    for name in ("case_rate_percent", "money_rate_percent", "quota_cases", "quota_money",
+                 "quota_points_cases", "progress_points_money", "rate_change_points_cases",
+                 "previous_rate_cases_percent"):  # fmt: skip
+        assert str(df[name].dtype) == "float64", name
+    for name in ("case_rate_numerator", "case_rate_denominator", "money_rate_denominator"):
+        assert str(df[name].dtype) == "int64", name
+    # the total has no quota: an empty cell in a nullable integer column, not an object
+    assert str(df["needed_cases"].dtype) == "Int64"
+    assert df.set_index("code").loc["P", "quota_points_cases"] == -32.80
     # one column per row of both tallies: 17 rows (11 primitive + 6 derived) x 2
     assert sum(c.startswith(("cases_", "money_")) and "rate" not in c for c in df.columns) == 34
 
@@ -98,7 +112,10 @@ def test_to_polars_hand_counted(tutorial: thads.Report) -> None:
     a = df.filter(polars.col("code") == "A").to_dicts()[0]
     _check_office_a(a)
     assert df.schema["money_resolved"] == polars.Int64
-    assert df.schema["case_rate_exact"] == polars.Utf8
+    for name in ("case_rate_percent", "quota_cases", "quota_points_money"):
+        assert df.schema[name] == polars.Float64, name
+    assert df.schema["money_rate_numerator"] == polars.Int64
+    assert df.schema["name"] == polars.Utf8
 
 
 def test_long_frame(tutorial: thads.Report) -> None:

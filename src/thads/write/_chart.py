@@ -23,6 +23,7 @@ from thads.count import Report, ReportRow
 from thads.errors import InvalidRecordError, MissingExtraError
 from thads.fmt import format_decimal, format_percent
 from thads.values import Rate, round_half_up
+from thads.write._guard import clean_text
 
 Unit = Literal["cases", "money"]
 
@@ -61,6 +62,12 @@ def _percent_tick(value: float, _position: object = None) -> str:
     if "," in text:
         text = text.rstrip("0").rstrip(",")
     return text + "%"
+
+
+def chart_text(text: str) -> str:
+    """``text`` as matplotlib prints it literally: control characters removed and every
+    ``$`` escaped, so an office named "Phòng $1 $2" is not read as mathtext (công thức)."""
+    return clean_text(text).replace("$", r"\$")
 
 
 def _rate(row: ReportRow, unit: Unit) -> Rate | None:
@@ -132,7 +139,9 @@ def office_rates(
             label=None if labelled else "Chỉ tiêu",
         )
         labelled = True
-    axes.set_xticks(positions, [row.name for row in rows], rotation=30, ha="right", fontsize=8)
+    axes.set_xticks(
+        positions, [chart_text(row.name) for row in rows], rotation=30, ha="right", fontsize=8
+    )
     axes.set_ylim(0, 105)
     axes.set_ylabel(f"Tỷ lệ thi hành xong {_UNIT_WORDS[unit]} (%)")
     axes.set_title(
@@ -238,10 +247,12 @@ def monthly_path(
     axes.set_ylim(0, 105)
     axes.set_xlabel(f"Tháng của năm thống kê {year} (01/10/{year - 1} – 30/09/{year})")
     axes.set_ylabel(f"Tỷ lệ thi hành xong {_UNIT_WORDS[unit]} (%)")
-    axes.set_title(f"{rows[-1].name}: tỷ lệ lũy kế theo tháng {_UNIT_WORDS[unit]}, năm {year}")
+    axes.set_title(
+        f"{chart_text(rows[-1].name)}: tỷ lệ lũy kế theo tháng {_UNIT_WORDS[unit]}, năm {year}"
+    )
     axes.legend(loc="upper left")
     figure.tight_layout()
     return _save(figure, path)
 
 
-__all__ = ["HEIGHT", "WIDTH", "monthly_path", "office_rates"]
+__all__ = ["HEIGHT", "WIDTH", "chart_text", "monthly_path", "office_rates"]
