@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import thads
+from helpers import M, case, ev
 from thads.count import SCHEMA_VERSION, Report, to_dict
 from thads.errors import InvalidRecordError
 from thads.read import read_offices, read_quotas
@@ -97,13 +97,24 @@ def test_parent_depth_regime_quota_progress(tutorial: thads.Report) -> None:
     assert p["quota"]["cases"] == "82.80"
 
 
-def test_progress_is_pro_rata(province: thads.Report) -> None:
-    row = to_dict(province)["rows"][1]
-    assert isinstance(row, dict)
-    rate = row["rates"]["cases"]
-    target = Decimal(rate["quota"])
-    # six months: progress = percent - target * 6 / 12 (statistics-rules.md §7.3)
-    assert Decimal(rate["progress"]) == Decimal(rate["percent"]) - target * 6 / 12
+def test_progress_is_pro_rata() -> None:
+    # 3 months of 2023 (1/10/2022-31/12/2022): 4 new cases of 100 triệu, c0 completed
+    # 1/12/2022. Cases 1/4 = 25,00 %, money 100/400 = 25,00 %.
+    # Quota 82,82 / 41,41: pro rata 82,82 × 3 / 12 = 20,705 → 20,71 (half-up: a tie) and
+    # 41,41 × 3 / 12 = 10,3525 → 10,35 (statistics-rules.md §7.3).
+    done = (ev(date(2022, 12, 1), "completed"),)
+    cases = [case(f"c{k}", date(2022, 10, 5), 100 * M, done if k == 0 else ()) for k in range(4)]
+    rep = thads.report(
+        cases, thads.StatisticalPeriod(2023, 3), quotas=thads.Quota(2023, "82.82", "41.41")
+    )
+    data: Any = to_dict(rep)
+    rates = {row["code"]: row["rates"] for row in data["rows"]}["A"]
+    assert rates["cases"]["percent"] == "25.00"
+    assert rates["cases"]["attainment"] == "-57.82"  # 25,00 − 82,82
+    assert rates["cases"]["progress"] == "4.29"  # 25,00 − 20,71 (half-even: 4.30)
+    assert rates["money"]["percent"] == "25.00"
+    assert rates["money"]["progress"] == "14.65"  # 25,00 − 10,35
+    assert Report.from_json(rep.to_json()) == rep
 
 
 def test_output_matches_the_schema(province: thads.Report, tutorial: thads.Report) -> None:

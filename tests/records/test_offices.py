@@ -27,6 +27,7 @@ from thads.records import (
     OfficeLevel,
     OfficeTree,
     ancestor_chain,
+    not_in_force,
     province_tree,
     provinces,
     redraw,
@@ -194,6 +195,103 @@ def test_every_old_province_has_exactly_one_successor() -> None:
     assert len(predecessors) == 34
 
 
+# Resolution 202/2025/QH15 (organisation-2025.md), written out here by hand: each of the
+# 63 old provinces (until 30/06/2025) and the province it is part of from 01/07/2025.
+SUCCESSOR_2025 = {
+    # the 11 unchanged provinces
+    "Hà Nội": "Hà Nội",
+    "Huế": "Huế",
+    "Lai Châu": "Lai Châu",
+    "Điện Biên": "Điện Biên",
+    "Sơn La": "Sơn La",
+    "Lạng Sơn": "Lạng Sơn",
+    "Quảng Ninh": "Quảng Ninh",
+    "Thanh Hóa": "Thanh Hóa",
+    "Nghệ An": "Nghệ An",
+    "Hà Tĩnh": "Hà Tĩnh",
+    "Cao Bằng": "Cao Bằng",
+    # the 23 merged units
+    "Tuyên Quang": "Tuyên Quang",
+    "Hà Giang": "Tuyên Quang",
+    "Lào Cai": "Lào Cai",
+    "Yên Bái": "Lào Cai",
+    "Thái Nguyên": "Thái Nguyên",
+    "Bắc Kạn": "Thái Nguyên",
+    "Phú Thọ": "Phú Thọ",
+    "Vĩnh Phúc": "Phú Thọ",
+    "Hòa Bình": "Phú Thọ",
+    "Bắc Ninh": "Bắc Ninh",
+    "Bắc Giang": "Bắc Ninh",
+    "Hưng Yên": "Hưng Yên",
+    "Thái Bình": "Hưng Yên",
+    "Hải Phòng": "Hải Phòng",
+    "Hải Dương": "Hải Phòng",
+    "Ninh Bình": "Ninh Bình",
+    "Hà Nam": "Ninh Bình",
+    "Nam Định": "Ninh Bình",
+    "Quảng Trị": "Quảng Trị",
+    "Quảng Bình": "Quảng Trị",
+    "Đà Nẵng": "Đà Nẵng",
+    "Quảng Nam": "Đà Nẵng",
+    "Quảng Ngãi": "Quảng Ngãi",
+    "Kon Tum": "Quảng Ngãi",
+    "Gia Lai": "Gia Lai",
+    "Bình Định": "Gia Lai",
+    "Khánh Hòa": "Khánh Hòa",
+    "Ninh Thuận": "Khánh Hòa",
+    "Lâm Đồng": "Lâm Đồng",
+    "Đắk Nông": "Lâm Đồng",
+    "Bình Thuận": "Lâm Đồng",
+    "Đắk Lắk": "Đắk Lắk",
+    "Phú Yên": "Đắk Lắk",
+    "Hồ Chí Minh": "Hồ Chí Minh",
+    "Bình Dương": "Hồ Chí Minh",
+    "Bà Rịa – Vũng Tàu": "Hồ Chí Minh",
+    "Đồng Nai": "Đồng Nai",
+    "Bình Phước": "Đồng Nai",
+    "Tây Ninh": "Tây Ninh",
+    "Long An": "Tây Ninh",
+    "Cần Thơ": "Cần Thơ",
+    "Sóc Trăng": "Cần Thơ",
+    "Hậu Giang": "Cần Thơ",
+    "Vĩnh Long": "Vĩnh Long",
+    "Bến Tre": "Vĩnh Long",
+    "Trà Vinh": "Vĩnh Long",
+    "Đồng Tháp": "Đồng Tháp",
+    "Tiền Giang": "Đồng Tháp",
+    "Cà Mau": "Cà Mau",
+    "Bạc Liêu": "Cà Mau",
+    "An Giang": "An Giang",
+    "Kiên Giang": "An Giang",
+}
+
+
+def test_every_old_province_goes_to_the_province_the_resolution_names() -> None:
+    assert len(SUCCESSOR_2025) == 63 and len(set(SUCCESSOR_2025.values())) == 34
+    tree = province_tree()
+    old = {o.name.removeprefix("Cục THADS "): o for o in provinces(on=OLD_END)}
+    new = {o.code: o.name.removeprefix("THADS ") for o in provinces(on=NEW_START)}
+    assert sorted(old) == sorted(SUCCESSOR_2025)
+    assert sorted(new.values()) == sorted(set(SUCCESSOR_2025.values()))
+    for name, office in old.items():
+        assert office.name == f"Cục THADS {name}"  # the old office, by its full name
+        got = new[tree.successor(office.code, on=NEW_START)]
+        assert got == SUCCESSOR_2025[name], name
+        assert new[tree.successor(office.code, on=date(2026, 9, 30))] == SUCCESSOR_2025[name]
+    # redraw sums each old province into the new one: give old province k the figure
+    # 2**k, so that every new province's sum names exactly its own predecessors
+    weight = {name: 2**k for k, name in enumerate(SUCCESSOR_2025)}
+    figures = {old[name].code: w for name, w in weight.items()}
+    expected: dict[str, int] = {}
+    for name, w in weight.items():
+        expected[SUCCESSOR_2025[name]] = expected.get(SUCCESSOR_2025[name], 0) + w
+    drawn = redraw(figures, tree, NEW_START)
+    assert {new[code]: value for code, value in drawn.items()} == expected
+    # Kon Tum and Bình Định are the example of the issue: each to its own successor
+    assert expected["Quảng Ngãi"] == weight["Quảng Ngãi"] + weight["Kon Tum"]
+    assert expected["Gia Lai"] == weight["Gia Lai"] + weight["Bình Định"]
+
+
 def test_soc_trang_is_part_of_can_tho() -> None:
     tree = province_tree()
     assert tree.successor("cuc-soc-trang", on=date(2026, 9, 30)) == "thads-can-tho"
@@ -312,6 +410,15 @@ def test_redraw_sums_merged_offices() -> None:
     figures = {"A": 2, "B": 3, "P": 1, "elsewhere": 7}
     assert redraw(figures, SMALL, NEW_START) == {"Y": 5, "P": 1, "elsewhere": 7}
     assert redraw(figures, SMALL, OLD_END) == figures
+
+
+def test_not_in_force_names_each_ended_or_future_office_once() -> None:
+    # SMALL: Chi cục A and B end 30/06/2025; Phòng Y starts 01/07/2025; P and A-1 are
+    # undated. Unknown codes and None are not in the tree: not listed.
+    codes = ["A", "Y", None, "P", "A", "unknown", "B", "A-1"]
+    assert not_in_force(codes, SMALL, NEW_START) == ["A", "B"]
+    assert not_in_force(codes, SMALL, OLD_END) == ["Y"]
+    assert not_in_force(["P", "A-1"], SMALL, date(1990, 1, 1)) == []
 
 
 # --- rankings -------------------------------------------------------------------------

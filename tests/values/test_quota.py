@@ -33,3 +33,15 @@ def test_quota_targets_are_checked() -> None:
     assert Quota(2023, "82,80", "45,80%").cases == Decimal("82.80")
     with pytest.raises(InvalidRecordError, match="months"):
         Quota(2023, "82", "45").progress(Rate(1, 2), 13)
+
+
+def test_progress_rounds_the_pro_rata_target_half_up_on_a_tie() -> None:
+    # 82,82 % × 3 / 12 = 248,46 / 12 = 20,705 exactly: a tie at the third place.
+    # Half-up (statistics-rules.md §3.4) gives 20,71; half-even would give 20,70.
+    q = Quota(2023, "82.82", "41.41")
+    # 1/2 = 50,00 %: 50,00 − 20,71 = +29,29 (half-even: +29,30)
+    assert q.progress(Rate(1, 2), 3).value == Decimal("29.29")
+    # money: 41,41 × 3 / 12 = 10,3525 → 10,35 (no tie); 1/4 = 25,00: 25,00 − 10,35 = +14,65
+    assert q.progress(Rate(1, 4), 3, by="money").value == Decimal("14.65")
+    # 9 months: 82,82 × 9 / 12 = 62,115 (another tie) → 62,12; 50,00 − 62,12 = −12,12
+    assert q.progress(Rate(1, 2), 9).value == Decimal("-12.12")

@@ -169,8 +169,11 @@ def test_enumerations_list_the_accepted_values() -> None:
         InvalidRecordError, match="expected one of: state, credit_institution, private"
     ):
         Debt(1, "bank")  # type: ignore[arg-type]
-    with pytest.raises(InvalidRecordError, match=r"'tier'.*1 \(alimony_wages_injury\)"):
-        Claim("a", 4, 1)
+    # Law 106/2025 Art. 54(1) has five kinds of sums, (a) to (đ): 6 is none of them
+    with pytest.raises(
+        InvalidRecordError, match=r"'tier'.*1 \(alimony_wages_injury\).*5 \(other\)"
+    ):
+        Claim("a", 6, 1)
     assert Claim("a", 2, 1).tier is PaymentTier.COURT_FEES
     assert validate.choice(PaymentTier, "other", "r", "f") is PaymentTier.OTHER
     with pytest.raises(InvalidRecordError, match="expected one of"):
