@@ -206,6 +206,25 @@ def test_writers() -> None:
     assert "không phải tỷ lệ thi hành xong" in to_table(table)
 
 
+def test_metrics_table_lines_by_hand() -> None:
+    # the text table of the worked example: title, headings, then the total and A, B
+    # indented; counts grouped, CR and Thu in percent (3/2 → 150,00), DT and Việc/CHV to
+    # one place (366 × 3 / 4 = 274,5), the change of the backlog signed only when < 0
+    lines = to_table(metrics(BOOK, Y24)).splitlines()
+    assert len(lines) == 5 and lines[1].split()[:3] == ["Đơn", "vị", "Tồn"]
+    assert lines[2].split() == ["Toàn", "bộ", "3", "4", "4", "3", "0", "100,00", "274,5",
+                                "1", "183", "795", "35,00", "1,0"]  # fmt: skip
+    assert lines[3].startswith("  A ") and lines[3].split()[1:7] == [
+        "3", "2", "3", "2", "-1", "150,00"
+    ]  # fmt: skip
+    # a name is printed whole (never cut) and without terminal control characters
+    long = "Phòng Thi hành án dân sự khu vực 12 - Thành phố Hồ Chí Minh (mẫu)"
+    odd = [case("x", date(2022, 11, 1), 5 * M, office=long),
+           case("y", date(2022, 11, 1), 5 * M, office="\x1b[31mQ\x1b[0m")]  # fmt: skip
+    text = to_table(metrics(odd, StatisticalPeriod(2023)))
+    assert f"  {long}  " in text and "\x1b" not in text and "\n  Q  " in text
+
+
 def test_metrics_csv_cell_by_cell() -> None:
     # every cell from the hand figures of the two tests above; rates are percents rounded
     # half-up (A: 3/2 = 150 %, 77/190 = 40,526.. → 40.53; B: 1/2, 0/30; total: 4/4,

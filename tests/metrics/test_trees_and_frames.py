@@ -20,10 +20,13 @@ from thads.errors import InvalidRecordError, MissingExtraError
 from thads.metrics import (
     FLOW_FRAME_COLUMNS,
     FRAME_COLUMNS,
+    DateRange,
     Flow,
     calendar_year,
     compute,
+    flows_records,
     metrics,
+    metrics_records,
     monthly_flows,
     to_json,
     to_pandas,
@@ -110,11 +113,32 @@ def test_pandas_frame_of_metrics() -> None:
     assert a["collection_rate_percent"] == float(Fraction(7700, 190))
     assert (a["p50"], a["p75"], a["p90"]) == (579, 795, 795)
     assert a["money_accepted"] == 190 * M and a["caseload_per_executor"] == 1.0
-    assert str(frame["carried_over"].dtype) == "Int64"
+    assert str(frame["carried_over"].dtype) == "int64"  # no figure missing
     assert str(frame["clearance_rate_percent"].dtype) == "float64"
     total = frame.iloc[0]
     assert total["disposition_time_days_exact"] == "549/2"  # 366 × 3 / 4
     assert total["disposition_time_days"] == 274.5
+    # 1/1–31/3/2024: A disposed c4 (entrusted 1/2, 92 days) and c3 (separate register
+    # 15/3, 795 days), B nothing: B's p50 is missing, so the column is nullable Int64
+    early = to_pandas(metrics(BOOK, DateRange(date(2024, 1, 1), date(2024, 3, 31))))
+    assert str(early["p50"].dtype) == "Int64"
+    assert early["p50"].isna().tolist() == [False, False, True]
+    assert int(early["p50"].iloc[1]) == 92  # A: 92, 795 → nearest rank 1 of 2
+
+
+def test_metrics_records_are_exact() -> None:
+    # the same lines as the frame, with the ratios exact: A collected 77 of 190 (M),
+    # 7700/190 % = 770/19 %; DT 366 × 2 / 3 = 244 days
+    a = metrics_records(metrics(BOOK, Y24))[1]
+    assert list(a) == list(FRAME_COLUMNS) and a["code"] == "A"
+    assert a["collection_rate_percent"] == Fraction(770, 19)
+    assert a["collection_rate_exact"] == "77000000/190000000"
+    assert a["disposition_time_days"] == Fraction(244) and a["carried_over"] == 3
+    flows = flows_records(monthly_flows(BOOK, 2024))
+    assert list(flows[0]) == list(FLOW_FRAME_COLUMNS)
+    # the first line: the total, October 2023, cases; nothing flowed in October
+    assert (flows[0]["code"], flows[0]["month"], flows[0]["unit"]) == ("VN", "2023-10-01", "cases")
+    assert flows[0]["new"] == 0 and flows[2]["unit"] == "cases"
 
 
 def test_polars_frames_of_metrics_and_flows() -> None:

@@ -29,14 +29,7 @@ from thads.metrics._compute import (
     monthly_flows,
 )
 from thads.metrics._flows import Flow, MonthFlows, month_flows
-from thads.metrics._frames import (
-    FLOW_FRAME_COLUMNS,
-    FRAME_COLUMNS,
-    flows_records,
-    metrics_records,
-    to_pandas,
-    to_polars,
-)
+from thads.metrics._frames import flows_records, metrics_records, to_pandas, to_polars
 from thads.metrics._indicators import AGE_BANDS, CLOSINGS, Metrics
 from thads.metrics._outlook import (
     METHODS,
@@ -50,11 +43,15 @@ from thads.metrics._outlook import (
 from thads.metrics._planner import Needed, plan
 from thads.metrics._ranges import DateRange, RangeLike, as_range, calendar_year
 from thads.metrics._reconcile import Moved, OfficeReconciliation, Reconciliation, reconcile
-from thads.metrics._writers import (
+from thads.metrics._tables import (
     CSV_COLUMNS,
+    FLOW_FRAME_COLUMNS,
+    FRAME_COLUMNS,
     OUTLOOK_COLUMNS,
     PROJECTION_MARK,
     RECONCILIATION_COLUMNS,
+)
+from thads.metrics._writers import (
     flows_to_csv,
     metrics_dict,
     outlook_csv,
