@@ -223,7 +223,7 @@ def test_docs_build_strict(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     assert (tmp_path / "vi" / "index.html").exists()
-    assert "thads.report_json" in (tmp_path / "reference" / "io" / "index.html").read_text()
+    assert "thads.read" in (tmp_path / "reference" / "io" / "index.html").read_text()
 
 
 # --- docs/api.md and the public names ------------------------------------------------------

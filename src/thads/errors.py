@@ -24,6 +24,48 @@ ERROR_CODES: Final[Mapping[str, str]] = MappingProxyType(
         "value.unknown": "a value outside its enumeration; the accepted ones are listed",
         "ground.invalid": "a legal ground that cannot be read or does not exist",
         "ground.not_available": "a ground that the law in force does not have",
+        "date.blank": "a required date field is blank",
+        "amount.blank": "a required amount is blank",
+        "amount.too_large": "money above the largest amount thads reads (2**63 - 1 đồng)",
+        "amount.not_positive": "collected or reduced with no amount (blank or 0)",
+        "amount.above_owed": "collected or reduced more than is still owed",
+        "amount.not_allowed": "an amount on an event kind that carries none",
+        "event.before_acceptance": "an event dated before the case was accepted (thụ lý)",
+        "event.order": "an event dated before the event that precedes it",
+        "event.after_closing": "an event after the case's closing event",
+        "event.held": "an event held out with its case (its case has a rejected event)",
+        "case.held": "a case held out because one of its events was rejected",
+        "case.duplicate": "a second case row with the same case_id",
+        "case.unknown": "an event whose case_id has no case row",
+        "case.rejected": "an event whose case row was rejected",
+        "heading.unknown": "a column (or JSON key) thads does not recognise; it is not ignored",
+        "heading.blank": "a column with values under a blank heading",
+        "heading.duplicate": "two headings (or a key and its alias) that give the same field",
+        "heading.missing": "a required column is missing",
+        "heading.not_a_field": "columns= maps a heading to a field the file does not have",
+        "heading.not_ignorable": "columns= ignores a column that holds a field of the file",
+        "row.unreadable": "a row that cannot be split into fields",
+        "row.width": "a row with more or fewer fields than the header",
+        "quote.unclosed": "a quote opened in a field and not closed on its line",
+        "json.invalid": "a JSON Lines line that is not valid JSON",
+        "json.not_object": "a JSON Lines line that is not one JSON object (e.g. an array)",
+        "record.not_mapping": "a Python record that is not a mapping (keys and item access)",
+        "formula.no_value": "a spreadsheet formula cell saved without its computed value",
+        "file.empty": "a file or sheet without a header line",
+        "file.type": "a file or object of a kind this reader does not read",
+        "file.not_sorted": "a file read as sorted by case_id that is not sorted",
+        "file.unreadable": "a workbook that is not a valid xlsx file (not a zip, bad XML)",
+        "file.too_large": "a workbook that expands beyond the size thads reads",
+        "sheet.unknown": "a sheet the workbook does not have",
+        "sheet.same": "cases and events asked from the same sheet",
+        "encoding.unknown": "an encoding name that Python does not know",
+        "encoding.undecodable": "a file whose bytes cannot be decoded in its encoding",
+        "quota.year": "a quota year not written as digits",
+        "quota.target": "a quota target that is not a percent (NaN, infinity...)",
+        "quota.duplicate": "a second quota for the same year and office",
+        "office.not_in_tree": "a case's office is not in the office tree (offices file) given",
+        "report.tampered": "a report document whose figures do not hold together",
+        "report.jobs": "a number of worker processes outside 1..thads.count.MAX_JOBS",
     }
 )
 """Stable error codes (mã lỗi) of :class:`InvalidRecordError`, with what each means.
@@ -34,8 +76,39 @@ never on the message text.
 """
 
 
+def _rebuild(
+    cls: type[BaseException], args: tuple[object, ...], state: dict[str, object]
+) -> BaseException:
+    """Unpickle a thads error without calling its ``__init__`` (see ThadsError.__reduce__)."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class ThadsError(Exception):
-    """Root of every error raised by thads."""
+    """Root of every error raised by thads.
+
+    Every thads error pickles with its message and attributes (``record``, ``field``,
+    ``reason``, ``code``, ``row``...) intact, whatever its constructor takes, so an error
+    raised in a worker process (``jobs=N``) reaches the caller as it was raised.
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _rebuild, (type(self), self.args, dict(self.__dict__))
+
+
+class ThadsWarning(UserWarning):
+    """Root of every warning thads gives (a :class:`UserWarning`, so filters on it still work).
+
+    Programs (and the command line) can turn them into errors or messages of their own
+    with ``warnings.simplefilter("error", ThadsWarning)``.
+    """
+
+
+class RejectedRowsWarning(ThadsWarning):
+    """A report counted without some input rows (dòng bị loại): the report is smaller than
+    the input, and ``Report.rejected_rows`` says by how many rows."""
 
 
 class InvalidRecordError(ThadsError, ValueError):
@@ -145,7 +218,9 @@ __all__ = [
     "MissingExtraError",
     "MoneyTypeError",
     "PeriodError",
+    "RejectedRowsWarning",
     "RuleNotAvailableError",
     "ThadsError",
+    "ThadsWarning",
     "UndefinedRateError",
 ]

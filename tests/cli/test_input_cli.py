@@ -30,7 +30,7 @@ def _run(*argv: str) -> tuple[int, str]:
         (["--year", "23"], "--year must be a statistical year"),
         (["--by", "province"], "--by province needs --offices"),
         (["--format", "xlsx"], "--format xlsx needs --output"),
-        (["--encoding", "klingon"], "unknown encoding"),
+        (["--encoding", "klingon"], "is not a text encoding"),
     ],
 )
 def test_usage_errors_exit_2_before_any_input_is_read(

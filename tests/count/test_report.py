@@ -256,12 +256,14 @@ def test_an_executor_is_identified_within_its_office() -> None:
     assert order.index("B/1") > order.index("B")
 
 
-def test_an_office_missing_from_the_tree_is_warned_about() -> None:
-    # office "C" is in no tree: its case counts in the total, under no province
+def test_an_office_missing_from_the_tree_is_a_rejected_case() -> None:
+    # office "C" is in no tree: its case is held out as a rejected row (issue 21), never
+    # counted as a top-level row of its own, and the report says so
     cases = [case("x", date(2022, 11, 1), office="A"), case("y", date(2022, 11, 1), office="C")]
     with pytest.warns(UserWarning, match="offices not in the office tree: C;"):
         rep = report(cases, Y23, offices=TREE)
-    assert rep.total.tally("cases").accepted == 2 and rep.row("P").tally("cases").accepted == 1
+    assert rep.total.tally("cases").accepted == 1 and rep.row("P").tally("cases").accepted == 1
+    assert rep.rejected_rows == 1
 
 
 def test_two_quotas_for_one_office_and_year_are_an_error(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ print(hashlib.sha256("\\n".join(out).encode()).hexdigest(), len(out))
 
 
 def _generate(hash_seed: str) -> subprocess.CompletedProcess[str]:
-    path = os.pathsep.join([str(SRC), str(TESTS)])
+    path = os.pathsep.join([str(SRC), str(TESTS), str(TESTS / "law")])
     env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": path}
     return subprocess.run(
         [sys.executable, "-c", _GENERATE],

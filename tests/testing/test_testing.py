@@ -1,4 +1,4 @@
-"""thads.testing: generated data passes the reader, bad rows fail with their reasons,
+"""thads.testing: generated data passes the reader, bad rows fail with their codes,
 histories satisfy the report identities, generation is deterministic, docs example runs."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -89,7 +90,9 @@ def test_datasets_with_an_office_tree_pass_the_reader_and_report(data: st.DataOb
         executor = tree.get(case.executor)
         assert executor is not None and executor.level is OfficeLevel.EXECUTOR
         assert executor.parent == case.office
-    year = StatisticalPeriod(2026)
+    # eight months, to 31/5/2026: periods ending from 1/7/2026 fall under TT 05/2026,
+    # whose counting rules thads does not know (an error, docs/regimes.md)
+    year = StatisticalPeriod(2026, 8)
     by_province = report(got, year, by="province", offices=tree).check()
     # on the books: accepted by the period's end and not closed before its start
     on_books = [
@@ -101,7 +104,7 @@ def test_datasets_with_an_office_tree_pass_the_reader_and_report(data: st.DataOb
     assert by_province.total.current.cases.accepted == len(on_books)
 
 
-# --- every generated invalid row is rejected with its paired reason ----------------------
+# --- every generated invalid row is rejected with its paired code ------------------------
 
 
 def _assert_rejected(
@@ -115,7 +118,7 @@ def _assert_rejected(
 @pytest.mark.parametrize("rule", RULES)
 @settings(max_examples=8)
 @given(data=st.data())
-def test_every_invalid_row_is_rejected_with_its_reason(rule: str, data: st.DataObject) -> None:
+def test_every_invalid_row_is_rejected_with_its_code(rule: str, data: st.DataObject) -> None:
     bad = data.draw(invalid_datasets([rule]))
     assert bad.rule == rule and bad.rejections
     reader = read_records(bad.case_rows, bad.event_rows)
@@ -128,7 +131,7 @@ def test_every_invalid_row_is_rejected_with_its_reason(rule: str, data: st.DataO
         _assert_rejected(from_csv.rejected, bad.rejections, header=True)
 
 
-def test_a_rejection_names_file_line_field_and_reason() -> None:
+def test_a_rejection_names_file_line_field_and_code() -> None:
     # A hand-made row: 'sometimes' is no mode, so row 1 of "cases" fails on field 'mode'.
     row = {
         "case_id": "T1",
@@ -142,11 +145,21 @@ def test_a_rejection_names_file_line_field_and_reason() -> None:
     }
     reader = read_records([row])
     assert list(reader) == []
-    want = Rejection("cases", 0, "mode", "unknown value")
+    want = Rejection("cases", 0, "mode", "value.unknown")
     assert want.matches(reader.rejected[0])
-    assert not Rejection("cases", 1, "mode", "unknown value").matches(reader.rejected[0])
-    assert not Rejection("events", 0, "mode", "unknown value").matches(reader.rejected[0])
+    assert not Rejection("cases", 1, "mode", "value.unknown").matches(reader.rejected[0])
+    assert not Rejection("events", 0, "mode", "value.unknown").matches(reader.rejected[0])
     assert not want.matches(reader.rejected[0], header=True)  # a CSV line would be 2
+    assert not Rejection("cases", 0, "mode", "text.empty").matches(reader.rejected[0])
+    assert reader.rejected[0].code == "value.unknown"
+
+
+def test_every_paired_code_is_a_documented_error_code() -> None:
+    from thads.errors import ERROR_CODES
+    from thads.testing import CODES
+
+    assert set(CODES.values()) <= set(ERROR_CODES)
+    assert {"case.held", "event.held", "date.blank", "amount.blank"} <= set(ERROR_CODES)
 
 
 def test_unknown_rule_names_the_accepted_ones() -> None:
@@ -313,3 +326,26 @@ def test_docs_example_runs() -> None:
     assert len(tests) >= 2
     for test in tests:
         test()
+
+
+@settings(max_examples=25)
+@given(st.data())
+def test_cases_in_a_dated_tree_are_placed_in_offices_in_force(data: st.DataObject) -> None:
+    from thads.records import Office, OfficeTree
+
+    # by hand: office OLD closes on 30/6/2025 and NEW opens on 1/7/2025
+    tree = OfficeTree.of(
+        [
+            Office("P", "THADS tỉnh P", OfficeLevel.PROVINCE),
+            Office("OLD", "Chi cục cũ", OfficeLevel.DISTRICT, "P", end=date(2025, 6, 30),
+                   successor="NEW"),
+            Office("OLD-1", "CHV", OfficeLevel.EXECUTOR, "OLD", end=date(2025, 6, 30)),
+            Office("NEW", "Phòng khu vực", OfficeLevel.DISTRICT, "P", start=date(2025, 7, 1)),
+            Office("NEW-1", "CHV", OfficeLevel.EXECUTOR, "NEW", start=date(2025, 7, 1)),
+        ]
+    )  # fmt: skip
+    case = data.draw(cases(years=(2025, 2026), offices=tree))
+    if case.accepted_on <= date(2025, 6, 30):
+        assert (case.office, case.executor) == ("OLD", "OLD-1")
+    else:
+        assert (case.office, case.executor) == ("NEW", "NEW-1")

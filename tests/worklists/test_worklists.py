@@ -139,6 +139,27 @@ def test_separate_register_holds_exactly_the_moves_of_the_period() -> None:
     assert row.row == "without_conditions"  # a move in the period stays in that row
 
 
+def test_a_move_on_1_october_is_on_the_list_of_the_period_it_opens() -> None:
+    # TT 05/2024 Art. 8: the list of the moves to the separate register of a period. The
+    # statistical year 2026 opens on 01/10/2025: a move that day is the period's first day
+    # (in its cumulative lists: 1 month, 6 months), not the last day of the year 2025
+    g = _case(
+        "g",
+        date(2025, 3, 1),
+        30_000_000,
+        [Event(date(2025, 4, 1), "unenforceable"), Event(date(2025, 10, 1), "separate_register")],
+    )
+    cases = [*history(), g]
+    # g (30M) and f (20M, moved 02/10/2025): most money first
+    assert ids(period_list(cases, "separate_register", M1_2026)) == ["g", "f"]
+    assert ids(period_list(cases, "separate_register", StatisticalPeriod(2026, 6))) == ["g", "f"]
+    assert ids(period_list(cases, "separate_register", Y2025)) == ["a"]
+    (row,) = [r for r in period_list(cases, "separate_register", M1_2026) if r.case_id == "g"]
+    assert (row.closed_on, row.outstanding) == (date(2025, 10, 1), 30_000_000)
+    # on 30/09/2025 g was still open: carried into the year 2026, with b, e and f
+    assert sorted(ids(carried_into_next_year(cases, Y2025))) == ["b", "e", "f", "g"]
+
+
 def test_being_enforced_is_the_in_progress_row() -> None:
     rows = period_list(history(), "being_enforced", Y2025)
     # b (enforceable) and f (no classification yet); e is postponed on 48.1.c
@@ -252,15 +273,19 @@ def test_work_list_deadline_in_tet_with_holidays_package() -> None:
     assert [(w.name, w.due) for w in items] == [("pay_out", date(2026, 2, 23))]
 
 
-def test_work_list_unknown_deadlines_are_listed() -> None:
-    # accepted 03/08/2026, under Law 106/2025: notification and procuracy deadlines unknown
+def test_work_list_under_law_106_2025() -> None:
+    # accepted Monday 03/08/2026, under Law 106/2025: the parties are notified and the
+    # procuracy sent each decision within 3 working days (Art. 35(1)-(2)): Tuesday 4,
+    # Wednesday 5, Thursday 06/08/2026 (no holiday then)
     case = _case("k", date(2026, 8, 3), 3_000_000, [])
-    items = work_list([case], date(2026, 8, 10), calendar=CAL)
+    items = work_list([case], date(2026, 8, 4), calendar=CAL)
     assert {(w.name, w.state, w.due, w.known) for w in items} == {
-        ("notify_parties", "unknown", None, False),
-        ("send_to_procuracy", "unknown", None, False),
+        ("notify_parties", "due", date(2026, 8, 6), True),
+        ("send_to_procuracy", "due", date(2026, 8, 6), True),
     }
-    assert all(w.gap for w in items)
+    assert all("106/2025" in w.law for w in items)
+    # a window that ends before the 6th leaves them out
+    assert work_list([case], date(2026, 8, 4), date(2026, 8, 5), calendar=CAL) == []
     with pytest.raises(InvalidRecordError, match="until"):
         work_list([case], date(2026, 8, 10), date(2026, 8, 1), calendar=CAL)
 
@@ -273,16 +298,64 @@ def test_output_formats(tmp_path: object) -> None:
     records = to_records(rows)
     assert records[0]["case_id"] == "b" and records[0]["accepted_on"] == "2024-11-01"
     assert records[0]["outstanding"] == 1_500_000_000
-    assert to_csv(rows).splitlines()[0].startswith("case_id,office,executor")
+    # every value of both lines, as the hand-worked history gives them: b (2 tỷ, 500 triệu
+    # collected, enforceable) and f (20 triệu, never classified), both being enforced
+    assert to_csv(rows, language="en").splitlines() == [
+        "case_id,office,executor,judgment_kind,judgment_ref,accepted_on,amount,outstanding,"
+        "row,status,closed_on",
+        "b,KV1,E2,civil,b/BA,2024-11-01,2000000000,1500000000,in_progress,enforceable,",
+        "f,KV1,E1,civil,f/BA,2025-09-01,20000000,20000000,in_progress,enforceable,",
+    ]
+    # the default: Vietnamese headings and outcomes, the same figures
+    assert to_csv(rows).splitlines() == [
+        "Mã việc,Cơ quan THADS,Chấp hành viên,Loại bản án,Số bản án,Ngày thụ lý,"
+        "Số tiền phải thi hành (đồng),Số tiền còn phải thi hành (đồng),Dòng báo cáo,"
+        "Tình trạng,Ngày kết thúc",
+        "b,KV1,E2,dân sự,b/BA,2024-11-01,2000000000,1500000000,đang thi hành,"
+        "có điều kiện thi hành,",
+        "f,KV1,E1,dân sự,f/BA,2025-09-01,20000000,20000000,đang thi hành,có điều kiện thi hành,",
+    ]
     assert '"case_id": "f"' in to_json(rows)
-    assert "1.500.000.000" in to_table(rows)
-    assert to_table([]) == "(no cases)"
+    table = to_table(rows).splitlines()
+    # headings, a rule, then b and f; money with thousands dots, days dd/mm/yyyy
+    assert table[0].startswith("Mã việc") and table[2].startswith("b ")
+    assert "1.500.000.000" in table[2] and "01/11/2024" in table[2]
+    assert "20.000.000" in table[3] and table[3].startswith("f ")
+    assert to_table([]) == "(không có việc nào)"
+    assert to_table([], language="en") == "(no cases)"
+    with pytest.raises(InvalidRecordError, match="language"):
+        to_csv(rows, language="fr")  # type: ignore[arg-type]
     openpyxl = pytest.importorskip("openpyxl")
     path = tmp_path / "list.xlsx"  # type: ignore[operator]
     write_xlsx(rows, path)
     sheet = openpyxl.load_workbook(path).active
-    assert sheet["A2"].value == "b"
+    assert [c.value for c in sheet[1]][:2] == ["Mã việc", "Cơ quan THADS"]
+    assert sheet["A2"].value == "b" and sheet["I2"].value == "đang thi hành"
     assert sheet.cell(2, 8).value == 1_500_000_000  # outstanding, a number
+
+
+def test_a_province_takes_the_offices_below_it() -> None:
+    from thads.records import Office, OfficeTree
+    from thads.worklists import of_office
+
+    tree = OfficeTree(
+        [
+            Office("P", "Tỉnh P", "province"),
+            Office("KV1", "Khu vực 1", "area", parent="P"),
+            Office("KV2", "Khu vực 2", "area", parent="Q"),
+            Office("Q", "Tỉnh Q", "province"),
+        ]
+    )
+    cases = [*history(), _case("z", date(2025, 1, 1), 5, [], office="KV2")]
+    # every history case is of KV1, under P; z is of KV2, under Q
+    assert sorted(ids(carried_into_next_year(cases, Y2025, office="P", offices=tree))) == [
+        "b",
+        "e",
+        "f",
+    ]
+    assert carried_into_next_year(cases, Y2025, office="P") == []  # no tree: P's own only
+    assert ids(of_office(cases, "Q", offices=tree)) == ["z"]
+    assert ids(large_cases(cases, date(2025, 9, 30), office="P", offices=tree)) == ["b"]
 
 
 # --- property: each list agrees with its report rows ------------------------------------

@@ -20,7 +20,13 @@ from thads.values import Tally
 if TYPE_CHECKING:  # pragma: no cover
     from thads.count._report import Report, ReportRow
 
-RATE_KEYS = ("case_rate", "money_rate", "attainment")
+RATE_KEYS = (
+    "case_rate",
+    "money_rate",
+    "previous_case_rate",
+    "previous_money_rate",
+    "attainment",
+)
 """Ranking keys besides the row names of a tally."""
 
 
@@ -98,6 +104,8 @@ class Ranking:
 _TITLES = {
     "case_rate": "tỷ lệ thi hành xong về việc",
     "money_rate": "tỷ lệ thi hành xong về tiền",
+    "previous_case_rate": "tỷ lệ thi hành xong về việc cùng kỳ năm trước",
+    "previous_money_rate": "tỷ lệ thi hành xong về tiền cùng kỳ năm trước",
     "attainment": "mức vượt chỉ tiêu",
 }
 
@@ -115,6 +123,9 @@ def _value(row: ReportRow, by: str, unit: str) -> Fraction | None:
         return None if rate is None else rate.exact_percent
     if by == "money_rate":
         rate = row.rate("money")
+        return None if rate is None else rate.exact_percent
+    if by in ("previous_case_rate", "previous_money_rate"):
+        rate = row.previous_rate("cases" if by == "previous_case_rate" else "money")
         return None if rate is None else rate.exact_percent
     if by == "attainment":
         if row.quota is None:
@@ -134,6 +145,7 @@ def rank_report(
     unit: str = "cases",
 ) -> Ranking:
     """Rank the report's rows of ``level`` by ``by``: ``case_rate``, ``money_rate``,
+    ``previous_case_rate``, ``previous_money_rate`` (the same period last year),
     ``attainment`` (exact rate − target, of ``unit``), or a tally row name (of ``unit``).
 
     Competition ranking on exact values: equal values share a rank (1, 2, 2, 4).

@@ -7,26 +7,41 @@ summed rows, never averaged (docs/sources/statistics.md §8).
 from __future__ import annotations
 
 import multiprocessing
-import os
-import sys
-import warnings
+import pickle
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from decimal import Decimal
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from types import MappingProxyType
+from typing import Any, Literal, Protocol
 
 import attrs
 
 from thads.count import _report_json
 from thads.count._engine import GroupKey, Sweep, TallyPair, compiled, sweep
+from thads.count._explain import Explanation, Which
+from thads.count._kept import Gate, KeptCases, explain, explain_kept
 from thads.count._ranking import Ranking, rank_report
-from thads.errors import InvalidRecordError, RuleNotAvailableError
+from thads.count._rollup import (
+    FLAT_GROUPINGS,
+    GROUPINGS,
+    GroupBy,
+    GroupFunction,
+    Node,
+    _executor_codes,
+    _warn_caller,
+    group_key,
+    rollup,
+)
+from thads.errors import (
+    InvalidRecordError,
+    RejectedRowsWarning,
+    RuleNotAvailableError,
+    ThadsError,
+)
 from thads.read import CaseReader, FileCount, RejectedRow
 from thads.records import (
-    CREDITOR_ALIASES,
-    JUDGMENT_KIND_ALIASES,
-    MODE_ALIASES,
-    NATIONAL_CODE,
     Case,
     CompiledCase,
     Office,
@@ -35,29 +50,12 @@ from thads.records import (
     Timeline,
     ancestor_chain,
     not_in_force,
-    redraw,
 )
 from thads.rules import Regime, Unit, regime_for
 from thads.values import Attainment, Change, Points, Quota, Rate, StatisticalPeriod, Tally
 
-
-class _Addable(Protocol):
-    def __add__(self: _V, other: _V, /) -> _V: ...
-
-
-_V = TypeVar("_V", bound=_Addable)
-_T = TypeVar("_T")
-
-GroupBy = Literal["office", "executor", "province", "national", "mode", "judgment_kind", "creditor"]
-GROUPINGS: tuple[str, ...] = (
-    "office",
-    "executor",
-    "province",
-    "national",
-    "mode",
-    "judgment_kind",
-    "creditor",
-)
+MAX_JOBS = 64
+"""The most worker processes a report may use (``jobs=``); more is refused with an error."""
 
 
 @attrs.frozen
@@ -164,6 +162,14 @@ class Report:
     rows: tuple[ReportRow, ...]
     drawn_on: date | None = None
     """The day of the office tree the rows are drawn on (None: no tree given)."""
+    read_rows: int | None = None
+    """Input rows read (số dòng đã đọc: cases and events files together), None when the
+    cases were not read by a :class:`~thads.read.CaseReader`."""
+    rejected_rows: int = 0
+    """Input rows not counted (dòng bị loại): rejected by the reader, and cases of an office
+    that is not in the office tree. A report with rejected rows is smaller than its input."""
+    kept: KeptCases | None = attrs.field(default=None, eq=False, repr=False)
+    """The cases behind the figures (``report(..., keep_cases=True)``), for :meth:`explain`."""
 
     @property
     def total(self) -> ReportRow:
@@ -186,6 +192,22 @@ class Report:
     ) -> Ranking:
         """Rank the rows of one level (xếp hạng), best first, ties sharing a rank."""
         return rank_report(self, by=by, level=level, unit=unit)
+
+    def explain(
+        self, code: str, row: str, *, unit: Unit = "cases", which: Which = "current"
+    ) -> Explanation:
+        """The cases behind one figure (giải trình số liệu): each case's contribution to
+        ``row`` of the report row ``code``; they add up to the printed figure.
+
+        Needs a report made with ``keep_cases=True`` (else see :func:`explain`).
+        ``which="previous"``: the figure of the same period last year.
+        """
+        if self.kept is None:
+            raise ThadsError(
+                "this report does not keep its cases: make it with report(..., keep_cases=True), "
+                "or call thads.count.explain(cases, report, ...) with the same cases and offices"
+            )
+        return explain_kept(self, self.kept, code, row, unit, which)
 
     def check(self) -> Report:
         """Check the identities of every row."""
@@ -238,115 +260,6 @@ def _quota_lookup(quotas: list[Quota], year: int) -> Callable[[list[str]], Quota
     return find
 
 
-GroupFunction = Callable[[CompiledCase], GroupKey]
-
-
-def group_key(by: str, tree: OfficeTree | None) -> GroupFunction:
-    """The group of a case under ``by``; executors are grouped with their office."""
-    if by == "office":
-        return lambda case: case.office
-    if by == "executor":
-        return lambda case: (case.office, case.executor)
-    if by == "national":
-        return lambda case: NATIONAL_CODE
-    if by == "mode":
-        return lambda case: case.mode
-    if by == "judgment_kind":
-        return lambda case: case.judgment_kind
-    if by == "creditor":
-        return lambda case: case.creditor
-    if by == "province":
-        if tree is None:
-            raise InvalidRecordError(
-                "report", "by", "grouping by province needs the office tree (offices=...)"
-            )
-        provinces: dict[str, str | None] = {}
-
-        def province(case: CompiledCase) -> str:
-            code = provinces.get(case.office, "")
-            if code == "":
-                code = provinces[case.office] = tree.at_level(case.office, OfficeLevel.PROVINCE)
-            if code is None:
-                raise InvalidRecordError(
-                    f"case {case.case_id}", "office", f"office {case.office!r} has no province"
-                )
-            return code
-
-        return province
-    raise InvalidRecordError(
-        "report", "by", f"unknown grouping {by!r}; use one of {', '.join(GROUPINGS)}"
-    )
-
-
-_GROUP_NAMES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
-    "mode": MODE_ALIASES,
-    "judgment_kind": JUDGMENT_KIND_ALIASES,
-    "creditor": CREDITOR_ALIASES,
-}
-"""Vietnamese names of the rows of the groupings that are not offices (the first alias)."""
-
-
-class _Parents:
-    """Parent links for rollup: from the tree if given, else implied by the groups."""
-
-    def __init__(
-        self,
-        tree: OfficeTree | None,
-        executors: Iterable[tuple[str, str]] = (),
-        day: date | None = None,
-    ) -> None:
-        self.tree = tree
-        self.day = day  # parents are the offices in force that day (dated tree)
-        self.implied: dict[str, str] = {}
-        self.offices: set[str] = set()
-        for office, executor in sorted(executors):
-            if tree is None or executor not in tree:
-                self.implied.setdefault(executor, office)
-                self.offices.add(office)
-
-    def parent(self, code: str) -> str | None:
-        if code == NATIONAL_CODE:
-            return None
-        if self.tree is not None and code in self.tree:
-            return self.tree.parent(code, on=self.day) or NATIONAL_CODE
-        if code in self.implied and code in self.offices:
-            raise InvalidRecordError(
-                f"executor {code}",
-                "executor",
-                "the same code is also an office code; pass an office tree to roll up",
-            )
-        implied = self.implied.get(code, NATIONAL_CODE)
-        if self.tree is not None and self.day is not None and implied in self.tree:
-            return self.tree.successor(implied, on=self.day)
-        return implied
-
-    def chain(self, code: str, *, flat: bool = False) -> list[str]:
-        """``code`` and its ancestors up to the total row (toàn bộ), nearest first.
-
-        ``flat``: groups that are not offices hang straight under the total.
-        """
-        if code == NATIONAL_CODE:
-            return [code]
-        if flat:
-            return [code, NATIONAL_CODE]
-        return [code, *ancestor_chain(code, self.parent)]
-
-    def describe(self, code: str, by: str) -> tuple[str, OfficeLevel | None]:
-        if code == NATIONAL_CODE:
-            return "Toàn bộ", OfficeLevel.NATIONAL
-        office: Office | None = self.tree.get(code) if self.tree is not None else None
-        if office is not None:
-            return office.name, office.level
-        if by == "executor" and code in self.implied:
-            return code, OfficeLevel.EXECUTOR
-        if by == "province":
-            return code, OfficeLevel.PROVINCE
-        names = _GROUP_NAMES.get(by)
-        if names is not None and code in names:
-            return names[code][0].capitalize(), None  # e.g. "Chủ động", "Dân sự"
-        return code, None
-
-
 Source = Iterable[Case] | CaseReader
 
 
@@ -367,11 +280,19 @@ class Collector(Protocol):
 
 
 def _entries(
-    cases: Source, key: GroupFunction, collector: Collector | None = None
+    cases: Source,
+    key: GroupFunction,
+    collector: Collector | None = None,
+    gate: Gate | None = None,
+    keep: list[CompiledCase] | None = None,
 ) -> Iterator[tuple[GroupKey, Timeline]]:
     stream: Iterable[CompiledCase] = (
         cases.compiled() if isinstance(cases, CaseReader) else (compiled(c) for c in cases)
     )
+    if gate is not None:
+        stream = gate.filter(stream)
+    if keep is not None:
+        stream = _keeping(stream, keep)
     if collector is not None:  # the metrics see each case as it passes to the sweep
         yield from collector.entries(stream, key)
         return
@@ -379,22 +300,60 @@ def _entries(
         yield key(entry), entry.timeline
 
 
-_FORKED: tuple[Source, GroupFunction, list[int], int, Collector | None] | None = None
+def _keeping(stream: Iterable[CompiledCase], keep: list[CompiledCase]) -> Iterator[CompiledCase]:
+    for case in stream:
+        keep.append(case)
+        yield case
+
+
+_FORKED: (
+    tuple[Source, GroupFunction, list[int], int, Collector | None, OfficeTree | None, bool] | None
+) = None
 """What the worker processes of a sharded sweep read (inherited when they fork)."""
 
+_ShardResult = tuple[
+    Sweep,
+    dict[str, FileCount],
+    list[RejectedRow],
+    Collector | None,
+    dict[str, int],
+    list[CompiledCase] | None,
+]
 
-def _shard(
-    index: int,
-) -> tuple[Sweep, dict[str, FileCount], list[RejectedRow], Collector | None]:
+
+def _shard(index: int) -> _ShardResult:
+    """One worker's part; any error leaves the process in a form the parent can read."""
+    try:
+        return _shard_part(index)
+    except BaseException as error:
+        raise _portable(error) from None
+
+
+def _portable(error: BaseException) -> BaseException:
+    """``error`` if it survives pickling (to cross to the parent process), else a ThadsError
+    with its type and message (an error the parent cannot unpickle would hang the pool)."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return ThadsError(f"a worker process failed: {type(error).__name__}: {error}")
+    return error
+
+
+def _shard_part(index: int) -> _ShardResult:
     assert _FORKED is not None
-    cases, key, years, jobs, metrics = _FORKED
-    collector = None if metrics is None else type(metrics)(metrics.ranges)
+    cases, key, years, jobs, metrics, tree, keep_cases = _FORKED
+    collector = None if metrics is None else type(metrics)(metrics.ranges)  # type: ignore[call-arg]
+    keep: list[CompiledCase] | None = [] if keep_cases else None
     if isinstance(cases, CaseReader):
         reader = cases.shard(index, jobs)
-        swept = sweep(_entries(reader, key, collector), years)
-        return swept, reader.counts, reader.rejected, collector
+        gate = None if tree is None else Gate(tree, reader)
+        swept = sweep(_entries(reader, key, collector, gate, keep), years)
+        held = {} if gate is None else gate.held
+        return swept, reader.counts, reader.rejected, collector, held, keep
     part = list(cases)[index::jobs]
-    return sweep(_entries(part, key, collector), years), {}, [], collector
+    gate = None if tree is None else Gate(tree, None)
+    swept = sweep(_entries(part, key, collector, gate, keep), years)
+    return swept, {}, [], collector, {} if gate is None else gate.held, keep
 
 
 def _sharded_sweep(
@@ -403,24 +362,39 @@ def _sharded_sweep(
     years: list[int],
     jobs: int,
     metrics: Collector | None = None,
+    gate: Gate | None = None,
+    keep: list[CompiledCase] | None = None,
 ) -> Sweep:
-    """Sweep ``cases`` in ``jobs`` processes (standard library) and add the shards up."""
+    """Sweep ``cases`` in ``jobs`` processes (standard library) and add the shards up.
+
+    An error in a worker reaches the caller as it was raised (thads errors pickle
+    intact); a worker that dies ends the report with a :class:`ThadsError`, never a hang.
+    """
     global _FORKED
     if not isinstance(cases, CaseReader) and not isinstance(cases, Sequence):
         cases = list(cases)  # a one-shot iterable is read once, here
-    _FORKED = (cases, key, years, jobs, metrics)
+    tree = None if gate is None else gate.tree
+    _FORKED = (cases, key, years, jobs, metrics, tree, keep is not None)
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            parts = pool.map(_shard, range(jobs))
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            parts = list(pool.map(_shard, range(jobs)))
+    except BrokenProcessPool as error:
+        raise ThadsError(f"a worker process of the report died ({error}); try jobs=1") from None
     finally:
         _FORKED = None
     total = Sweep(tuple(sorted(set(years))))
     if isinstance(cases, CaseReader):
         cases.counts, cases.rejected = {}, []
-    for swept, counts, rejected, collected in parts:
+    for swept, counts, rejected, collected, held, kept in parts:
         total.merge(swept)
         if metrics is not None and collected is not None:
             metrics.merge(collected)
+        if gate is not None:
+            for office, count in held.items():
+                gate.held[office] = gate.held.get(office, 0) + count
+        if keep is not None and kept is not None:
+            keep.extend(kept)
         if isinstance(cases, CaseReader):
             shard = cases.shard(0, 1)
             shard.counts, shard.rejected = counts, rejected
@@ -439,6 +413,8 @@ def reports(
     progress: Callable[[int], None] | None = None,
     jobs: int = 1,
     metrics: Collector | None = None,
+    keep_cases: bool = False,
+    allow_last_known: bool = False,
 ) -> dict[StatisticalPeriod, Report]:
     """Reports for several periods (and their same periods last year) in one sweep.
 
@@ -448,10 +424,26 @@ def reports(
     start method (Linux), and a one-shot iterable of cases is first read into a list.
     ``metrics``: a :class:`thads.metrics.Collector` that gathers its date ranges'
     metrics in the same pass over the cases (read them with
-    :func:`thads.metrics.collected`).
+    :func:`thads.metrics.collected`). ``keep_cases=True`` keeps the cases in each report
+    (memory: every case's timeline) so that :meth:`Report.explain` can list the cases
+    behind any figure. ``allow_last_known=True`` counts a period whose regime is known
+    only by name (TT 05/2026/TT-BTP, from 01/07/2026) with the last known rules, and the
+    regime's title says so in every output (docs/regimes.md); without it such a period
+    raises :class:`~thads.errors.RuleNotAvailableError`.
+
+    With an office tree, a case whose office the tree does not know is not counted: it
+    is a rejected row (:attr:`Report.rejected_rows`; a strict reader raises). Whenever
+    rows were rejected, a :class:`~thads.errors.RejectedRowsWarning` says how many. A quota
+    of an office that has no row in the report is applied to nothing: a
+    :class:`~thads.errors.ThadsWarning` names it (never ignored silently).
     """
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise InvalidRecordError("report", "jobs", f"must be a whole number >= 1, got {jobs!r}")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or not 1 <= jobs <= MAX_JOBS:
+        raise InvalidRecordError(
+            "report",
+            "jobs",
+            f"must be a whole number from 1 to {MAX_JOBS}, got {jobs!r}",
+            code="report.jobs",
+        )
     wanted = list(dict.fromkeys(periods))
     for period in wanted:
         if not isinstance(period, StatisticalPeriod):
@@ -463,20 +455,34 @@ def reports(
             )
     tree = offices if isinstance(offices, OfficeTree) or offices is None else OfficeTree.of(offices)
     key = group_key(by, tree)
-    regimes = {p: regime or regime_for(p) for p in wanted}  # raises if unknown
-    previous = {p: _previous_regime(p, regime) for p in wanted}
+    regimes = {  # raises if unknown
+        p: regime or regime_for(p, allow_last_known=allow_last_known) for p in wanted
+    }
+    previous = {p: _previous_regime(p, regime, allow_last_known) for p in wanted}
     spans: dict[StatisticalPeriod, Regime] = dict(regimes)
     for p in wanted:
         earlier = previous[p]
         if earlier is not None:
             spans.setdefault(p.same_period_last_year(), earlier)
     years = sorted({p.year for p in spans})
+    reader = cases if isinstance(cases, CaseReader) else None
+    gate = (
+        Gate(tree, reader)
+        if tree is not None and by in ("office", "executor", "province")
+        else None
+    )
+    keep: list[CompiledCase] | None = [] if keep_cases else None
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        swept = _sharded_sweep(cases, key, years, jobs, metrics)
+        swept = _sharded_sweep(cases, key, years, jobs, metrics, gate, keep)
     else:
         swept = sweep(
-            _entries(cases, key, metrics), years, progress=progress, progress_every=10_000
+            _entries(cases, key, metrics, gate, keep),
+            years,
+            progress=progress,
+            progress_every=10_000,
         )
+    read_rows, rejected_rows = _row_counts(reader, gate)
+    _warn_rejected(read_rows, rejected_rows, gate)
     tallies = swept.tallies(spans)
     codes = _executor_codes({g for t in tallies.values() for g in t}) if by == "executor" else {}
     quota_list = [quotas] if isinstance(quotas, Quota) else list(quotas or [])
@@ -494,115 +500,68 @@ def reports(
             table, by, tree=tree, day=day, empty=_Both(empty, empty), executor_codes=codes
         )
         rows = _rows(nodes, by, period, quota_list, regimes[period], before_regime)
-        out[period] = Report(period=period, by=by, rows=rows, drawn_on=day)
+        _warn_quotas_not_in_report(quota_list, rows, period, tree)
+        kept = (
+            None
+            if keep is None
+            else KeptCases(tuple(keep), tree, key, MappingProxyType(dict(codes)))
+        )
+        out[period] = Report(
+            period=period,
+            by=by,
+            rows=rows,
+            drawn_on=day,
+            read_rows=read_rows,
+            rejected_rows=rejected_rows,
+            kept=kept,
+        )
     return out
 
 
-def _leaves(
-    table: Mapping[GroupKey, _V], by: str, executor_codes: Mapping[GroupKey, str]
-) -> dict[str, _V]:
-    """Values by the code of the report row; no group may take the total row's code."""
-    out: dict[str, _V] = {}
-    for group, value in table.items():
-        if by == "national":
-            code = NATIONAL_CODE
-        else:
-            code = executor_codes[group] if by == "executor" else str(group)
-            if code == NATIONAL_CODE:
-                raise InvalidRecordError(
-                    f"{by} {code}",
-                    by,
-                    f"{NATIONAL_CODE!r} is the code of the total row (toàn bộ); "
-                    f"give this {by} another code",
-                )
-        out[code] = out[code] + value if code in out else value
-    return out
+def _row_counts(reader: CaseReader | None, gate: Gate | None) -> tuple[int | None, int]:
+    """(rows read, rows rejected) of the input: the reader's files, else the cases held out."""
+    if reader is not None:
+        counts = reader.counts.values()
+        return sum(c.read for c in counts), sum(c.rejected for c in counts)
+    return None, 0 if gate is None else sum(gate.held.values())
 
 
-def _executor_codes(table: Iterable[GroupKey]) -> dict[GroupKey, str]:
-    """The row code of each (office, executor) group.
-
-    An executor (chấp hành viên) is identified within its office: its row code is its
-    own code, or ``office/executor`` when the same code is found in two offices, so that
-    neither is rolled up under the other.
-    """
-    offices_of: dict[str, set[str]] = {}
-    for group in table:
-        assert isinstance(group, tuple)
-        offices_of.setdefault(group[1], set()).add(group[0])
-    return {
-        (office, executor): executor if len(offices) == 1 else f"{office}/{executor}"
-        for executor, offices in offices_of.items()
-        for office in offices
-    }
-
-
-@attrs.frozen
-class Node(Generic[_T]):
-    """One line of a rolled-up table: a group with its parent and its summed value."""
-
-    code: str
-    name: str
-    level: OfficeLevel | None
-    depth: int
-    parent: str | None
-    value: _T
+def _warn_rejected(read_rows: int | None, rejected_rows: int, gate: Gate | None) -> None:
+    """A report counted without some rows says so (RejectedRowsWarning), once."""
+    if not rejected_rows:
+        return
+    of = "" if read_rows is None else f" of {read_rows}"
+    message = f"{rejected_rows}{of} input rows rejected: the report does not count them"
+    if gate is not None and gate.held:
+        missing = sorted(gate.held)
+        shown = ", ".join(missing[:10]) + (
+            f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+        )
+        message += (
+            f"; offices not in the office tree: {shown}; their "
+            f"{sum(gate.held.values())} cases are not counted (add them to the offices file)"
+        )
+    _warn_caller(message, RejectedRowsWarning)
 
 
-FLAT_GROUPINGS: tuple[str, ...] = ("mode", "judgment_kind", "creditor", "national")
-"""Groupings that are not offices: their rows hang straight under the total."""
-
-
-def rollup(
-    table: Mapping[GroupKey, _V],
-    by: str,
-    *,
+def _warn_quotas_not_in_report(
+    quotas: list[Quota],
+    rows: tuple[ReportRow, ...],
+    period: StatisticalPeriod,
     tree: OfficeTree | None,
-    day: date | None,
-    empty: _V,
-    executor_codes: Mapping[GroupKey, str] | None = None,
-) -> tuple[Node[_V], ...]:
-    """Values of the groups of ``table`` rolled up into the report's rows, total first.
-
-    The one rollup of thads (reports, metrics, flows, reconciliation): groups are named
-    as report rows (an executor within its office), redrawn on the office tree in force
-    on ``day``, and each parent's value is the sum of its children's (never an
-    average). Rows come in tree order.
-    """
-    codes = executor_codes
-    if codes is None:
-        codes = _executor_codes(table) if by == "executor" else {}
-    leaves = _leaves(table, by, codes)
-    if tree is not None and day is not None and by in ("office", "executor", "province"):
-        leaves = redraw(leaves, tree, day)
-    executors = {(str(group[0]), code) for group, code in codes.items()}  # type: ignore[index]
-    parents = _Parents(tree, executors, day)
-    if tree is not None and by in ("office", "executor"):
-        _warn_not_in_tree(leaves, parents, tree)
-    flat = by in FLAT_GROUPINGS
-    sums: dict[str, _V] = {}
-    children: dict[str, list[str]] = {}
-    for leaf in sorted(leaves):
-        value = leaves[leaf]
-        below: str | None = None
-        for node in parents.chain(leaf, flat=flat):
-            sums[node] = sums[node] + value if node in sums else value
-            if below is not None:
-                kids = children.setdefault(node, [])
-                if below not in kids:
-                    kids.append(below)
-            below = node
-    sums.setdefault(NATIONAL_CODE, empty)
-    rows: list[Node[_V]] = []
-
-    def visit(code: str, depth: int, parent: str | None) -> None:
-        name, level = parents.describe(code, by)
-        rows.append(Node(code, name, level, depth, parent, sums[code]))
-        for kid in sorted(children.get(code, [])):
-            visit(kid, depth + 1, code)
-
-    visit(NATIONAL_CODE, 0, None)
-    return tuple(rows)
+) -> None:
+    """A quota of an office that has no row in the report is applied to nothing: say so."""
+    codes = {row.code for row in rows}
+    warned = set(not_in_force((q.office for q in quotas), tree, period.end)) if tree else set()
+    for quota in quotas:
+        if quota.year != period.year or quota.office is None:
+            continue
+        if quota.office not in codes and quota.office not in warned:
+            warned.add(quota.office)
+            _warn_caller(
+                f"quota {period.year} of office {quota.office} not applied: the report "
+                f"({period.label}) has no row {quota.office} (no case of it was counted)"
+            )
 
 
 @attrs.frozen
@@ -616,29 +575,6 @@ class _Both:
         return _Both(self.now + other.now, self.then + other.then)
 
 
-def _warn_caller(message: str) -> None:
-    """Warn at the first frame outside thads (the user's call), however deep inside."""
-    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # .../thads/
-    frame, level = sys._getframe(1), 2  # stacklevel 2 is the caller of this function
-    while frame is not None and frame.f_code.co_filename.startswith(here):
-        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
-    warnings.warn(message, UserWarning, stacklevel=level)
-
-
-def _warn_not_in_tree(leaves: Iterable[str], parents: _Parents, tree: OfficeTree) -> None:
-    """Offices of the cases that the office tree does not know hang under the total only."""
-    offices = {parents.implied.get(code, code) for code in leaves}
-    missing = sorted(code for code in offices if code not in tree and code != NATIONAL_CODE)
-    if missing:
-        shown = ", ".join(missing[:10]) + (
-            f" and {len(missing) - 10} more" if len(missing) > 10 else ""
-        )
-        _warn_caller(
-            f"offices not in the office tree: {shown}; their cases count in the total but "
-            "under no province (add them to the offices file)"
-        )
-
-
 def _warn_quotas_not_in_force(quotas: list[Quota], tree: OfficeTree, day: date, year: int) -> None:
     """A quota of an office not in force on ``day`` is not applied to its successor."""
     for code in not_in_force((q.office for q in quotas if q.year == year), tree, day):
@@ -648,12 +584,14 @@ def _warn_quotas_not_in_force(quotas: list[Quota], tree: OfficeTree, day: date, 
         )
 
 
-def _previous_regime(period: StatisticalPeriod, forced: Regime | None) -> Regime | None:
+def _previous_regime(
+    period: StatisticalPeriod, forced: Regime | None, allow_last_known: bool
+) -> Regime | None:
     """Regime of the same period last year, None when no regime is known for it."""
     if forced is not None:
         return forced
     try:
-        return regime_for(period.same_period_last_year())
+        return regime_for(period.same_period_last_year(), allow_last_known=allow_last_known)
     except RuleNotAvailableError:
         return None  # the comparison is left out rather than counted under invented rules
 
@@ -699,11 +637,15 @@ def report(
     progress: Callable[[int], None] | None = None,
     jobs: int = 1,
     metrics: Collector | None = None,
+    keep_cases: bool = False,
+    allow_last_known: bool = False,
 ) -> Report:
     """The report of ``period`` grouped ``by`` office, executor, province or nationally.
 
     Includes the same period last year, quota attainment (the quota of the row's office,
     else of its nearest parent, else the general one) and a rollup up the office tree.
+    ``keep_cases=True``: the report keeps its cases for :meth:`Report.explain`;
+    ``allow_last_known``: see :func:`reports`.
     """
     return reports(
         cases,
@@ -715,16 +657,21 @@ def report(
         progress=progress,
         jobs=jobs,
         metrics=metrics,
+        keep_cases=keep_cases,
+        allow_last_known=allow_last_known,
     )[period]
 
 
 __all__ = [
     "GROUPINGS",
+    "MAX_JOBS",
     "Collector",
     "GroupBy",
+    "KeptCases",
     "Node",
     "Report",
     "ReportRow",
+    "explain",
     "group_key",
     "report",
     "reports",

@@ -1,12 +1,16 @@
 """Reports as JSON that reads back (báo cáo dạng JSON): the ``thads-report`` format, version 2.
 
-The layout is described by the JSON Schema ``docs/schema/report-v2.schema.json``. Each row
+The layout is described by the JSON Schema ``report-v2.schema.json``, shipped inside the
+package (:func:`report_schema`) and named by each document's ``"$schema"`` member
+(:data:`SCHEMA_ID`). Each row
 carries its parent and depth (so a front end can draw the tree), the regime it is counted
 under (chế độ báo cáo), the quota (chỉ tiêu) with attainment and progress (tiến độ); the
 report carries the day of the office tree it is drawn on. :func:`from_dict` reads it
 back to a :class:`~thads.report.Report` equal to the one written: counts are the
 primitive rows of both tallies; derived rows and rates are written for readers and
-checked on the way back, never trusted.
+checked on the way back, never trusted: a document whose rates do not match its counts,
+whose total differs from the sum of the rows below it, with two rows of one code, or with
+a built-in regime's code carrying other options is refused (code ``report.tampered``).
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ import json
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from importlib import resources
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from thads.count._engine import TallyPair
-from thads.errors import InvalidRecordError, ThadsError
+from thads.errors import InvalidRecordError, RuleNotAvailableError
 from thads.records import OfficeLevel, level_name
-from thads.rules import DueRule, Form, Regime
+from thads.rules import DueRule, Form, Regime, regime_by_code
 from thads.values import Points, Quota, StatisticalPeriod, Tally
 
 if TYPE_CHECKING:  # annotations only: _report imports this module
@@ -30,6 +35,17 @@ FORMAT: Final = "thads-report"
 """Value of the ``format`` member of every document."""
 SCHEMA_VERSION: Final = 2
 """Version of the layout (1 was the write-only form of :func:`thads.export.to_dict`)."""
+SCHEMA_ID: Final = "https://thads.invalid/schema/report-v2.schema.json"
+"""The ``$id`` of the JSON Schema, written as the ``"$schema"`` member of every document."""
+_SCHEMA_FILE: Final = "report-v2.schema.json"
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of the ``thads-report`` v2 layout, as shipped inside the package."""
+    text = resources.files("thads.count").joinpath(_SCHEMA_FILE).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
 
 Unit = Literal["cases", "money"]
 _UNITS: Final[tuple[Unit, Unit]] = ("cases", "money")
@@ -65,9 +81,28 @@ def _regime_dict(regime: Regime) -> dict[str, object]:
     }
 
 
-def _regime_key(regime: Regime) -> str:
-    """A key naming the regime in ``regimes``: its code, suffixed when options differ."""
-    return regime.code
+def _builtin(code: str) -> Regime | None:
+    try:
+        return regime_by_code(code)
+    except RuleNotAvailableError:
+        return None
+
+
+def _regime_keys(regimes: list[Regime]) -> dict[Regime, str]:
+    """The key naming each regime in ``regimes``: its code when it is the built-in regime of
+    that code (or a regime thads does not know), else ``code+N`` (its options differ)."""
+    keys: dict[Regime, str] = {}
+    variants: dict[str, int] = {}
+    for regime in regimes:
+        if regime in keys:
+            continue
+        builtin = _builtin(regime.code)
+        if builtin is None or builtin == regime:
+            keys[regime] = regime.code
+        else:
+            variants[regime.code] = variants.get(regime.code, 0) + 1
+            keys[regime] = f"{regime.code}+{variants[regime.code]}"
+    return keys
 
 
 def _pair_dict(pair: TallyPair) -> dict[str, dict[str, int]]:
@@ -94,16 +129,18 @@ def _rate_dict(row: ReportRow, unit: Unit, months: int) -> dict[str, object]:
     }
 
 
-def row_identity(row: ReportRow, parent: str | None) -> dict[str, object]:
+def row_identity(
+    row: ReportRow, parent: str | None, regime_key: str | None = None
+) -> dict[str, object]:
     """What names a report row in the written forms: code, name, level, depth, parent
-    and the code of its regime."""
+    and the key of its regime (its code, unless ``regime_key`` is given)."""
     return {
         "code": row.code,
         "name": row.name,
         "level": level_name(row.level),
         "depth": row.depth,
         "parent": parent,
-        "regime": row.regime.code,
+        "regime": row.regime.code if regime_key is None else regime_key,
     }
 
 
@@ -120,19 +157,18 @@ def parents(report: Report) -> list[str | None]:
 
 def to_dict(report: Report) -> dict[str, object]:
     """The report as plain data (ints, strings, lists), layout ``thads-report`` v2."""
-    regimes: dict[str, dict[str, object]] = {}
-    for row in report.rows:
-        for regime in (row.regime, row.previous_regime):
-            if regime is not None:
-                _register(regimes, regime)
+    keys = _regime_keys(
+        [r for row in report.rows for r in (row.regime, row.previous_regime) if r is not None]
+    )
+    regimes = {key: _regime_dict(regime) for regime, key in keys.items()}
     rows = []
     for row, parent in zip(report.rows, parents(report), strict=True):
         rows.append(
             {
-                **row_identity(row, parent),
+                **row_identity(row, parent, keys[row.regime]),
                 "previous_regime": None
                 if row.previous_regime is None
-                else row.previous_regime.code,
+                else keys[row.previous_regime],
                 "current": _pair_dict(row.current),
                 "previous": None if row.previous is None else _pair_dict(row.previous),
                 "quota": None
@@ -147,6 +183,7 @@ def to_dict(report: Report) -> dict[str, object]:
             }
         )
     return {
+        "$schema": SCHEMA_ID,
         "format": FORMAT,
         "version": SCHEMA_VERSION,
         "period": {
@@ -158,21 +195,11 @@ def to_dict(report: Report) -> dict[str, object]:
         },
         "by": report.by,
         "drawn_on": None if report.drawn_on is None else report.drawn_on.isoformat(),
+        "read_rows": report.read_rows,
+        "rejected_rows": report.rejected_rows,
         "regimes": regimes,
         "rows": rows,
     }
-
-
-def _register(regimes: dict[str, dict[str, object]], regime: Regime) -> None:
-    key = _regime_key(regime)
-    entry = _regime_dict(regime)
-    known = regimes.get(key)
-    if known is not None and known != entry:
-        raise ThadsError(
-            f"two versions of regime {key!r} in one report (options differ): "
-            "JSON keeps one definition per regime code"
-        )
-    regimes[key] = entry
 
 
 def to_json(report: Report, *, indent: int | None = 2) -> str:
@@ -260,7 +287,31 @@ def _pair(record: str, data: object) -> TallyPair:
     )
 
 
-def _regime(record: str, data: object) -> Regime:
+def _tampered(record: str, field: str, reason: str) -> InvalidRecordError:
+    return InvalidRecordError(record, field, reason, code="report.tampered")
+
+
+def _regime(record: str, data: object, key: str) -> Regime:
+    regime = _regime_fields(record, data)
+    builtin = _builtin(regime.code)
+    if key != regime.code and not key.startswith(regime.code + "+"):
+        raise _tampered(
+            record,
+            "code",
+            f"regime {regime.code!r} is written under the key {key!r}; a "
+            f"regime's key is its code, or its code and '+N' when its options differ",
+        )
+    if key == regime.code and builtin is not None and builtin != regime:
+        raise _tampered(
+            record,
+            "code",
+            f"{regime.code!r} is a regime of thads but these options are not its own; a regime "
+            f"with other options is written under a key {regime.code + '+1'!r}",
+        )
+    return regime
+
+
+def _regime_fields(record: str, data: object) -> Regime:
     reader = _Reader(record, data)
     try:
         return Regime(
@@ -333,12 +384,22 @@ def _level(record: str, text: str | None) -> OfficeLevel | None:
 
 def _quota(record: str, data: object) -> Quota:
     reader = _Reader(record, data)
-    return Quota(
-        year=reader.get("year", int),
-        cases=Decimal(reader.get("cases", str)),
-        money=Decimal(reader.get("money", str)),
-        office=reader.get("office", str, optional=True),
-    )
+    year, office = reader.get("year", int), reader.get("office", str, optional=True)
+    targets: dict[str, Decimal] = {}
+    for field in ("cases", "money"):
+        text = reader.get(field, str)
+        try:
+            targets[field] = Decimal(text)
+        except ArithmeticError:
+            raise InvalidRecordError(
+                record, field, f"not a percent such as '82.80': {text[:40]!r}"
+            ) from None
+    try:
+        return Quota(year=year, cases=targets["cases"], money=targets["money"], office=office)
+    except InvalidRecordError:
+        raise
+    except (ValueError, ArithmeticError, TypeError) as error:
+        raise InvalidRecordError(record, "(quota)", str(error)) from None
 
 
 def from_dict(
@@ -351,6 +412,11 @@ def from_dict(
     not match the rows).
     """
     top = _Reader("report", data)
+    written_schema = top.get("$schema", str, optional=True)
+    if written_schema is not None and written_schema != SCHEMA_ID:
+        raise InvalidRecordError(
+            "report", "$schema", f"{written_schema!r} is not this layout's schema {SCHEMA_ID!r}"
+        )
     if top.get("format", str) != FORMAT:
         raise InvalidRecordError("report", "format", f"expected {FORMAT!r}, got {data['format']!r}")
     version = top.get("version", int)
@@ -363,11 +429,17 @@ def from_dict(
     period_data = _Reader("report.period", top.get("period", dict))
     try:
         period = StatisticalPeriod(period_data.get("year", int), period_data.get("months", int))
-    except ValueError as error:
+    except (ValueError, ArithmeticError) as error:
         raise InvalidRecordError("report.period", "(period)", str(error)) from None
+    for field, value in (("start", period.start), ("end", period.end)):
+        written_day = period_data.day(field, optional=True)
+        if written_day is not None and written_day != value:
+            raise _tampered(
+                "report.period", field, f"is {written_day} but the period gives {value}"
+            )
     regimes_data = top.get("regimes", dict)
     regimes = {
-        key: _regime(f"report.regimes[{key!r}]", value) for key, value in regimes_data.items()
+        key: _regime(f"report.regimes[{key!r}]", value, key) for key, value in regimes_data.items()
     }
 
     def regime(record: str, code: str | None) -> Regime | None:
@@ -416,11 +488,27 @@ def from_dict(
                 f"depth {built.depth} after depth {before}: the total alone has depth 0 and "
                 "a row is at most one level below the row before it",
             )
+    seen: set[str] = set()
+    for index, built in enumerate(rows):
+        if built.code in seen:
+            raise _tampered(
+                f"report.rows[{index}] ({built.code})", "code", "two rows have this code"
+            )
+        seen.add(built.code)
+    read_rows = top.get("read_rows", int, optional=True)
+    rejected_rows = top.get("rejected_rows", int, optional=True) or 0
+    for field, count in (("read_rows", read_rows), ("rejected_rows", rejected_rows)):
+        if count is not None and count < 0:
+            raise InvalidRecordError("report", field, f"must not be negative, got {count}")
+    if read_rows is not None and rejected_rows > read_rows:
+        raise _tampered("report", "rejected_rows", f"{rejected_rows} is more than the rows read")
     report = report_type(
         period=period,
         by=top.get("by", str),
         rows=tuple(rows),
         drawn_on=top.day("drawn_on", optional=True),
+        read_rows=read_rows,
+        rejected_rows=rejected_rows,
     )
     for index, (parent, item) in enumerate(
         zip(parents(report), top.get("rows", list), strict=True)
@@ -433,7 +521,37 @@ def from_dict(
                 f"is {written!r} but the depths put the row under {parent!r}",
             )
     _check_sums(report)
+    for index, (built, item) in enumerate(zip(report.rows, top.get("rows", list), strict=True)):
+        _check_rates(f"report.rows[{index}] ({built.code})", built, item, period.months)
     return report
+
+
+def _check_rates(record: str, row: ReportRow, item: Mapping[str, object], months: int) -> None:
+    """The written rates (derived figures) must be those of the row's counts."""
+    written = item.get("rates")
+    if written is None:
+        return
+    if not isinstance(written, Mapping):
+        raise InvalidRecordError(record, "rates", f"expected an object, got {written!r}")
+    unknown = set(written) - set(_UNITS)
+    if unknown:
+        raise InvalidRecordError(record, "rates", f"unknown unit {sorted(unknown)[0]!r}")
+    for unit in _UNITS:
+        given = written.get(unit)
+        if given is None:
+            continue
+        if not isinstance(given, Mapping):
+            raise InvalidRecordError(record, f"rates.{unit}", f"expected an object, got {given!r}")
+        expected = _rate_dict(row, unit, months)
+        for field, value in given.items():
+            if field not in expected:
+                raise InvalidRecordError(record, f"rates.{unit}.{field}", "unknown field")
+            if value != expected[field]:
+                raise _tampered(
+                    record,
+                    f"rates.{unit}.{field}",
+                    f"is {value!r} but the row's counts give {expected[field]!r}",
+                )
 
 
 def _check_sums(report: Report) -> None:
@@ -458,11 +576,18 @@ def _check_sums(report: Report) -> None:
         for code, total in below.items():
             own = _values(getattr(by_code[code], member))
             if any(mine < theirs for mine, theirs in zip(own, total, strict=True)):
-                raise InvalidRecordError(
+                raise _tampered(
                     f"report row {code}",
                     member,
                     "holds less than the sum of the rows below it: a parent's figures are "
                     "the sums of its children's",
+                )
+            if code == report.rows[0].code and own != total:
+                raise _tampered(
+                    f"report row {code}",
+                    member,
+                    "the total row holds more than the sum of the rows below it (a total has "
+                    "no cases of its own)",
                 )
 
 
@@ -483,17 +608,23 @@ def from_json(text: str | bytes, *, report_type: type[Report], row_type: type[Re
         )
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as error:
+    except RecursionError:
+        raise InvalidRecordError(
+            "report", "(json)", "nested too deeply to be a report (arrays or objects in depth)"
+        ) from None
+    except ValueError as error:  # JSONDecodeError, or bytes that are not UTF-8
         raise InvalidRecordError("report", "(json)", f"not JSON: {error}") from None
     return from_dict(data, report_type=report_type, row_type=row_type)
 
 
 __all__ = [
     "FORMAT",
+    "SCHEMA_ID",
     "SCHEMA_VERSION",
     "from_dict",
     "from_json",
     "parents",
+    "report_schema",
     "row_identity",
     "to_dict",
     "to_json",

@@ -15,7 +15,7 @@ month boundaries, is a range of month serials.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Final, NamedTuple
@@ -227,6 +227,9 @@ class Timeline:
         return builder.build()
 
 
+_new_step = Step._make
+
+
 class TimelineBuilder:
     """Checks steps one by one, in date order, and builds the :class:`Timeline`.
 
@@ -264,10 +267,14 @@ class TimelineBuilder:
                 "date",
                 f"{KINDS[code]} on {date.fromordinal(day)} is dated before acceptance on "
                 f"{date.fromordinal(self.accepted)}",
+                code="event.before_acceptance",
             )
         if day < self.last_day:
             raise InvalidRecordError(
-                self.record, "date", f"{date.fromordinal(day)} is earlier than the previous event"
+                self.record,
+                "date",
+                f"{date.fromordinal(day)} is earlier than the previous event",
+                code="event.order",
             )
         if self.closed_by is not None:
             raise InvalidRecordError(
@@ -275,22 +282,30 @@ class TimelineBuilder:
                 "kind",
                 f"{KINDS[code]} on {date.fromordinal(day)} follows the closing event "
                 f"{KINDS[self.closed_by.code]} on {date.fromordinal(self.closed_by.day)}",
+                code="event.after_closing",
             )
-        if code in (COLLECTED, REDUCED):
+        if code in MONEY_CODES:
             if amount <= 0:
                 raise InvalidRecordError(
-                    self.record, "amount", f"{KINDS[code]} needs an amount > 0"
+                    self.record,
+                    "amount",
+                    f"{KINDS[code]} needs an amount > 0",
+                    code="amount.not_positive",
                 )
             if amount > self.owed:
                 raise InvalidRecordError(
                     self.record,
                     "amount",
                     f"{KINDS[code]} {amount} is more than owed ({self.owed} outstanding)",
+                    code="amount.above_owed",
                 )
             self.owed -= amount
         elif amount:
             raise InvalidRecordError(
-                self.record, "amount", f"{KINDS[code]} carries no amount, got {amount}"
+                self.record,
+                "amount",
+                f"{KINDS[code]} carries no amount, got {amount}",
+                code="amount.not_allowed",
             )
         step = Step(day, month, code, amount, ground)
         if code in CLOSING_CODES:
@@ -301,6 +316,38 @@ class TimelineBuilder:
     def build(self) -> Timeline:
         """The timeline of the steps added."""
         return Timeline(self.accepted, self.accepted_month, self.amount, tuple(self.steps))
+
+    @staticmethod
+    def fast_steps(
+        accepted: int, amount: int, events: Sequence[tuple[object, int, int, int, int, str | None]]
+    ) -> tuple[Step, ...] | None:
+        """The steps of ``events`` if every one can follow the one before, else None.
+
+        The reader's fast path: the same rules as :meth:`add` (nothing before acceptance
+        or before the previous event, nothing after a closing event, an amount > 0 and
+        not above what is owed on collected/reduced only), without building messages.
+        ``events`` are (tag, day, month, code, amount, ground) in date order; the tag
+        (the reader's line number) is ignored. None: add them one by one to learn which
+        fails and why (tests/records/test_timeline_paths.py holds the two paths equal).
+        """
+        steps = []
+        last = accepted
+        owed = amount
+        closed = False
+        for _tag, day, month, code, value, ground in events:
+            if day < last or closed:
+                return None
+            if code in MONEY_CODES:
+                if value <= 0 or value > owed:
+                    return None
+                owed -= value
+            elif value:
+                return None
+            elif code in CLOSING_CODES:
+                closed = True
+            last = day
+            steps.append(_new_step((day, month, code, value, ground)))
+        return tuple(steps)
 
 
 class CompiledCase:

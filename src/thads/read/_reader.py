@@ -1,0 +1,272 @@
+"""The case reader (bộ đọc việc thi hành án): :class:`CaseReader`, :func:`read_cases`,
+:func:`read_records`.
+
+Every row read is accounted for: it is either part of an accepted case or listed in
+:attr:`CaseReader.rejected` with its file, line, field, reason and stable code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from thads.read._decode import CaseFields, Decoder, Locale, check_options
+from thads.read._headings import (
+    CASE_COLUMNS,
+    CASE_OPTIONAL,
+    EVENT_COLUMNS,
+    EVENT_OPTIONAL,
+    ColumnMap,
+)
+from thads.read._join import CaseItem, Joiner
+from thads.read._rows import (
+    FileCount,
+    OnBadEvent,
+    PathLike,
+    RejectedRow,
+    Rows,
+    check_on_bad_event,
+)
+from thads.read._sources import Record, file_rows, is_frame, record_rows
+from thads.records import Case, CompiledCase, Debt, Judgment, Timeline
+
+
+class CaseReader(Joiner):
+    """Reads cases with their events from two sources; iterate it to read.
+
+    Sources are files (:func:`read_cases`), Python mappings (:func:`read_records`) or
+    tables (:func:`thads.read_frame`, :func:`thads.read_excel`). Each iteration reads
+    the sources again (a one-shot iterator of records can be read once). Every row is
+    accounted for: read = accepted + rejected, per file; blank rows are counted apart
+    (:attr:`FileCount.blank`). Each rejected row carries the stable code of the rule it
+    broke (:attr:`RejectedRow.code`, listed in docs/errors.md).
+
+    ``on_bad_event="hold_case"`` (default): a case with a rejected event is held out
+    whole (its case row and its other events are rejected, each naming the event that
+    caused it), so that no report counts a history known to be incomplete;
+    ``"drop_event"`` keeps the case without the bad event.
+
+    Events are indexed compactly in memory until their case comes. With
+    ``sorted_input=True`` both files must be sorted by case_id (as :func:`write_cases`
+    writes them): they are then read as a streaming merge and memory stays flat however
+    large the input; a row out of order is an error, never a silent miscount.
+    ``strict=True`` raises :class:`RowError` at the first bad row instead of collecting
+    it in :attr:`rejected`. ``locale`` and ``zero_fraction``: see :func:`read_cases`.
+    """
+
+    def __init__(
+        self,
+        cases_path: PathLike,
+        events_path: PathLike | None = None,
+        *,
+        strict: bool = False,
+        sorted_input: bool = False,
+        encoding: str | None = None,
+        columns: ColumnMap = None,
+        on_bad_event: OnBadEvent = "hold_case",
+        locale: Locale = "iso",
+        zero_fraction: bool = False,
+    ) -> None:
+        check_on_bad_event(on_bad_event)
+        check_options(locale, zero_fraction)
+        self._values = (locale, zero_fraction)
+        self.cases_path = cases_path
+        self.events_path = events_path
+        self.strict = strict
+        self.sorted_input = sorted_input
+        self.on_bad_event = on_bad_event
+        self.rejected: list[RejectedRow] = []
+        self.counts: dict[str, FileCount] = {}
+        self._held: dict[str, str] = {}
+        self._case_rows: Rows = file_rows(
+            cases_path, CASE_COLUMNS, CASE_OPTIONAL, encoding, columns
+        )
+        self._event_rows: Rows | None = (
+            None
+            if events_path is None
+            else file_rows(events_path, EVENT_COLUMNS, EVENT_OPTIONAL, encoding, columns)
+        )
+        self._shard: tuple[int, int] | None = None
+
+    @classmethod
+    def from_records(
+        cls,
+        cases: Iterable[Record],
+        events: Iterable[Record] | None = None,
+        *,
+        strict: bool = False,
+        names: tuple[str, str] = ("cases", "events"),
+        on_bad_event: OnBadEvent = "hold_case",
+        columns: ColumnMap = None,
+        locale: Locale = "iso",
+        zero_fraction: bool = False,
+    ) -> CaseReader:
+        """A reader over mappings with the interchange fields (e.g. rows from a database).
+
+        Rejected rows are named by ``names`` and the record's position (from 1).
+        """
+        case_rows = record_rows(cases, (*CASE_COLUMNS, *CASE_OPTIONAL), columns)
+        event_rows = (
+            None
+            if events is None
+            else record_rows(events, (*EVENT_COLUMNS, *EVENT_OPTIONAL), columns)
+        )
+        return cls.from_rows(
+            case_rows,
+            event_rows,
+            names=names,
+            strict=strict,
+            on_bad_event=on_bad_event,
+            locale=locale,
+            zero_fraction=zero_fraction,
+        )
+
+    @classmethod
+    def from_rows(
+        cls,
+        cases: Rows,
+        events: Rows | None,
+        *,
+        names: tuple[str, str],
+        strict: bool = False,
+        on_bad_event: OnBadEvent = "hold_case",
+        locale: Locale = "iso",
+        zero_fraction: bool = False,
+    ) -> CaseReader:
+        """A reader over row sources already in field order (frames, workbooks)."""
+        check_on_bad_event(on_bad_event)
+        check_options(locale, zero_fraction)
+        reader = cls.__new__(cls)
+        reader.cases_path = names[0]
+        reader.events_path = names[1] if events is not None else None
+        reader.strict = strict
+        reader.sorted_input = False
+        reader.on_bad_event = on_bad_event
+        reader.rejected, reader.counts, reader._held = [], {}, {}
+        reader._case_rows, reader._event_rows = cases, events
+        reader._shard = None
+        reader._values = (locale, zero_fraction)
+        return reader
+
+    def __iter__(self) -> Iterator[Case]:
+        for fields, timeline in self._items():
+            yield _case(fields, timeline)
+
+    def compiled(self) -> Iterator[CompiledCase]:
+        """The cases as the engine reads them (no :class:`Case` objects are built)."""
+        for fields, timeline in self._items():
+            yield CompiledCase(
+                fields[0], fields[1], fields[2], fields[3].value, fields[4].value,
+                fields[10].value, timeline,
+            )  # fmt: skip
+
+    def _items(self) -> Iterator[CaseItem]:
+        self.rejected = []
+        self._held = {}
+        cases_name = str(self.cases_path)
+        events_name = str(self.events_path) if self.events_path is not None else ""
+        self.counts = {cases_name: FileCount()}
+        if self._event_rows is not None:
+            self.counts[events_name] = FileCount()
+        decode = Decoder(*self._values)
+        if self.sorted_input and self._event_rows is not None:
+            yield from self._merged(decode, cases_name, events_name)
+        else:
+            yield from self._indexed(decode, cases_name, events_name)
+        order = {cases_name: 0, events_name: 1}
+        self.rejected.sort(key=lambda r: (order.get(r.file, 2), r.line))
+
+    def summary(self) -> str:
+        """One line per file: read, accepted, rejected (and blank rows, if any)."""
+        return "\n".join(
+            f"{name}: {c.read} read, {c.accepted} accepted, {c.rejected} rejected"
+            + (f", {c.blank} blank" if c.blank else "")
+            for name, c in self.counts.items()
+        )
+
+
+def _case(fields: CaseFields, timeline: Timeline) -> Case:
+    """A :class:`Case` from checked fields and its compiled timeline (checked once)."""
+    case_id, office, executor, mode, kind, ref, effective, accepted_on, _, amount, creditor, due = (
+        fields
+    )
+    return Case.from_timeline(
+        case_id=case_id,
+        office=office,
+        executor=executor,
+        mode=mode,
+        judgment=Judgment(ref=ref, kind=kind, effective_on=effective),
+        debts=(Debt(amount, creditor, due),),
+        accepted_on=accepted_on,
+        timeline=timeline,
+    )
+
+
+def read_cases(
+    cases_path: PathLike,
+    events_path: PathLike | None = None,
+    *,
+    strict: bool = False,
+    sorted_input: bool = False,
+    encoding: str | None = None,
+    columns: ColumnMap = None,
+    on_bad_event: OnBadEvent = "hold_case",
+    locale: Locale = "iso",
+    zero_fraction: bool = False,
+) -> CaseReader:
+    """Read cases (and their events) from CSV or JSON Lines files: see :class:`CaseReader`.
+
+    ``encoding``: the files' encoding when they have no byte-order mark (UTF-8 and
+    UTF-16 marks are detected; default UTF-8), e.g. ``"cp1258"``. ``columns``: other
+    headings → interchange fields, e.g. ``{"Số QĐ": "case_id"}``. ``locale="vi"``: also
+    read dates written dd/mm/yyyy and amounts with dots between thousands
+    (``1.200.000``), as spreadsheets under Vietnamese settings write them;
+    ``zero_fraction=True``: also read amounts with a zero fraction (``147540494.0``).
+    Neither is ever guessed: without them such values are rejected, naming the option.
+    A workbook or a data frame is read with :func:`thads.read_excel` or
+    :func:`thads.read_frame`.
+    """
+    return CaseReader(
+        cases_path,
+        events_path,
+        strict=strict,
+        sorted_input=sorted_input,
+        encoding=encoding,
+        columns=columns,
+        on_bad_event=on_bad_event,
+        locale=locale,
+        zero_fraction=zero_fraction,
+    )
+
+
+def read_records(
+    cases: Iterable[Record],
+    events: Iterable[Record] | None = None,
+    *,
+    strict: bool = False,
+    on_bad_event: OnBadEvent = "hold_case",
+    columns: ColumnMap = None,
+    locale: Locale = "iso",
+    zero_fraction: bool = False,
+) -> CaseReader:
+    """Read cases from Python records with the fields of the interchange format.
+
+    A record is a mapping or any row with ``keys()`` and item access by key (e.g.
+    ``sqlite3.Row``); ``columns`` maps other keys to fields, as for :func:`read_cases`
+    (``{"so_tien": "amount"}``). Same checks and accounting as :func:`read_cases`;
+    values may be strings or, for dates and amounts, ``datetime.date`` and ``int``. A
+    record of another type (a tuple, a string) is a ``TypeError`` (also an
+    ``InvalidRecordError``, code ``record.not_mapping``) naming it, raised once when
+    reading; a data frame is refused: read it with :func:`thads.read_frame`.
+    ``locale`` and ``zero_fraction`` as in :func:`read_cases`.
+    """
+    if events is not None and is_frame(events):
+        record_rows(events, EVENT_COLUMNS)  # raises, naming read_frame
+    return CaseReader.from_records(
+        cases,
+        events,
+        strict=strict,
+        on_bad_event=on_bad_event,
+        columns=columns,
+        locale=locale,
+        zero_fraction=zero_fraction,
+    )

@@ -1,0 +1,97 @@
+"""Rows of input files and what becomes of them (dòng dữ liệu): rejected rows, counts."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Final, Literal
+
+import attrs
+
+from thads.errors import InvalidRecordError, ThadsError
+
+PathLike = str | os.PathLike[str]
+
+
+@attrs.frozen
+class RejectedRow:
+    """A row that was not accepted, with where it was and why."""
+
+    file: str
+    line: int
+    record: str
+    field: str
+    reason: str
+    code: str
+    """Stable code of the rule broken (:data:`thads.errors.ERROR_CODES`), e.g. ``date.not_iso``."""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.record}: field {self.field!r}: {self.reason}"
+
+
+@attrs.define
+class FileCount:
+    """Rows read, accepted and rejected in one file; read == accepted + rejected."""
+
+    read: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    blank: int = 0
+    """Blank rows (no value in any field): skipped, counted apart from ``read``."""
+
+
+class RowError(InvalidRecordError):
+    """A bad row of an input file (raised in strict mode); names file and line."""
+
+    def __init__(self, row: RejectedRow) -> None:
+        self.row = row
+        ThadsError.__init__(self, str(row))
+        self.record, self.field, self.reason = row.record, row.field, row.reason
+        self.code = row.code
+
+
+def is_jsonl(path: PathLike) -> bool:
+    return Path(path).suffix.lower() in (".jsonl", ".ndjson", ".json")
+
+
+class UnreadableRow:
+    """A row that could not even be split into fields (wrong field count, not JSON, an
+    unclosed quote...): yielded by a row source instead of the fields, and rejected."""
+
+    __slots__ = ("case_id", "code", "field", "reason")
+
+    def __init__(
+        self,
+        reason: str,
+        case_id: str | None = None,
+        field: str = "*",
+        *,
+        code: str = "row.unreadable",
+    ) -> None:
+        self.reason = reason
+        self.case_id = case_id
+        self.field = field
+        self.code = code
+
+
+RawRow = list[object] | UnreadableRow | None
+Rows = Callable[[], Iterable[tuple[int, RawRow]]]
+"""A source of numbered rows, each a list of raw values in the order of the fields
+asked for (None where absent), an :class:`UnreadableRow`, or None for a blank row; each
+call starts reading again."""
+
+
+OnBadEvent = Literal["hold_case", "drop_event"]
+ON_BAD_EVENT: Final = ("hold_case", "drop_event")
+"""What a rejected event does to its case: hold the whole case out (default) or drop it."""
+
+
+def check_on_bad_event(value: object) -> None:
+    if value not in ON_BAD_EVENT:
+        raise InvalidRecordError(
+            "CaseReader",
+            "on_bad_event",
+            f"unknown value {value!r}; expected one of: {', '.join(ON_BAD_EVENT)}",
+            code="value.unknown",
+        )
