@@ -111,6 +111,25 @@ def test_no_private_name_crosses_a_package() -> None:
     assert wrong == []
 
 
+def test_no_private_name_is_borrowed_from_another_module() -> None:
+    # a private module may be imported inside its package; a private name of a module
+    # (function, constant) is that module's alone, even for its siblings
+    modules = _modules()
+    wrong = []
+    for path in modules.values():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or not (node.module or "").startswith("thads"):
+                continue
+            for alias in node.names:
+                name = alias.name
+                if not name.startswith("_") or name.startswith("__"):
+                    continue
+                if f"{node.module}.{name}" in modules:  # a private module of the package
+                    continue
+                wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.module}.{name}")
+    assert wrong == []
+
+
 def test_no_module_is_over_the_line_limit() -> None:
     sizes = {
         dotted: len(path.read_text(encoding="utf-8").splitlines())

@@ -16,7 +16,7 @@ import attrs
 
 from thads.count._engine import GroupKey, compiled, place_case
 from thads.count._explain import Explanation, Which, case_figures, explained
-from thads.count._rollup import GroupFunction, _executor_codes, group_key, rollup
+from thads.count._rollup import GroupFunction, executor_code_map, group_key, rollup
 from thads.errors import InvalidRecordError
 from thads.read import CaseReader, FileCount, RejectedRow, RowError
 from thads.records import NATIONAL_CODE, Case, CompiledCase, Office, OfficeTree, Timeline
@@ -201,7 +201,7 @@ def explain(
             for case in kept_cases:
                 if place_case(case.timeline, period.start, period.end, regime) is not None:
                     groups.add(key(case))
-        codes = _executor_codes(groups)
+        codes = executor_code_map(groups)
     kept = KeptCases(kept_cases, tree, key, MappingProxyType(dict(codes)))
     return explain_kept(report, kept, code, row, unit, which)
 

@@ -29,10 +29,10 @@ from thads.count._rollup import (
     GroupBy,
     GroupFunction,
     Node,
-    _executor_codes,
-    _warn_caller,
+    executor_code_map,
     group_key,
     rollup,
+    warn_at_caller,
 )
 from thads.errors import (
     InvalidRecordError,
@@ -484,7 +484,7 @@ def reports(
     read_rows, rejected_rows = _row_counts(reader, gate)
     _warn_rejected(read_rows, rejected_rows, gate)
     tallies = swept.tallies(spans)
-    codes = _executor_codes({g for t in tallies.values() for g in t}) if by == "executor" else {}
+    codes = executor_code_map({g for t in tallies.values() for g in t}) if by == "executor" else {}
     quota_list = [quotas] if isinstance(quotas, Quota) else list(quotas or [])
     empty = TallyPair()
     out: dict[StatisticalPeriod, Report] = {}
@@ -541,7 +541,7 @@ def _warn_rejected(read_rows: int | None, rejected_rows: int, gate: Gate | None)
             f"; offices not in the office tree: {shown}; their "
             f"{sum(gate.held.values())} cases are not counted (add them to the offices file)"
         )
-    _warn_caller(message, RejectedRowsWarning)
+    warn_at_caller(message, RejectedRowsWarning)
 
 
 def _warn_quotas_not_in_report(
@@ -558,7 +558,7 @@ def _warn_quotas_not_in_report(
             continue
         if quota.office not in codes and quota.office not in warned:
             warned.add(quota.office)
-            _warn_caller(
+            warn_at_caller(
                 f"quota {period.year} of office {quota.office} not applied: the report "
                 f"({period.label}) has no row {quota.office} (no case of it was counted)"
             )
@@ -578,7 +578,7 @@ class _Both:
 def _warn_quotas_not_in_force(quotas: list[Quota], tree: OfficeTree, day: date, year: int) -> None:
     """A quota of an office not in force on ``day`` is not applied to its successor."""
     for code in not_in_force((q.office for q in quotas if q.year == year), tree, day):
-        _warn_caller(
+        warn_at_caller(
             f"quota {year} of office {code} not applied: {code} is not in force on {day}; "
             "set a quota for the office that succeeds it"
         )

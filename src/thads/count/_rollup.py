@@ -181,7 +181,7 @@ def _leaves(
     return out
 
 
-def _executor_codes(table: Iterable[GroupKey]) -> dict[GroupKey, str]:
+def executor_code_map(table: Iterable[GroupKey]) -> dict[GroupKey, str]:
     """The row code of each (office, executor) group.
 
     An executor (chấp hành viên) is identified within its office: its row code is its
@@ -233,7 +233,7 @@ def rollup(
     """
     codes = executor_codes
     if codes is None:
-        codes = _executor_codes(table) if by == "executor" else {}
+        codes = executor_code_map(table) if by == "executor" else {}
     leaves = _leaves(table, by, codes)
     if tree is not None and day is not None and by in ("office", "executor", "province"):
         leaves = redraw(leaves, tree, day)
@@ -267,7 +267,7 @@ def rollup(
     return tuple(rows)
 
 
-def _warn_caller(message: str, category: type[ThadsWarning] = ThadsWarning) -> None:
+def warn_at_caller(message: str, category: type[ThadsWarning] = ThadsWarning) -> None:
     """Warn at the first frame outside thads (the user's call), however deep inside."""
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # .../thads/
     frame, level = sys._getframe(1), 2  # stacklevel 2 is the caller of this function
@@ -284,7 +284,7 @@ def _warn_not_in_tree(leaves: Iterable[str], parents: _Parents, tree: OfficeTree
         shown = ", ".join(missing[:10]) + (
             f" and {len(missing) - 10} more" if len(missing) > 10 else ""
         )
-        _warn_caller(
+        warn_at_caller(
             f"offices not in the office tree: {shown}; their cases count in the total but "
             "under no province (add them to the offices file)"
         )

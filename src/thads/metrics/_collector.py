@@ -14,7 +14,7 @@ from thads.count import (
     place_case,
 )
 from thads.errors import InvalidRecordError, RuleNotAvailableError
-from thads.metrics._indicators import _BAND_TOPS, _CLOSING_INDEX, Metrics
+from thads.metrics._indicators import BAND_TOPS, CLOSING_INDEX, Metrics
 from thads.metrics._ranges import DateRange, RangeLike, as_range
 from thads.read import CaseReader
 from thads.records import (
@@ -80,7 +80,7 @@ _PLACING_REGIME: Final = REGIMES[-1].with_options(all_stays_enforceable=True)
 counting every stay one way spares reading grounds that no figure here depends on."""
 
 
-def _placed(timeline: Timeline, case_id: str, start: date, end: date) -> TallyPair | None:
+def placed_pair(timeline: Timeline, case_id: str, start: date, end: date) -> TallyPair | None:
     """One case's tallies in [start, end] as the engine places it (:func:`place_case`),
     None if it is not on the books then. The rows' meaning is Tally's own."""
     try:
@@ -135,7 +135,7 @@ class MetricsCollector:
         closing = timeline.closed
         for (start, end), table in zip(self._dates, self.tables, strict=True):
             final = end.toordinal()
-            pair = _placed(timeline, case_id, start, end)
+            pair = placed_pair(timeline, case_id, start, end)
             if pair is None:
                 continue  # accepted after the range, or off the books before it
             acc = table.get(group)
@@ -151,14 +151,14 @@ class MetricsCollector:
             c[16] += money.terminated
             c[17] += money.reduced
             if closing is not None and closing.day <= final:
-                c[2 + _CLOSING_INDEX[closing.code]] += 1
+                c[2 + CLOSING_INDEX[closing.code]] += 1
                 days = closing.day - accepted
                 acc.durations[days] = acc.durations.get(days, 0) + 1
             else:
                 c[8] += 1
                 age = final - accepted
                 band = 0
-                while band < 4 and age > _BAND_TOPS[band]:
+                while band < 4 and age > BAND_TOPS[band]:
                     band += 1
                 c[9 + band] += 1
                 acc.executors.add(executor)
@@ -186,5 +186,5 @@ class MetricsCollector:
 Source = Iterable[Case] | CaseReader
 
 
-def _stream(cases: Source) -> Iterable[CompiledCase]:
+def compiled_stream(cases: Source) -> Iterable[CompiledCase]:
     return cases.compiled() if isinstance(cases, CaseReader) else (compiled(c) for c in cases)

@@ -16,7 +16,7 @@ from thads.count import (
     rollup,
     sweep,
 )
-from thads.metrics._collector import MetricsCollector, Source, _stream
+from thads.metrics._collector import MetricsCollector, Source, compiled_stream
 from thads.metrics._flows import Flow, MonthFlows, month_flows
 from thads.metrics._indicators import Metrics
 from thads.metrics._ranges import DateRange, RangeLike, as_range
@@ -124,7 +124,7 @@ def compute(
     key = group_key(by, tree)
     collector = MetricsCollector(wanted)
     year_list = sorted(set(years))
-    swept = sweep(collector.entries(_stream(cases), key), year_list)
+    swept = sweep(collector.entries(compiled_stream(cases), key), year_list)
     tables = {
         r: collected(collector, r, by=by, offices=tree, drawn_on=day) for r in collector.ranges
     }

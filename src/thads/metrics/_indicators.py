@@ -26,10 +26,10 @@ from thads.values import Rate
 
 AGE_BANDS: Final = ("0-180", "181-365", "366-730", "731-1825", "1826+")
 """Bands of the age of pending cases, in days (inclusive bounds)."""
-_BAND_TOPS: Final = (180, 365, 730, 1825)
+BAND_TOPS: Final = (180, 365, 730, 1825)
 CLOSINGS: Final = ("completed", "terminated", "entrusted", "withdrawn", "separate_register")
 """Closing events that dispose of a case, in the order of :attr:`Metrics.disposed_by`."""
-_CLOSING_INDEX: Final = {
+CLOSING_INDEX: Final = {
     COMPLETED: 0,
     TERMINATED: 1,
     ENTRUSTED: 2,

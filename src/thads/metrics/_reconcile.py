@@ -13,7 +13,7 @@ import attrs
 from thads import validate
 from thads.count import GroupKey, Report, TallyPair, parents, rollup
 from thads.errors import InvalidRecordError
-from thads.metrics._collector import Source, _placed, _stream
+from thads.metrics._collector import Source, compiled_stream, placed_pair
 from thads.records import (
     NATIONAL_CODE,
     SEPARATE_REGISTER,
@@ -151,8 +151,8 @@ def _figures(
     The rows read here are the same under every regime (a stay is in carried forward
     whichever row it takes).
     """
-    before = _placed(timeline, case_id, previous.start, previous.end)
-    after = _placed(timeline, case_id, current.start, current.start)
+    before = placed_pair(timeline, case_id, previous.start, previous.end)
+    after = placed_pair(timeline, case_id, current.start, current.start)
     forward = (0, 0) if before is None else _pair_of(before, "carried_forward")
     over = (0, 0) if after is None else _pair_of(after, "carried_over")
     if forward == over:
@@ -198,7 +198,7 @@ def reconcile(
     )
     previous_period, current_period = StatisticalPeriod(year - 1), StatisticalPeriod(year)
     leaves: dict[GroupKey, _Figures] = {}
-    for case in _stream(cases):
+    for case in compiled_stream(cases):
         found = _figures(case.timeline, case.case_id, previous_period, current_period)
         if found is not None:
             leaves[case.office] = leaves[case.office] + found if case.office in leaves else found
