@@ -28,6 +28,22 @@ def form_number(report: Report, unit: Unit) -> str | None:
     return report.total.regime.form(unit, by_executor=report.by == "executor").number
 
 
+def regime_note(report: Report) -> str | None:
+    """The title of the regime counted with, when it only stands in for rules not known.
+
+    TT 05/2026/TT-BTP (from 01/07/2026) is counted with the last known rules of TT
+    05/2024 only when the caller allowed it; every output says so (docs/regimes.md).
+    """
+    regime = report.total.regime
+    if regime.code in _STAND_INS:
+        return regime.title
+    return None
+
+
+_STAND_INS = frozenset({"tt05_2026"})
+"""Regimes whose content is unknown and that count with the last known rules."""
+
+
 def rejected_note(report: Report) -> str | None:
     """ "N of M rows rejected" when the report's input had rejected rows, else None.
 
@@ -63,6 +79,7 @@ CSV_HEADINGS: tuple[str, ...] = (
     "same_period_points",
     "progress_points",
     "needed",
+    "regime",
 )
 """Columns of :func:`to_csv` (machine names; the form rows under the report's regime)."""
 
@@ -85,6 +102,7 @@ def form_table(report: Report, unit: Unit = "cases") -> Table:
         Column("same_period_points", "So với cùng kỳ (điểm)", "points"),
         Column("progress_points", "Tiến độ so với chỉ tiêu (điểm)", "points"),
         Column("needed", "Cần giải quyết thêm để đạt chỉ tiêu", figure),
+        Column("regime", "Chế độ báo cáo"),
     ]
     form = form_number(report, unit) or ""
     rows = []
@@ -103,6 +121,7 @@ def form_table(report: Report, unit: Unit = "cases") -> Table:
                 row.rate_change(unit),
                 row.progress(unit, report.period.months),
                 row.needed(unit),
+                row.regime.code,
             )
         )
     return Table(columns, rows, depths=[row.depth for row in report.rows])
@@ -158,11 +177,11 @@ def report_table(report: Report) -> Table:
         )
         for row in report.rows
     ]
-    note = rejected_note(report)
+    notes = tuple(n for n in (rejected_note(report), regime_note(report)) if n is not None)
     return Table(
         _TABLE_COLUMNS,
         rows,
-        notes=() if note is None else (note,),
+        notes=notes,
         depths=[row.depth for row in report.rows],
     )
 
@@ -249,6 +268,7 @@ __all__ = [
     "CSV_HEADINGS",
     "form_number",
     "form_table",
+    "regime_note",
     "rejected_note",
     "report_table",
     "summary",
