@@ -21,6 +21,7 @@ hands it over.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
@@ -29,6 +30,7 @@ from typing import Final
 import attrs
 
 from thads.errors import RuleNotAvailableError
+from thads.law import LawVersion
 from thads.records import (
     CLOSING_CODES,
     COLLECTED,
@@ -46,7 +48,7 @@ from thads.records import RESUMED as C_RESUMED
 from thads.records import SEPARATE_REGISTER as C_SEPARATE_REGISTER
 from thads.records import TERMINATED as C_TERMINATED
 from thads.records import WITHDRAWN as C_WITHDRAWN
-from thads.rules import Regime, regime_for
+from thads.rules import Regime, ground_law, regime_for
 from thads.values import StatisticalPeriod, Tally
 
 _ROWS: Final = Tally.PRIMITIVE
@@ -113,13 +115,19 @@ class Placement:
 # --- the specification: one case, one period -------------------------------------------
 
 
-def _status_row(code: int | None, ground: str | None, regime: Regime) -> int:
+@functools.cache
+def _law_of(day: int) -> LawVersion:
+    """The law in force on day ordinal ``day`` (the law a decision's ground is read under)."""
+    return ground_law(date.fromordinal(day))
+
+
+def _status_row(code: int | None, ground: str | None, day: int, regime: Regime) -> int:
     status = "enforceable" if code is None else STATUS[code]
     if status == "enforceable":
         return IN_PROGRESS
     if status == "without_conditions":
         return WITHOUT_CONDITIONS
-    return _INDEX[regime.stay_row(suspended=status == "suspended", ground=ground)]
+    return _INDEX[regime.stay_row(suspended=status == "suspended", ground=ground, law=_law_of(day))]
 
 
 def place_case(
@@ -138,6 +146,7 @@ def place_case(
     outstanding = timeline.amount
     status: int | None = None
     ground: str | None = None
+    decided = 0  # day of the last classifying decision
     i = 0
     while i < len(steps) and steps[i].day < first:
         step = steps[i]
@@ -146,7 +155,7 @@ def place_case(
         if step.code in (COLLECTED, C_REDUCED):
             outstanding -= step.amount
         elif step.code <= C_RESUMED:
-            status, ground = step.code, step.ground
+            status, ground, decided = step.code, step.ground, step.day
         i += 1
     money = [0] * len(_ROWS)
     intake = CARRIED_OVER if timeline.accepted < first else NEW
@@ -164,7 +173,7 @@ def place_case(
             outstanding -= step.amount
             moved = True
         elif code <= C_RESUMED:
-            status, ground = code, step.ground
+            status, ground, decided = code, step.ground, step.day
         elif code == C_COMPLETED:
             money[COMPLETED] += outstanding
             return intake, COMPLETED, money
@@ -183,7 +192,7 @@ def place_case(
         elif code == C_REQUEST_RETURNED:
             raise _returned_request_unknown()
         i += 1
-    row = _status_row(status, ground, regime)
+    row = _status_row(status, ground, decided, regime)
     money[row] += outstanding
     return intake, row, money
 
@@ -207,7 +216,7 @@ def placement(
 # --- the sweep: every case once, every month of every year asked for -------------------
 
 # Columns of the sweep: the primitive rows but postponed and stayed, then one column per
-# kind of stay (suspension; postponement on each ground, None included).
+# kind of stay (suspension; postponement on each ground of each law, None included).
 _SUSPENDED_COL: Final = 9
 _FIRST_GROUND_COL: Final = 10
 _WIDTH: Final = 24  # grows when more grounds appear
@@ -233,6 +242,7 @@ _FLOW_COLS: Final = 7
 
 GroupKey = Hashable
 KeyFunction = Callable[[Case], GroupKey]
+GroundColumn = tuple["str | None", LawVersion]
 
 
 def statistical_year_months(year: int) -> tuple[int, int]:
@@ -251,7 +261,8 @@ class Sweep:
     """
 
     years: tuple[int, ...]
-    grounds: list[str | None] = attrs.field(factory=list)
+    grounds: list[GroundColumn] = attrs.field(factory=list)
+    """The postponement column keys: (ground as written on the step, law it is read under)."""
     width: int = _WIDTH
     cases: dict[tuple[GroupKey, int], list[int]] = attrs.field(factory=dict)
     money: dict[tuple[GroupKey, int], list[int]] = attrs.field(factory=dict)
@@ -333,8 +344,8 @@ class Sweep:
             counted = [
                 regime.stay_row(suspended=True, ground=None) == "postponed",
                 *(
-                    regime.stay_row(suspended=False, ground=ground) == "postponed"
-                    for ground in self.grounds
+                    regime.stay_row(suspended=False, ground=ground, law=law) == "postponed"
+                    for ground, law in self.grounds
                 ),
             ]
             by_year.setdefault(period.year, []).append((period, counted))
@@ -387,15 +398,18 @@ def sweep(
     """
     lanes = [(year, *statistical_year_months(year)) for year in sorted(set(years))]
     result = Sweep(tuple(year for year, *_ in lanes))
-    ground_col: dict[str | None, int] = {}
+    ground_col: dict[GroundColumn, int] = {}
+    law_of = _law_of
 
-    def column(code: int, ground: str | None) -> int:
-        """The sweep column of the status a classifying event gives."""
+    def column(code: int, ground: str | None, day: int) -> int:
+        """The sweep column of the status a classifying event gives (a postponement: one
+        column per ground and law it is read under, the law of the day it was decided)."""
         status = STATUS[code]
         if status != "postponed":
             return _STATUS_COL[status]
-        col = ground_col.get(ground)
-        return _register(result, ground_col, ground) if col is None else col
+        key = (ground, law_of(day))
+        col = ground_col.get(key)
+        return _register(result, ground_col, key) if col is None else col
 
     width = result.width
     case_table, money_table = result.cases, result.money
@@ -420,7 +434,7 @@ def sweep(
                     break
                 code = step[2]
                 if code <= C_RESUMED:
-                    status = column(code, step[4])
+                    status = column(code, step[4], step[0])
                 elif code <= C_REDUCED:
                     owed -= step[3]
                 else:
@@ -462,7 +476,7 @@ def sweep(
                     moved = True
                     continue
                 if code <= C_RESUMED:
-                    col = column(code, step[4])
+                    col = column(code, step[4], step[0])
                     if result.width != width:  # a new ground widened the tables
                         width = result.width
                         base = (month - first) * width
@@ -502,11 +516,15 @@ def _returned_request_unknown() -> RuleNotAvailableError:
     )
 
 
-def _register(result: Sweep, ground_col: dict[str | None, int], ground: str | None) -> int:
-    """A new column for postponements on ``ground``; widens the tables when full."""
+def _register(
+    result: Sweep,
+    ground_col: dict[GroundColumn, int],
+    key: GroundColumn,
+) -> int:
+    """A new column for postponements on a ground under a law; widens the tables when full."""
     col = _FIRST_GROUND_COL + len(result.grounds)
-    result.grounds.append(ground)
-    ground_col[ground] = col
+    result.grounds.append(key)
+    ground_col[key] = col
     if col >= result.width:
         result._grow(result.width * 2)
     return col

@@ -10,7 +10,6 @@ from typing import Final, Literal, TypeVar
 
 from thads import validate
 from thads.errors import InvalidRecordError
-from thads.law import GroundKind, parse_ground
 from thads.read._headings import EVENT_COLUMNS, EVENT_OPTIONAL
 from thads.read._rows import RawRow, UnreadableRow
 from thads.records import (
@@ -35,6 +34,7 @@ from thads.records import (
     clean,
     month_serial,
 )
+from thads.rules import read_ground
 
 MISSING: Final = "is missing"
 MAX_AMOUNT: Final = 2**63 - 1
@@ -142,13 +142,6 @@ def checked(values: RawRow, parse: Callable[[Decoder, list[object]], _T], decode
     return parse(decode, values)
 
 
-_GROUND_KIND: Final = {
-    CODE[EventKind.POSTPONED]: GroundKind.POSTPONEMENT,
-    CODE[EventKind.SUSPENDED]: GroundKind.SUSPENSION,
-    CODE[EventKind.TERMINATED]: GroundKind.TERMINATION,
-}
-
-
 Locale = Literal["iso", "vi"]
 LOCALES: Final = ("iso", "vi")
 
@@ -192,8 +185,9 @@ class Decoder:
         self.creditors: dict[str, CreditorKind] = {c.value: c for c in CreditorKind}
         self.events = dict(CODE_BY_NAME)
         self.names: dict[str, str] = {}
-        self.grounds: dict[tuple[int, str], str | None] = {}
-        self.forms_listed = False
+        self.grounds: dict[tuple[int, str, int], str | None] = {}
+        """Code of each (event code, ground as written, day ordinal) already read."""
+        self.forms_listed: set[str] = set()
 
     text = staticmethod(field_text)
 
@@ -360,8 +354,12 @@ class Decoder:
             self.events[value] = code
         return code
 
-    def ground(self, code: int, value: object, record: str) -> str | None:
-        """The code (``"48.1.c"``) of a legal ground written in any accepted form, or None."""
+    def ground(self, code: int, value: object, record: str, day: int) -> str | None:
+        """The code (``"48.1.c"``) of a legal ground written in any accepted form, or None.
+
+        Read under the law in force on ``day`` (an ordinal), the day of the decision:
+        ``"46.1.c"`` from 01/07/2026, ``"48.1.c"`` before (thads.rules.read_ground).
+        """
         if value is None or value == "":
             return None
         if type(value) is not str:
@@ -371,7 +369,7 @@ class Decoder:
                 f"must be text, not {type(value).__name__} {short(value)}",
                 code="text.not_text",
             )
-        key = (code, value)
+        key = (code, value, day)
         if key in self.grounds:
             return self.grounds[key]
         text = clean(value)
@@ -379,30 +377,34 @@ class Decoder:
             found = None
         else:
             try:
-                found = parse_ground(text, kind=_GROUND_KIND.get(code), record=record).code
+                found = read_ground(text, date.fromordinal(day), KINDS[code], record)
             except InvalidRecordError as error:
                 raise self._once(error) from None
         self.grounds[key] = found
         return found
 
     def _once(self, error: InvalidRecordError) -> InvalidRecordError:
-        """A ground's rejection: the accepted forms and known grounds are listed with the
-        first one of a reading, and referred to after."""
+        """A ground's rejection: the accepted forms and known grounds of a law are listed
+        with the first one of a reading under that law, and referred to after."""
         at = error.reason.find(_FORMS)
         if at < 0:
             return error
-        if not self.forms_listed:
-            self.forms_listed = True
+        law = _LAW_NAMED.search(error.reason)
+        which = law[1] if law is not None else ""
+        if which not in self.forms_listed:
+            self.forms_listed.add(which)
             return error
         return InvalidRecordError(
             error.record,
             error.field,
             error.reason[:at] + "; accepted forms and known grounds: as listed with the "
-            "first ground rejected in this reading",
+            f"first ground rejected in this reading under Law {which}",
             code=error.code,
         )
 
 
+_LAW_NAMED: Final = re.compile(r"known grounds of Law ([0-9]+/[0-9]{4}/QH[0-9]+)")
+"""The law whose grounds a rejection lists (thads.law's wording)."""
 _FORMS: Final = "; accepted forms"
 """Where a ground's rejection starts listing the accepted forms (thads.law's wording)."""
 
@@ -470,7 +472,7 @@ def event_fields(decode: Decoder, values: list[object]) -> EventFields:
     code = decode.event_code(values[2], record)
     amount = values[3]
     value = 0 if amount == "" or amount is None else decode.amount(amount, record, "amount", False)
-    ground = decode.ground(code, values[4], record)
+    ground = decode.ground(code, values[4], record, day[1])
     return case_id, day[1], day[2], code, value, ground
 
 

@@ -206,7 +206,10 @@ class Joiner(Sharded):
                                 and len(value) <= 18  # longer: checked against MAX_AMOUNT
                             )
                         )
-                        and (not ground or (type(ground) is str and (code, ground) in gknown))
+                        and (
+                            not ground
+                            or (type(ground) is str and (code, ground, known[1]) in gknown)
+                        )
                     ):
                         read += 1
                         add(
@@ -215,7 +218,7 @@ class Joiner(Sharded):
                             known[1],
                             code,
                             int(value) if value else 0,
-                            gknown[(code, ground)] if ground else None,  # type: ignore[index]
+                            gknown[(code, ground, known[1])] if ground else None,  # type: ignore[index]
                         )
                         months[known[1]] = known[2]
                         continue

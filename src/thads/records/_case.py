@@ -8,7 +8,7 @@ current status.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from enum import StrEnum
 from typing import Final
@@ -80,6 +80,14 @@ def _event_amount(value: int) -> int:
     return validate.money(value, "Event", "amount")
 
 
+GroundReader = Callable[[str, date, EventKind], str]
+"""Reads the legal ground (căn cứ) written on an event on a day, of a kind, into its code,
+under the law in force that day; raises InvalidRecordError (code ``ground.invalid``)."""
+
+_GROUND_READER: list[GroundReader] = []
+"""The installed reader (thads.rules installs thads.law's when thads is imported)."""
+
+
 def _ground(value: str | None) -> str | None:
     return validate.optional_text(value, "Event", "ground")
 
@@ -117,12 +125,29 @@ class Debt:
 
 @attrs.frozen
 class Event:
-    """One dated event in a case's history (sự kiện), e.g. a collection or a decision."""
+    """One dated event in a case's history (sự kiện), e.g. a collection or a decision.
+
+    ``ground``, the legal ground (căn cứ) of a postponement, suspension or termination,
+    is read under the law in force on ``on`` (Law 106/2025/QH15 from 01/07/2026) and
+    kept as its code (``"điểm c khoản 1 Điều 46"`` → ``"46.1.c"``); a ground that law
+    does not have raises InvalidRecordError with code ``ground.invalid``, as the readers
+    reject its row.
+    """
 
     on: date = attrs.field(converter=_event_on)
     kind: EventKind = attrs.field(converter=_event_kind)
     amount: int = attrs.field(default=0, converter=_event_amount)
     ground: str | None = attrs.field(default=None, converter=_ground)
+
+    def __attrs_post_init__(self) -> None:
+        if self.ground is not None and _GROUND_READER:
+            object.__setattr__(self, "ground", _GROUND_READER[0](self.ground, self.on, self.kind))
+
+    @staticmethod
+    def read_grounds_with(reader: GroundReader) -> None:
+        """Install how events read their grounds (thads.rules installs thads.law's rules on
+        import; records sits below thads.law and cannot import it)."""
+        _GROUND_READER[:] = [reader]
 
 
 def _trusted_event(on: date, kind: EventKind, amount: int, ground: str | None) -> Event:

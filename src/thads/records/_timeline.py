@@ -33,9 +33,10 @@ class EventKind(StrEnum):
     UNENFORCEABLE = "unenforceable"
     """Decision on lack of conditions (chưa có điều kiện thi hành, Law Art. 44a)."""
     POSTPONED = "postponed"
-    """Hoãn thi hành án (Law Art. 48); the ``ground`` says which point, e.g. ``48.1.c``."""
+    """Hoãn thi hành án (Law 26/2008 Art. 48; Law 106/2025 Art. 46 from 01/07/2026); the
+    ``ground`` says which point, read under the law of the day: ``48.1.c``, ``46.1.c``."""
     SUSPENDED = "suspended"
-    """Tạm đình chỉ thi hành án (Law Art. 49)."""
+    """Tạm đình chỉ thi hành án (Law 26/2008 Art. 49; Law 106/2025 Art. 47)."""
     RESUMED = "resumed"
     """Enforcement resumed after postponement or suspension (tiếp tục thi hành)."""
     COLLECTED = "collected"
@@ -45,7 +46,7 @@ class EventKind(StrEnum):
     COMPLETED = "completed"
     """Thi hành xong (closes the case)."""
     TERMINATED = "terminated"
-    """Đình chỉ thi hành án, Law Art. 50 (closes the case)."""
+    """Đình chỉ thi hành án, Law 26/2008 Art. 50, Law 106/2025 Art. 48 (closes the case)."""
     ENTRUSTED = "entrusted"
     """Ủy thác to another office (closes the case here)."""
     WITHDRAWN = "withdrawn"
@@ -107,7 +108,8 @@ def month_serial(day: date) -> int:
 
 
 class Step(NamedTuple):
-    """One compiled event: day ordinal, month serial, event code, amount (đồng), ground."""
+    """One compiled event: day ordinal, month serial, event code, amount (đồng), ground (its
+    code under the law in force on ``day``: the law is known from the day, thads.rules)."""
 
     day: int
     month: int

@@ -8,20 +8,35 @@ from __future__ import annotations
 from datetime import date
 
 from thads.errors import RuleNotAvailableError
+from thads.records import Event, EventKind
 from thads.rules import _tt01_2013 as tt01_2013
 from thads.rules import _tt05_2024 as tt05_2024
 from thads.rules import _tt05_2026 as tt05_2026
 from thads.rules import _tt06_2019 as tt06_2019
 from thads.rules._base import (
     FORM_ROWS,
+    GROUND_KINDS,
     MONEY_RESOLVED_ROWS,
     UNITS,
     DueRule,
     Form,
     Regime,
     Unit,
+    ground_key,
+    ground_law,
+    read_ground,
 )
 from thads.values import StatisticalPeriod
+
+
+def _event_ground(text: str, on: date, kind: EventKind) -> str:
+    """An event's ground as Event keeps it: a postponement's, suspension's or termination's
+    read under the law of its day; another kind's (e.g. Art. 44a) as written, for
+    thads.law to read."""
+    return read_ground(text, on, kind) if kind in GROUND_KINDS else text
+
+
+Event.read_grounds_with(_event_ground)  # records sits below thads.law: grounds are read here
 
 REGIMES: tuple[Regime, ...] = (
     tt01_2013.REGIME,
@@ -68,6 +83,9 @@ __all__ = [
     "Form",
     "Regime",
     "Unit",
+    "ground_key",
+    "ground_law",
+    "read_ground",
     "regime_by_code",
     "regime_for",
 ]

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Final, Literal
 
 import attrs
 
 from thads.errors import InvalidGroundError, InvalidRecordError
-from thads.law import Ground, ground_code, parse_ground
+from thads.law import (
+    AGREED_POSTPONEMENTS,
+    VERSIONS,
+    Ground,
+    GroundKind,
+    LawVersion,
+    ground_code,
+    law_for,
+    parse_ground,
+)
+from thads.records import EventKind
 from thads.values import Rate, Tally
 
 MONEY_RESOLVED_ROWS: Final = frozenset({"completed", "terminated", "reduced"})
@@ -80,22 +91,140 @@ class Form:
     title: str
 
 
-def _short_citation(code: str) -> str:
-    """``"48.1.c"`` → ``"điểm c khoản 1 Điều 48"`` (the law's name left out)."""
-    try:
-        ground = parse_ground(code)
-    except InvalidGroundError:  # a ground of another law: printed as its code
-        return code
-    point = f"điểm {ground.point} " if ground.point is not None else ""
-    return f"{point}khoản {ground.clause} Điều {ground.article}"
+_OLD: Final = LawVersion.LAW_2008
+_SEPARATOR: Final = "@"
+_FIRST: Final = VERSIONS[0]
+
+
+def ground_law(day: date) -> LawVersion:
+    """The law a ground decided on ``day`` is read under: the law in force that day.
+
+    Law 106/2025/QH15 from 01/07/2026, Law 26/2008/QH12 before; a day before Law 26/2008
+    (01/07/2009) is read under it too, as thads always has (the 2004 Ordinance's grounds
+    are not modelled; thads.law computes nothing from them).
+    """
+    if day < _FIRST.first_day:
+        return _FIRST
+    return law_for(day)
+
+
+GROUND_KINDS: Final[Mapping[EventKind, GroundKind]] = {
+    EventKind.POSTPONED: GroundKind.POSTPONEMENT,
+    EventKind.SUSPENDED: GroundKind.SUSPENSION,
+    EventKind.TERMINATED: GroundKind.TERMINATION,
+}
+"""The events whose ground is one of postponement, suspension or termination (hoãn, tạm
+đình chỉ, đình chỉ): the kinds whose ground :class:`~thads.records.Event` reads."""
+_READ: dict[tuple[str, LawVersion, GroundKind | None], str] = {}
+
+
+def read_ground(text: str, on: date, kind: EventKind | None, record: str = "Event") -> str:
+    """The code of the legal ground (căn cứ) ``text`` written on an event of ``kind``
+    decided on ``on``, read under the law in force that day (:func:`ground_law`).
+
+    A postponement, suspension or termination needs a ground of its kind; any other kind
+    (or None) any ground of postponement, suspension or termination. The one place
+    that reads an event's ground: the readers, :class:`~thads.records.Event` and the
+    regimes agree. Raises :class:`~thads.errors.InvalidGroundError` (``ground.invalid``)
+    naming ``record`` and listing that law's grounds.
+    """
+    law = ground_law(on)
+    ground_kind = None if kind is None else GROUND_KINDS.get(kind)
+    key = (text, law, ground_kind)
+    code = _READ.get(key)
+    if code is None:
+        code = parse_ground(text, law=law, kind=ground_kind, record=record).code
+        if len(_READ) < 65536:
+            _READ[key] = code
+    return code
+
+
+def ground_key(ground: str | Ground, law: LawVersion | str | None = None) -> str:
+    """The key of a legal ground (căn cứ) in :attr:`Regime.enforceable_grounds`.
+
+    A ground of Law 26/2008/QH12 is its code (``"48.1.c"``, as before Law 106/2025); a
+    ground of another law is its code and the law's number: ``"46.1.c@106/2025/QH15"``.
+    ``ground`` is a :class:`~thads.law.Ground` (its law is known), a key, or text read
+    under ``law`` (default Law 26/2008/QH12). Raises
+    :class:`~thads.errors.InvalidGroundError` for a ground the law does not have.
+    """
+    if isinstance(ground, Ground):
+        return _key(ground.code, ground.law)
+    if not isinstance(ground, str):
+        raise InvalidGroundError(
+            "regime", "enforceable_grounds", f"must be text or a Ground; got {ground!r}"
+        )
+    text, at, number = ground.rpartition(_SEPARATOR)
+    if at:
+        version = _version(number)
+        if law is not None and LawVersion(law) is not version:
+            raise InvalidGroundError(
+                "regime", "enforceable_grounds", f"{ground!r} names Law {version}, not {law}"
+            )
+        return _key(text, version)
+    return _key(ground, _OLD if law is None else LawVersion(law))
+
+
+def _version(number: str) -> LawVersion:
+    for version in VERSIONS:
+        if version.value == number.strip():
+            return version
+    accepted = ", ".join(v.value for v in VERSIONS)
+    raise InvalidGroundError(
+        "regime", "enforceable_grounds", f"unknown law {number!r}; known: {accepted}"
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _key(text: str, law: LawVersion) -> str:
+    code = parse_ground(text, law=law, record="regime ground").code
+    return code if law is _OLD else f"{code}{_SEPARATOR}{law.value}"
+
+
+def _key_ground(key: str) -> Ground:
+    text, at, number = key.rpartition(_SEPARATOR)
+    if at:
+        return parse_ground(text, law=_version(number))
+    return parse_ground(key, law=_OLD)
+
+
+def _short_citations(keys: Iterable[str]) -> list[str]:
+    """``"48.1.c"`` → ``"điểm c khoản 1 Điều 48"``, Law 26/2008's grounds first; each with
+    its law's number when the grounds are of more than one law."""
+    grounds: list[Ground] = []
+    unknown: list[str] = []
+    for key in keys:
+        try:
+            grounds.append(_key_ground(key))
+        except InvalidGroundError:  # not a ground thads knows: printed as its key
+            unknown.append(key)
+    order = {version: i for i, version in enumerate(VERSIONS)}
+    grounds.sort(key=lambda g: (order[g.law], g.article, g.clause, g.point or ""))
+    mixed = len({g.law for g in grounds}) > 1
+    labels = []
+    for ground in grounds:
+        point = f"điểm {ground.point} " if ground.point is not None else ""
+        law = f" Luật số {ground.law.value}" if mixed or ground.law is not _OLD else ""
+        labels.append(f"{point}khoản {ground.clause} Điều {ground.article}{law}")
+    return labels + sorted(unknown)
+
+
+@functools.lru_cache(maxsize=65536)
+def _step_key(ground: str | None, law: LawVersion) -> str | None:
+    if ground is None or not ground.strip():
+        return None
+    code = ground_code(ground, law=law)
+    return None if code is None else _key(code, law)
 
 
 @attrs.frozen
 class Regime:
     """One statistics regime: its legal basis and the counting choices it makes.
 
-    ``enforceable_grounds``: codes (``"48.1.c"``) of the postponement grounds (hoãn,
-    :mod:`thads.grounds`) counted with conditions (có điều kiện).
+    ``enforceable_grounds``: keys (:func:`ground_key`: ``"48.1.c"`` under Law 26/2008,
+    ``"46.1.c@106/2025/QH15"`` under Law 106/2025) of the postponement grounds (hoãn,
+    :mod:`thads.law`) counted with conditions (có điều kiện); a postponement's ground is
+    read under the law in force on the day it was decided.
     ``all_stays_enforceable``: every postponement and suspension is counted with
     conditions (the old regime). ``money_resolved_rows``: the money rows
     that form the numerator of the money rate.
@@ -133,15 +262,27 @@ class Regime:
             self.effective_to is None or day <= self.effective_to
         )
 
-    def stay_row(self, *, suspended: bool, ground: str | None) -> StayRow:
+    def stay_row(
+        self,
+        *,
+        suspended: bool,
+        ground: str | None,
+        on: date | None = None,
+        law: LawVersion | None = None,
+    ) -> StayRow:
         """Row of a case postponed (hoãn) or suspended (tạm đình chỉ) at period end.
 
-        A postponement ground that cannot be read raises
-        :class:`~thads.errors.InvalidGroundError`: it is never counted as another ground.
+        The ground is read under ``law``, else the law in force ``on`` (the day of the
+        decision), else Law 26/2008/QH12. A postponement ground that cannot be read, or
+        that this law does not have, raises :class:`~thads.errors.InvalidGroundError`: it
+        is never counted as another ground.
         """
         if self.all_stays_enforceable:
             return "postponed"
-        if not suspended and ground_code(ground) in self.enforceable_grounds:
+        if suspended:
+            return "stayed"
+        version = law if law is not None else _OLD if on is None else ground_law(on)
+        if _step_key(ground, version) in self.enforceable_grounds:
             return "postponed"
         return "stayed"
 
@@ -191,7 +332,7 @@ class Regime:
         if row == "postponed":
             if self.all_stays_enforceable:
                 return "Hoãn, tạm đình chỉ"
-            labels = [_short_citation(code) for code in sorted(self.enforceable_grounds)]
+            labels = _short_citations(self.enforceable_grounds)
             return "Hoãn (" + "; ".join(labels) + ")" if labels else "Hoãn có điều kiện"
         if row == "stayed":
             if self.all_stays_enforceable:
@@ -226,15 +367,32 @@ class Regime:
         money_resolved_rows: frozenset[str] | None = None,
         enforceable_grounds: Iterable[str | Ground] | None = None,
         all_stays_enforceable: bool | None = None,
+        new_law_agreed_postponement: bool | None = None,
     ) -> Regime:
-        """A copy with some inferred choices changed (documented options)."""
+        """A copy with some inferred choices changed (documented options, docs/regimes.md).
+
+        ``enforceable_grounds``: grounds (a :class:`~thads.law.Ground`, a key of
+        :func:`ground_key`, or text read under Law 26/2008/QH12) counted with conditions.
+        ``new_law_agreed_postponement``: count a postponement by agreement or at the
+        creditor's written request under Law 106/2025 (Art. 46(1)(c)) like the agreed
+        postponement of Law 26/2008 (Art. 48(1)(c)), or not (inferred; applied after
+        ``enforceable_grounds``).
+        """
         changes: dict[str, object] = {}
         if money_resolved_rows is not None:
             changes["money_resolved_rows"] = frozenset(money_resolved_rows)
+        grounds = self.enforceable_grounds
         if enforceable_grounds is not None:
-            changes["enforceable_grounds"] = frozenset(
-                code for code in map(ground_code, enforceable_grounds) if code
+            grounds = frozenset(
+                ground_key(g) for g in enforceable_grounds if isinstance(g, Ground) or g.strip()
             )
+        if new_law_agreed_postponement is not None:
+            successor = ground_key(AGREED_POSTPONEMENTS[LawVersion.LAW_2025])
+            grounds = (
+                (grounds | {successor}) if new_law_agreed_postponement else grounds - {successor}
+            )
+        if grounds != self.enforceable_grounds:
+            changes["enforceable_grounds"] = frozenset(grounds)
         if all_stays_enforceable is not None:
             changes["all_stays_enforceable"] = all_stays_enforceable
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
@@ -242,6 +400,7 @@ class Regime:
 
 __all__ = [
     "FORM_ROWS",
+    "GROUND_KINDS",
     "MONEY_RESOLVED_ROWS",
     "UNITS",
     "DueRule",
@@ -249,4 +408,7 @@ __all__ = [
     "Regime",
     "StayRow",
     "Unit",
+    "ground_key",
+    "ground_law",
+    "read_ground",
 ]

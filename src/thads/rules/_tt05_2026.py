@@ -8,6 +8,14 @@ accepts the last known rules (``allow_last_known=True``, on the command line
 (:data:`LAST_KNOWN`), and the regime's title and citation, which every output prints,
 say so. The form numbers and report deadlines of TT 05/2026 are not known: none is
 printed (no number rather than one invented).
+
+Its periods hold steps taken under Law 106/2025/QH15, whose grounds are numbered anew
+(postponement Art. 46). TT 05/2024 counts the agreed postponement of Law 26/2008
+(Art. 48(1)(c)) with conditions; its successor, postponement by the parties' written
+agreement or at the creditor's written request (Law 106/2025 Art. 46(1)(c)), is counted
+the same way here. That is inferred (:data:`NEW_LAW_AGREED_INFERRED`): turn it off with
+``REGIME.with_options(new_law_agreed_postponement=False)``. Every other postponement
+under the new law, and every suspension, is ``stayed``.
 """
 
 from __future__ import annotations
@@ -17,7 +25,9 @@ from typing import Final
 
 import attrs
 
+from thads.law import AGREED_POSTPONEMENTS, LawVersion
 from thads.rules import _tt05_2024 as tt05_2024
+from thads.rules._base import ground_key
 
 CODE: Final = "tt05_2026"
 EFFECTIVE_FROM: Final = date(2026, 7, 1)
@@ -32,6 +42,12 @@ UNKNOWN_MESSAGE: Final = (
     "(every output then says so)"
 )
 
+NEW_LAW_AGREED: Final = ground_key(AGREED_POSTPONEMENTS[LawVersion.LAW_2025])
+"""``"46.1.c@106/2025/QH15"``: the agreed postponement under Law 106/2025 Art. 46(1)(c)."""
+NEW_LAW_AGREED_INFERRED: Final = True
+"""Counting :data:`NEW_LAW_AGREED` with conditions is inferred (the circular was not read):
+an explicit option, ``with_options(new_law_agreed_postponement=...)``."""
+
 REGIME: Final = attrs.evolve(
     LAST_KNOWN,
     code=CODE,
@@ -41,10 +57,21 @@ REGIME: Final = attrs.evolve(
     "counted with the last known rules of TT 05/2024/TT-BTP because the caller allowed it",
     effective_from=EFFECTIVE_FROM,
     effective_to=None,
+    enforceable_grounds=LAST_KNOWN.enforceable_grounds | {NEW_LAW_AGREED},
     forms=(),
     report_due=tuple((level, None) for level, _ in LAST_KNOWN.report_due),
     report_due_citation="",
 )
-"""TT 05/2026/TT-BTP counted as TT 05/2024 (the last known rules), marked as such."""
+"""TT 05/2026/TT-BTP counted as TT 05/2024 (the last known rules), marked as such; the
+agreed postponement of either law (48.1.c of 2008, 46.1.c of 2025) with conditions."""
 
-__all__ = ["CODE", "CONTENT_KNOWN", "EFFECTIVE_FROM", "LAST_KNOWN", "REGIME", "UNKNOWN_MESSAGE"]
+__all__ = [
+    "CODE",
+    "CONTENT_KNOWN",
+    "EFFECTIVE_FROM",
+    "LAST_KNOWN",
+    "NEW_LAW_AGREED",
+    "NEW_LAW_AGREED_INFERRED",
+    "REGIME",
+    "UNKNOWN_MESSAGE",
+]

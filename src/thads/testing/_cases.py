@@ -120,7 +120,7 @@ def draw_case(
             history.append(Event(day, kind, value))
             outstanding -= value
             continue
-        history.append(Event(day, kind, 0, draw(ground_of(kind))))
+        history.append(Event(day, kind, 0, draw(ground_of(kind, day))))
         if kind in CLOSING:
             break
     effective = draw(st.none() | st.dates(accepted - timedelta(days=5 * 365), accepted))

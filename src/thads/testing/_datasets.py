@@ -13,9 +13,9 @@ from typing import Literal
 import attrs
 
 from thads.errors import InvalidRecordError
-from thads.law import ground_code
 from thads.read import CASE_COLUMNS, CASE_OPTIONAL, EVENT_COLUMNS, EVENT_OPTIONAL, RejectedRow
 from thads.records import Case, Event
+from thads.rules import read_ground
 from thads.testing._cases import case_lists, config_of
 from thads.testing._hypothesis import st
 from thads.testing._values import (
@@ -122,10 +122,14 @@ class Dataset:
 
 
 def as_read(case: Case) -> Case:
-    """``case`` as the reader gives it back: each legal ground as its code (``"48.1.c"``)."""
+    """``case`` as the reader gives it back: each legal ground as its code (``"48.1.c"``),
+    read under the law in force on its event's day (an :class:`Event` already keeps it so)."""
     if not any(e.ground for e in case.events):
         return case
-    events = tuple(attrs.evolve(e, ground=ground_code(e.ground)) for e in case.events)
+    events = tuple(
+        attrs.evolve(e, ground=None if e.ground is None else read_ground(e.ground, e.on, e.kind))
+        for e in case.events
+    )
     return attrs.evolve(case, events=events)
 
 

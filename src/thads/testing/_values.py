@@ -10,6 +10,7 @@ from fractions import Fraction
 from typing import Final, Literal
 
 from thads.errors import InvalidRecordError
+from thads.law import KNOWN_GROUNDS, GroundKind, LawVersion
 from thads.records import (
     CLOSING,
     MONEY_EVENTS,
@@ -23,6 +24,7 @@ from thads.records import (
     OfficeLevel,
     OfficeTree,
 )
+from thads.rules import ground_law
 from thads.testing._hypothesis import st
 from thads.values import TY, Quota, StatisticalPeriod, Tally
 
@@ -66,8 +68,21 @@ POSTPONEMENT_GROUNDS: Final = (
     "Điều 48(1)(c)",
 )
 """Grounds of hoãn (Law on THADS 2008 Art. 48(1)(a)-(h), 48(2)) put on ``postponed``."""
+_NEW: Final = LawVersion.LAW_2025
 SUSPENSION_GROUNDS: Final = (None, "49.1", "49.2")
 """Grounds of tạm đình chỉ (Law on THADS 2008 Art. 49(1), (2)) put on ``suspended``."""
+NEW_LAW_POSTPONEMENT_GROUNDS: Final = (
+    None,
+    *(g.code for g in KNOWN_GROUNDS if g.law is _NEW and g.kind is GroundKind.POSTPONEMENT),
+    "điểm c khoản 1 Điều 46",
+)
+"""Grounds of hoãn under Law 106/2025/QH15 (Art. 46(1)(a)-(l), 46(2)): on ``postponed``
+events from 01/07/2026."""
+NEW_LAW_SUSPENSION_GROUNDS: Final = (
+    None,
+    *(g.code for g in KNOWN_GROUNDS if g.law is _NEW and g.kind is GroundKind.SUSPENSION),
+)
+"""Grounds of tạm đình chỉ under Law 106/2025/QH15 (Art. 47(1), (2)), from 01/07/2026."""
 
 CLOSING_KINDS: Final = tuple(sorted(CLOSING))
 MONEY_KINDS: Final = tuple(sorted(MONEY_EVENTS))
@@ -213,16 +228,19 @@ def events(
         kind = draw(st.sampled_from(kind_list))
         day = draw(st.dates(*on))
         amount = draw(amounts(max_amount, min_value=1)) if kind in MONEY_EVENTS else 0
-        return Event(day, kind, amount, draw(ground_of(kind)))
+        return Event(day, kind, amount, draw(ground_of(kind, day)))
 
     return one()
 
 
-def ground_of(kind: EventKind) -> st.SearchStrategy[str | None]:
+def ground_of(kind: EventKind, on: date) -> st.SearchStrategy[str | None]:
+    """Grounds valid for an event of ``kind`` decided ``on``: under the law in force that
+    day (Law 106/2025/QH15 from 01/07/2026, Law 26/2008/QH12 before)."""
+    new = ground_law(on) is _NEW
     if kind is EventKind.POSTPONED:
-        return st.sampled_from(POSTPONEMENT_GROUNDS)
+        return st.sampled_from(NEW_LAW_POSTPONEMENT_GROUNDS if new else POSTPONEMENT_GROUNDS)
     if kind is EventKind.SUSPENDED:
-        return st.sampled_from(SUSPENSION_GROUNDS)
+        return st.sampled_from(NEW_LAW_SUSPENSION_GROUNDS if new else SUSPENSION_GROUNDS)
     return st.none()
 
 
