@@ -51,7 +51,7 @@ from thads.records import (
     ancestor_chain,
     not_in_force,
 )
-from thads.rules import Regime, Unit, regime_for
+from thads.rules import Regime, Unit, check_unit, regime_for
 from thads.values import Attainment, Change, Points, Quota, Rate, StatisticalPeriod, Tally
 
 MAX_JOBS = 64
@@ -74,7 +74,7 @@ class ReportRow:
 
     def tally(self, unit: Unit) -> Tally:
         """The tally of this period by cases (việc) or money (tiền)."""
-        return self.current.cases if unit == "cases" else self.current.money
+        return self.current.cases if check_unit(unit, self.code) == "cases" else self.current.money
 
     def figures(self, unit: Unit) -> dict[str, int]:
         """The rows of the result form (:data:`~thads.rules.FORM_ROWS`) under the regime.
@@ -100,7 +100,9 @@ class ReportRow:
         """The rate of the same period last year (cùng kỳ), None if not counted."""
         if self.previous is None or self.previous_regime is None:
             return None
-        tally = self.previous.cases if unit == "cases" else self.previous.money
+        tally = (
+            self.previous.cases if check_unit(unit, self.code) == "cases" else self.previous.money
+        )
         return self.previous_regime.rate(tally, unit)
 
     def rate_change(self, unit: Unit) -> Points | None:
@@ -112,7 +114,7 @@ class ReportRow:
         """The quota's target percent (chỉ tiêu) for ``unit``, None without a quota."""
         if self.quota is None:
             return None
-        return self.quota.cases if unit == "cases" else self.quota.money
+        return self.quota.cases if check_unit(unit, self.code) == "cases" else self.quota.money
 
     def quota_points(self, unit: Unit) -> Points | None:
         """Points over (+) or under (−) the quota (vượt / thiếu chỉ tiêu)."""

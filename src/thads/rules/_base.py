@@ -32,6 +32,23 @@ Unit = Literal["cases", "money"]
 
 UNITS: Final[tuple[Unit, ...]] = ("cases", "money")
 
+
+def check_unit(unit: object, record: str = "report") -> Unit:
+    """``unit`` if it is ``"cases"`` (việc) or ``"money"`` (tiền), else an error listing both.
+
+    Every figure by unit goes through here: a misspelt unit ("case", "tien") is refused,
+    never read as the other one.
+    """
+    if unit == "cases" or unit == "money":
+        return unit
+    raise InvalidRecordError(
+        record,
+        "unit",
+        f"unknown unit {unit!r}; expected one of: cases, money",
+        code="value.unknown",
+    )
+
+
 FORM_ROWS: Final[tuple[str, ...]] = (
     "accepted",
     "carried_over",
@@ -293,7 +310,7 @@ class Regime:
         ``money_resolved_rows``. The one owner of this choice: reports, tables and files
         print this figure.
         """
-        if unit == "cases":
+        if check_unit(unit, "Regime.resolved") == "cases":
             return tally.resolved
         return sum(int(getattr(tally, row)) for row in self.money_resolved_rows)
 
@@ -303,7 +320,7 @@ class Regime:
         Money rows left out of the numerator by ``money_resolved_rows`` are left out of
         the denominator too.
         """
-        if unit == "cases":
+        if check_unit(unit, "Regime.enforceable") == "cases":
             return tally.enforceable
         excluded = MONEY_RESOLVED_ROWS - self.money_resolved_rows
         return tally.enforceable - sum(int(getattr(tally, row)) for row in excluded)
@@ -357,7 +374,7 @@ class Regime:
         for form in self.forms:
             if form.unit == unit and form.by_executor == by_executor:
                 return form
-        what = "tính bằng việc" if unit == "cases" else "tính bằng tiền"
+        what = "tính bằng việc" if check_unit(unit, "Regime.form") == "cases" else "tính bằng tiền"
         split = " chia theo Chấp hành viên" if by_executor else ""
         return Form(unit, by_executor, None, f"Kết quả thi hành án dân sự {what}{split}")
 
@@ -408,6 +425,7 @@ __all__ = [
     "Regime",
     "StayRow",
     "Unit",
+    "check_unit",
     "ground_key",
     "ground_law",
     "read_ground",
