@@ -277,7 +277,7 @@ def test_api_page_paths_resolve() -> None:
     import importlib
 
     text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
-    moved = text.split("## Moved in", 1)[0]
+    moved = text.split("## Moved since", 1)[0]
     for span in CODE_SPAN.findall(moved):
         path = re.match(r"thads(\.[a-z_]+)+", span)
         if path is None:

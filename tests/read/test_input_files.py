@@ -362,12 +362,18 @@ def test_read_records_on_a_data_frame_says_what_to_call() -> None:
 
 
 def test_docs_list_every_alias_and_every_reason() -> None:
-    from thads import labels
+    from thads.records import (
+        CREDITOR_ALIASES,
+        EVENT_KIND_ALIASES,
+        HEADING_ALIASES,
+        JUDGMENT_KIND_ALIASES,
+        MODE_ALIASES,
+    )
 
     text = (Path(__file__).parents[2] / "docs" / "interchange-format.md").read_text("utf-8")
     tables = (
-        labels.HEADING_ALIASES, labels.MODE_ALIASES, labels.JUDGMENT_KIND_ALIASES,
-        labels.CREDITOR_ALIASES, labels.EVENT_KIND_ALIASES,
+        HEADING_ALIASES, MODE_ALIASES, JUDGMENT_KIND_ALIASES,
+        CREDITOR_ALIASES, EVENT_KIND_ALIASES,
     )  # fmt: skip
     for table in tables:
         for name, aliases in table.items():

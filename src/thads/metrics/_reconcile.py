@@ -279,7 +279,12 @@ def _saved_rows(previous: Mapping[str, object] | str | Path, year: int) -> list[
     else:
         text = str(previous)
         if isinstance(previous, Path) or not text.lstrip().startswith("{"):
-            text = Path(previous).read_text(encoding="utf-8")
+            try:
+                text = Path(previous).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise InvalidRecordError(
+                    where, "previous", f"cannot read {str(previous)!r}: {error}"
+                ) from None
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:

@@ -12,6 +12,7 @@ numbers are not claimed.
 from __future__ import annotations
 
 from thads.count import Report, ReportRow
+from thads.errors import InvalidRecordError
 from thads.fmt import format_count, format_money, format_percent, format_points
 from thads.records import level_name
 from thads.rules import FORM_ROWS, Unit
@@ -195,6 +196,13 @@ def to_table(report: Report) -> str:
     input had rejected rows, a first line says "N of M rows rejected". Names are printed
     without control characters (:func:`clean_text`).
     """
+    if not isinstance(report, Report):
+        raise InvalidRecordError(
+            "to_table",
+            "report",
+            f"give a thads.Report, not {type(report).__name__}; a work list has its own "
+            "writer (thads.worklists.to_table)",
+        )
     return render_text(report_table(report))
 
 
