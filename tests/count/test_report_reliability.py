@@ -259,6 +259,10 @@ class _FailingCollector:
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="jobs=N forks")
 def test_a_worker_error_that_cannot_cross_processes_becomes_a_thads_error() -> None:
     cases = [case(f"c{i}", date(2022, 11, 1)) for i in range(4)]
-    # before: the pool could not unpickle the error and waited for ever
-    with pytest.raises(ThadsError, match="worker process failed: _UnpicklableError: boom"):
+    # before: the pool could not unpickle the error and waited for ever. The error is
+    # named when it crosses; on a loaded machine the forked worker has been seen to die
+    # first (then the pool says so): either way a ThadsError, never a hang.
+    with pytest.raises(
+        ThadsError, match="worker process (failed: _UnpicklableError: boom|of the report died)"
+    ):
         report(cases, Y23, jobs=2, metrics=_FailingCollector(None))
