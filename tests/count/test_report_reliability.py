@@ -263,6 +263,6 @@ def test_a_worker_error_that_cannot_cross_processes_becomes_a_thads_error() -> N
     # named when it crosses; on a loaded machine the forked worker has been seen to die
     # first (then the pool says so): either way a ThadsError, never a hang.
     with pytest.raises(
-        ThadsError, match="worker process (failed: _UnpicklableError: boom|of the report died)"
+        ThadsError, match=r"worker process (failed: _UnpicklableError: boom|of the report died)"
     ):
         report(cases, Y23, jobs=2, metrics=_FailingCollector(None))
