@@ -24,6 +24,8 @@ EXECUTORS_PER_AREA = 10
 FIRST_DAY = date(2021, 10, 1)
 LAST_DAY = date(2026, 9, 30)
 GROUNDS = ("48.1.a", "48.1.b", "48.1.c", "48.1.d", "48.1.đ", "48.1.e", "48.1.g", "48.1.h")
+NEW_LAW = date(2026, 7, 1)
+"""From this day the reader reads grounds under Law 106/2025/QH15 (thads.rules.read_ground)."""
 KINDS = ("civil", "criminal", "administrative", "marriage_family", "business_commercial", "labour")
 
 
@@ -98,7 +100,11 @@ def _history(rng: random.Random, accepted: date, amount: int) -> list[tuple[date
         out.append((later(45), "enforceable", 0, ""))
     if rng.random() < 0.15:
         if rng.random() < 0.7:
-            out.append((later(200), "postponed", 0, rng.choice(GROUNDS)))
+            on = later(200)
+            ground = rng.choice(GROUNDS)
+            if on >= NEW_LAW:  # Law 106/2025/QH15 numbers the grounds of Art. 48(1) 46.1
+                ground = "46" + ground[2:]
+            out.append((on, "postponed", 0, ground))
         else:
             out.append((later(200), "suspended", 0, ""))
         if rng.random() < 0.5:

@@ -466,3 +466,16 @@ def test_cli_list(tmp_path: object) -> None:
         err=err,
     )
     assert sorted(r["case_id"] for r in __import__("json").loads(out.getvalue())) == ["b", "e", "f"]
+
+
+def test_period_list_takes_the_command_line_spelling_of_each_kind() -> None:
+    cases = history()
+    # each kind spelt with hyphens (as `thads list` writes it) is the same list
+    for kind in ListKind:
+        hyphenated = kind.value.replace("_", "-")
+        assert ids(period_list(cases, hyphenated, Y2025)) == ids(period_list(cases, kind, Y2025))
+    # by hand above: a moved to the register on 15/11/2024, within the year 2025
+    assert ids(period_list(cases, "separate-register", Y2025)) == ["a"]
+    with pytest.raises(InvalidRecordError, match="carried_over") as raised:
+        period_list(cases, "carried-overs", Y2025)
+    assert "separate_register" in str(raised.value)  # the accepted kinds are listed

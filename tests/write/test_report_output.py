@@ -11,8 +11,8 @@ import re
 import zipfile
 from datetime import date
 from pathlib import Path
-from typing import Any
 
+import attrs
 import pytest
 
 from helpers import M, case, ev
@@ -82,14 +82,9 @@ def test_forms_have_borders_and_page_numbers(tmp_path: Path) -> None:
         assert sheet.oddFooter.center.text == "Trang &P/&N"
 
 
-class _WithRejections:
+def _with_rejections(inner: Report, read: int | None, rejected: int) -> Report:
     """A report whose reader rejected rows (Report.read_rows / rejected_rows)."""
-
-    def __init__(self, inner: Report, read: int | None, rejected: int) -> None:
-        self._inner, self.read_rows, self.rejected_rows = inner, read, rejected
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._inner, name)
+    return attrs.evolve(inner, read_rows=read, rejected_rows=rejected)
 
 
 def test_rejected_rows_are_said_in_table_summary_and_forms(tmp_path: Path) -> None:
@@ -97,7 +92,7 @@ def test_rejected_rows_are_said_in_table_summary_and_forms(tmp_path: Path) -> No
     plain = _named("Cục THADS")
     assert rejected_note(plain) is None
     assert to_table(plain).splitlines()[0].startswith("Đơn vị")
-    rep: Any = _WithRejections(plain, 300, 122)
+    rep = _with_rejections(plain, 300, 122)
     first = "122 of 300 rows rejected (122/300 dòng dữ liệu bị loại"
     assert to_table(rep).splitlines()[0].startswith(first)
     assert summary(plain.total, rep).splitlines()[0].startswith(first)
@@ -106,5 +101,5 @@ def test_rejected_rows_are_said_in_table_summary_and_forms(tmp_path: Path) -> No
     for sheet in openpyxl.load_workbook(target).worksheets:
         assert sheet["A5"].value.startswith(first)
         assert sheet["A6"].value == "Đơn vị"  # the layout does not move
-    unknown_total: Any = _WithRejections(plain, None, 5)
+    unknown_total = _with_rejections(plain, None, 5)
     assert to_table(unknown_total).splitlines()[0].startswith("5 rows rejected")

@@ -17,6 +17,7 @@ from thads.cli._parser import (
     EXIT_OK,
     EXIT_REJECTED,
     add_input_options,
+    cli_words,
     input_usage_error,
     read_input,
     read_side_file,
@@ -60,6 +61,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     cmd.add_argument("--by", choices=GROUPINGS, default="office", help="grouping (default office)")
     cmd.add_argument("--offices", type=Path, help="office tree file: code, name, level[, parent]")
     cmd.add_argument("--regime", help="force a regime: tt01_2013, tt06_2019, tt05_2024")
+    cmd.add_argument(
+        "--allow-last-known",
+        action="store_true",
+        help="a period ending from 01/07/2026: count it as TT 05/2024, marked (TT 05/2026's "
+        "content is not known)",
+    )
     cmd.add_argument("--strict", action="store_true", help="stop at the first bad row")
     add_input_options(cmd)
     cmd.add_argument("--format", choices=FORMATS, default="table", help="output format")
@@ -91,7 +98,15 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     reader = read_input(args)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        result = report(reader, period, by=args.by, offices=offices, regime=regime, keep_cases=True)
+        result = report(
+            reader,
+            period,
+            by=args.by,
+            offices=offices,
+            regime=regime,
+            keep_cases=True,
+            allow_last_known=args.allow_last_known,
+        )
     say_warnings(caught, err)
     explained = result.explain(
         args.office, args.row, unit=args.unit, which="previous" if args.previous else "current"
@@ -107,7 +122,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     err.write(reader.summary() + "\n")
     if reader.rejected:
         for row in reader.rejected[:20]:
-            err.write(f"rejected {row}\n")
+            err.write(f"rejected {cli_words(str(row))}\n")
         if len(reader.rejected) > 20:
             err.write(f"... and {len(reader.rejected) - 20} more rejected rows\n")
         return EXIT_REJECTED

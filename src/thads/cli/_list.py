@@ -179,7 +179,7 @@ def run_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             rows = list(
                 worklists.period_list(
                     cases,
-                    kind.replace("-", "_"),
+                    kind,
                     period,
                     allow_last_known=args.allow_last_known,
                 )

@@ -1,8 +1,10 @@
 """The ``thads`` command: ``thads demo``, ``thads report``, ``thads list``.
 
 Exit codes: 0 output written, every row accepted; 3 output written, some rows rejected
-(listed on stderr); 1 the input could not be read (missing file or column, a bad row in
-``--strict`` mode, an unknown regime...); 2 wrong command-line usage.
+(listed on stderr); 1 the input could not be read (a missing file, named with its option;
+a missing column, a bad row in ``--strict`` mode, an unknown regime...); 2 wrong
+command-line usage, found before any input is read (a wrong option value, an extra that
+an option needs and is not installed, a workbook's events sheet not named).
 
 One module per command (``_demo``, ``_report``, ``_list``); the options they share are
 in ``_parser``. This module builds the parser and runs the command.
@@ -25,7 +27,11 @@ from thads.cli._parser import (
     EXIT_REJECTED,
     EXIT_USAGE,
     HELP_TERMS,
+    LateUsageError,
     cli_words,
+    extra_usage_error,
+    file_error,
+    missing_file_error,
 )
 from thads.cli._report import add_report_parser, report_usage_error, run_report
 from thads.errors import ThadsError
@@ -62,7 +68,7 @@ def _usage_error(args: argparse.Namespace) -> str | None:
     chart = getattr(args, "chart", None)
     if problem is None and chart is not None and chart.suffix.lower() != ".png":
         problem = f"--chart writes a PNG image: give a file name ending in .png, not {chart.name}"
-    return problem
+    return problem or extra_usage_error(args)
 
 
 def main(
@@ -77,6 +83,10 @@ def main(
     if problem is not None:
         err.write(f"thads: usage error: {problem}\n")
         return EXIT_USAGE
+    missing = missing_file_error(args)
+    if missing is not None:
+        err.write(f"thads: error: {missing}\n")
+        return EXIT_ERROR
     try:
         if args.command == "demo":
             return run_demo(args, out)
@@ -85,8 +95,14 @@ def main(
         if args.command == "explain":
             return _explain.run(args, out, err)
         return run_report(args, out, err)
-    except (ThadsError, OSError) as error:
+    except LateUsageError as error:
+        err.write(f"thads: usage error: {error}\n")
+        return EXIT_USAGE
+    except ThadsError as error:
         err.write(f"thads: error: {_cli_words(str(error))}\n")
+        return EXIT_ERROR
+    except OSError as error:
+        err.write(f"thads: error: {_cli_words(file_error(error, args))}\n")
         return EXIT_ERROR
 
 

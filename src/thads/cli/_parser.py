@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import importlib
 import re
 import warnings
 from collections.abc import Callable
@@ -15,8 +16,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO, TypeVar
 
-from thads.errors import ThadsError, ThadsWarning
-from thads.read import CaseReader, read_cases, read_excel
+from thads.errors import InvalidRecordError, ThadsError, ThadsWarning
+from thads.read import (
+    CASE_COLUMNS,
+    CASE_OPTIONAL,
+    EVENT_COLUMNS,
+    EVENT_OPTIONAL,
+    CaseReader,
+    read_cases,
+    read_excel,
+)
+from thads.records import HEADINGS, fold
 
 if TYPE_CHECKING:
     from thads.count import Report
@@ -24,6 +34,16 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+
+FIELDS: Final = tuple(
+    dict.fromkeys((*CASE_COLUMNS, *CASE_OPTIONAL, *EVENT_COLUMNS, *EVENT_OPTIONAL))
+)
+"""The fields ``--column HEADING=FIELD`` takes: those of the cases and events files."""
+
+
+class LateUsageError(ThadsError):
+    """A wrong or missing option found once the input was opened (exit 2, nothing read)."""
+
 
 FIRST_YEAR, LAST_YEAR = 1901, 2200
 """The statistical years the command line takes (``--year``); periods need a regime too."""
@@ -67,7 +87,27 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--events-sheet",
         metavar="NAME",
-        help="--cases BOOK.xlsx: the sheet of the events in the same workbook",
+        help="--cases BOOK.xlsx: the sheet of the events in the same workbook (without it, "
+        "a workbook with a sheet headed as the events is refused: see --no-events)",
+    )
+    parser.add_argument(
+        "--no-events",
+        action="store_true",
+        help="count without events on purpose (every case accepted and in progress), even "
+        "when --cases BOOK.xlsx has a sheet that looks like the events",
+    )
+    parser.add_argument(
+        "--locale",
+        choices=("iso", "vi"),
+        default="iso",
+        help="vi: also read dates written dd/mm/yyyy and amounts with dots between "
+        "thousands (1.200.000), as spreadsheets under Vietnamese settings write them "
+        "(default iso: YYYY-MM-DD and digits only)",
+    )
+    parser.add_argument(
+        "--zero-fraction",
+        action="store_true",
+        help="also read amounts with a zero fraction (147540494.0)",
     )
     parser.add_argument(
         "--on-bad-event",
@@ -145,7 +185,77 @@ def input_usage_error(args: argparse.Namespace) -> str | None:
                 "--column takes HEADING=FIELD (or HEADING= to ignore it; '=' ignores the "
                 f"columns without a heading), not {mapping!r}"
             )
+        if field.strip() and field.strip() not in FIELDS:
+            return (
+                f"--column {mapping!r}: {field.strip()!r} is not a field of the cases or "
+                f"events file; fields: {', '.join(FIELDS)}"
+            )
+    if args.no_events and (args.events is not None or args.events_sheet is not None):
+        return "--no-events counts without events: leave out --events and --events-sheet"
     return workbook_usage_error(args)
+
+
+_EXTRAS: Final = {"openpyxl": "excel", "matplotlib": "chart", "holidays": "holidays"}
+"""The optional packages the command line may need, with the extra that installs each."""
+
+
+def _importable(module: str) -> bool:
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return False
+    return True
+
+
+def extra_usage_error(args: argparse.Namespace) -> str | None:
+    """An optional package the command line asks for but which is not installed (exit 2,
+    before any input is read): Excel in or out, a chart, the working-day calendar."""
+    needs: list[tuple[str, str]] = []
+    if getattr(args, "format", None) == "xlsx":
+        needs.append(("--format xlsx", "openpyxl"))
+    if _workbook(getattr(args, "cases", None)):
+        needs.append(("--cases BOOK.xlsx", "openpyxl"))
+    if getattr(args, "chart", None) is not None:
+        needs.append(("--chart", "matplotlib"))
+    if getattr(args, "kind", None) == "deadlines":
+        needs.append(("thads list deadlines (Vietnamese working days)", "holidays"))
+    for what, module in needs:
+        if not _importable(module):
+            return (
+                f"{what} needs the optional package {module!r}: install it with "
+                f"pip install 'thads[{_EXTRAS[module]}]'"
+            )
+    return None
+
+
+_FILE_OPTIONS: Final = (
+    ("--cases", "cases"),
+    ("--events", "events"),
+    ("--quota", "quota"),
+    ("--offices", "offices"),
+)
+_WRITTEN_OPTIONS: Final = (("--output", "output"), ("--rejected", "rejected"), ("--chart", "chart"))
+
+
+def missing_file_error(args: argparse.Namespace) -> str | None:
+    """An input file named on the command line that does not exist (exit 1), naming its
+    option, before any input is read."""
+    for option, name in _FILE_OPTIONS:
+        path: Path | None = getattr(args, name, None)
+        if path is not None and not path.exists():
+            return f"{option} {path}: no such file"
+    return None
+
+
+def file_error(error: OSError, args: argparse.Namespace) -> str:
+    """A file that could not be read or written, named with its option when known."""
+    name = getattr(error, "filename", None)
+    if name is not None:
+        for option, attr in (*_FILE_OPTIONS, *_WRITTEN_OPTIONS):
+            path: Path | None = getattr(args, attr, None)
+            if path is not None and str(path) == str(name):
+                return f"{option} {path}: {error.strerror or error}"
+    return str(error)
 
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -191,14 +301,19 @@ def read_input(args: argparse.Namespace) -> CaseReader:
     files (:func:`thads.read.read_cases`), or the sheets of a workbook
     (:func:`thads.read.read_excel`)."""
     if _workbook(args.cases):
-        return read_excel(
+        reader = read_excel(
             args.cases,
             cases_sheet=args.cases_sheet,
             events_sheet=args.events_sheet,
             columns=column_map(args.column),
             strict=args.strict,
             on_bad_event=args.on_bad_event,
+            locale=args.locale,
+            zero_fraction=args.zero_fraction,
         )
+        if args.events_sheet is None and not args.no_events:
+            _refuse_unnamed_events(args)
+        return reader
     return read_cases(
         args.cases,
         args.events,
@@ -207,7 +322,55 @@ def read_input(args: argparse.Namespace) -> CaseReader:
         encoding=args.encoding,
         on_bad_event=args.on_bad_event,
         columns=column_map(args.column),
+        engine=getattr(args, "engine", "python"),
+        locale=args.locale,
+        zero_fraction=args.zero_fraction,
     )
+
+
+def _refuse_unnamed_events(args: argparse.Namespace) -> None:
+    """Never guess: a workbook read without ``--events-sheet`` that has a sheet headed as
+    the events file is a usage problem naming the sheet (read_excel has checked that the
+    package is a plain workbook before this opens it)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(args.cases, read_only=True, data_only=True)
+    try:
+        sheets = [ws for ws in book.worksheets if hasattr(ws, "iter_rows")]
+        visible = [ws.title for ws in sheets if ws.sheet_state == "visible"]
+        cases_sheet = args.cases_sheet or (visible[0] if visible else None)
+        found = []
+        for ws in sheets:
+            if ws.title == cases_sheet:
+                continue
+            ws.reset_dimensions()
+            first = next(ws.iter_rows(values_only=True), None)
+            if first is not None and _events_headings(first, column_map(args.column)):
+                found.append(str(ws.title))
+    finally:
+        book.close()
+    if found:
+        raise LateUsageError(
+            f"--cases {args.cases}: sheet {found[0]!r} is headed as the events "
+            f"({', '.join(EVENT_COLUMNS)}) but no --events-sheet was given; pass "
+            f"--events-sheet {found[0]!r} to count its events, or --no-events to count "
+            "without events (every case in progress)"
+        )
+
+
+def _events_headings(headings: tuple[object, ...], columns: dict[str, str | None] | None) -> bool:
+    """True if ``headings`` give every required column of the events file."""
+    mapped = {fold(heading): field for heading, field in (columns or {}).items()}
+    found = set()
+    for heading in headings:
+        text = "" if heading is None else str(heading)
+        key = fold(text)
+        if not key:
+            continue
+        field = mapped[key] if key in mapped else (key if key in FIELDS else HEADINGS.match(text))
+        if field is not None:
+            found.add(field)
+    return set(EVENT_COLUMNS) <= found
 
 
 def read_side_file(
@@ -221,6 +384,13 @@ def read_side_file(
         return None
     try:
         return read(path, encoding=encoding)
+    except InvalidRecordError as error:
+        if option == "--quota" and error.field == "target":  # Quota's word for the columns
+            raise ThadsError(
+                f"--quota {error.record}: column 'cases' or 'money' (the target percents, "
+                f"Chỉ tiêu việc / Chỉ tiêu tiền): {error.reason}"
+            ) from None
+        raise
     except (ThadsError, OSError):
         raise
     except (ValueError, ArithmeticError) as error:
@@ -255,6 +425,12 @@ _CLI_WORDS: Final = (
     ),
     (re.compile(r"pass allow_last_known=True"), "use --allow-last-known"),
     (re.compile(r"allow_last_known=True"), "--allow-last-known"),
+    (re.compile(r"locale='vi' \(--locale vi\)"), "--locale vi"),
+    (re.compile(r"locale='vi'"), "--locale vi"),
+    (re.compile(r"zero_fraction=True \(--zero-fraction\)"), "--zero-fraction"),
+    (re.compile(r"zero_fraction=True"), "--zero-fraction"),
+    (re.compile(r"read it without sorted_input"), "read it without --sorted"),
+    (re.compile(r" \(or pass calendar=thads\.law\.Calendar\(\.\.\.\)\)"), ""),
 )
 
 
@@ -300,9 +476,11 @@ __all__ = [
     "EXIT_OK",
     "EXIT_REJECTED",
     "EXIT_USAGE",
+    "FIELDS",
     "FIRST_YEAR",
     "HELP_TERMS",
     "LAST_YEAR",
+    "LateUsageError",
     "add_chart_option",
     "add_input_options",
     "add_output_options",
@@ -310,8 +488,11 @@ __all__ = [
     "column_map",
     "draw_chart",
     "encoding_usage_error",
+    "extra_usage_error",
+    "file_error",
     "input_usage_error",
     "iso_day",
+    "missing_file_error",
     "read_input",
     "read_side_file",
     "rejected_notes",

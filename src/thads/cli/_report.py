@@ -84,6 +84,12 @@ def add_report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--jobs", type=int, default=1, help=f"worker processes, 1..{MAX_JOBS} (default 1)"
     )
     rep.add_argument(
+        "--engine",
+        choices=("python", "pyarrow"),
+        default="python",
+        help="how the files are read: python (default) or pyarrow, by columns (thads[arrow])",
+    )
+    rep.add_argument(
         "--rejected",
         type=Path,
         help="write rejected rows to this CSV file (always written; empty if none)",

@@ -8,7 +8,9 @@ Every row read is accounted for: it is either part of an accepted case or listed
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Literal
 
+from thads.errors import InvalidRecordError
 from thads.read._decode import CaseFields, Decoder, Locale, check_options
 from thads.read._headings import (
     CASE_COLUMNS,
@@ -212,6 +214,7 @@ def read_cases(
     on_bad_event: OnBadEvent = "hold_case",
     locale: Locale = "iso",
     zero_fraction: bool = False,
+    engine: Literal["python", "pyarrow"] = "python",
 ) -> CaseReader:
     """Read cases (and their events) from CSV or JSON Lines files: see :class:`CaseReader`.
 
@@ -223,8 +226,31 @@ def read_cases(
     ``zero_fraction=True``: also read amounts with a zero fraction (``147540494.0``).
     Neither is ever guessed: without them such values are rejected, naming the option.
     A workbook or a data frame is read with :func:`thads.read_excel` or
-    :func:`thads.read_frame`.
+    :func:`thads.read_frame`. ``engine="pyarrow"`` (extra ``thads[arrow]``): the files
+    are read and checked by columns, with the same cases, rejected rows and counts
+    (docs/performance.md).
     """
+    if engine == "pyarrow":
+        from thads.read._arrow import arrow_reader
+
+        return arrow_reader(
+            cases_path,
+            events_path,
+            strict=strict,
+            sorted_input=sorted_input,
+            encoding=encoding,
+            columns=columns,
+            on_bad_event=on_bad_event,
+            locale=locale,
+            zero_fraction=zero_fraction,
+        )
+    if engine != "python":
+        raise InvalidRecordError(
+            "read_cases",
+            "engine",
+            f"unknown engine {engine!r}; expected one of: python, pyarrow",
+            code="value.unknown",
+        )
     return CaseReader(
         cases_path,
         events_path,

@@ -74,6 +74,12 @@ class PeriodListRow:
 
 
 def _list_kind(value: ListKind | str) -> ListKind:
+    """A list kind, written as its value (``carried_over``) or as the command line writes
+    it (``carried-over``)."""
+    if isinstance(value, str) and not isinstance(value, ListKind):
+        spelt = value.strip().replace("-", "_")
+        if spelt in ListKind._value2member_map_:
+            return ListKind(spelt)
     return validate.choice(ListKind, value, "period_list", "kind")
 
 
@@ -89,6 +95,10 @@ def period_list(
     allow_last_known: bool = False,
 ) -> list[PeriodListRow]:
     """The list ``kind`` of TT 05/2024 Art. 8 at the end of ``period`` (optionally one office).
+
+    ``kind``: a :class:`ListKind` or its value, with underscores or with hyphens as on
+    the command line (``"carried_over"`` or ``"carried-over"``); another value is refused,
+    listing the accepted ones.
 
     Which cases each list holds (and the report rows it agrees with) is in
     docs/worklists.md. ``scope`` (state-compensation and credit-institution lists only,

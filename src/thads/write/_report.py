@@ -51,12 +51,10 @@ def rejected_note(report: Report) -> str | None:
     A report counted from fewer rows than were read must not look complete: the table,
     the summary and the Excel forms print this line above the figures.
     """
-    # Report.rejected_rows / read_rows are being added to thads.count; read them
-    # defensively until every Report carries them.
-    rejected = getattr(report, "rejected_rows", 0) or 0
+    rejected = report.rejected_rows
     if not rejected:
         return None
-    read = getattr(report, "read_rows", None)
+    read = report.read_rows
     if read is None:
         return (
             f"{rejected} rows rejected ({format_count(rejected)} dòng dữ liệu bị loại; "

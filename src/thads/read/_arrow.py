@@ -1,0 +1,865 @@
+"""The columnar reader (bộ đọc theo cột, ``engine="pyarrow"``, extra ``thads[arrow]``).
+
+The two files are read by Arrow's CSV or JSON reader into columns and checked column by
+column: case ids, dates, amounts, enumerations, labels, grounds, then the order of each
+case's events (dated on or after acceptance, nothing after a closing event, money never
+more than owed). A case whose rows all pass is compiled straight from the columns.
+
+Every other row goes back to the row reader, whole case by whole case: every row of a
+case id that has a row failing a column check (or a duplicate, an orphan event, an event
+order the fast check does not take), and every row without a readable case id, is handed
+with its own file and line to :meth:`thads.read.CaseReader.from_rows`. The row reader's
+accounting is per case id (duplicates, holds, orphans), so the rejections, their file,
+line, field, reason and code, the hold policy and the counts are the row reader's own.
+
+A file the columnar path cannot read exactly as the ``csv`` / ``json`` modules do (another
+encoding, headings other than the field names, ``columns=``, blank lines, a line break
+inside a field, a stray carriage return, a NUL byte, a quoted line Arrow splits otherwise,
+a JSON value of another type) is read by the row reader whole; so is ``sorted_input=True``
+(a streaming merge, flat in memory, which a columnar read of whole files is not), and a
+reading with value options other than the defaults (``locale="vi"``, ``zero_fraction``).
+``strict=True`` raises the row reader's first error, before any case is yielded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import os
+import re
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any, Final
+
+from thads.errors import InvalidRecordError, MissingExtraError
+from thads.read import (
+    CASE_COLUMNS,
+    CASE_OPTIONAL,
+    EVENT_COLUMNS,
+    EVENT_OPTIONAL,
+    CaseReader,
+    FileCount,
+    parse_event_row,
+)
+from thads.records import (
+    CLOSING_CODES,
+    CODE,
+    CODE_BY_NAME,
+    MONEY_CODES,
+    Case,
+    CompiledCase,
+    CreditorKind,
+    Debt,
+    EnforcementMode,
+    Judgment,
+    JudgmentKind,
+    Step,
+    Timeline,
+    clean,
+    month_serial,
+)
+
+CASE_FIELDS: Final = (*CASE_COLUMNS, *CASE_OPTIONAL)
+EVENT_FIELDS: Final = (*EVENT_COLUMNS, *EVENT_OPTIONAL)
+_SIMPLE_ID: Final = r"^[!-~]([ -~]*[!-~])?$"
+"""A case id the row reader keeps as written: printable ASCII, no space at either end."""
+_SIMPLE_TEXT: Final = r"^([!-~]([ -~]*[!-~])?)?$"
+_DIGITS: Final = r"^[0-9]{1,15}$"
+"""Amounts the fast check takes (up to 15 digits, so that sums cannot overflow)."""
+_NOT_DIGITS: Final = r"^(.*[^0-9].*|.{16,})?$"
+_ISO: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MAX_EVENTS: Final = 4000
+"""More events than this in one case: checked by the row reader (no overflow of sums)."""
+_CHUNK: Final = 20_000
+_NO_CASE: Final = -1
+_BAD: Final = object()
+_DAYS: Final = 1 << 22
+"""Above every day ordinal thads reads (year 9999 is 3.652.059)."""
+"""What a decoder gives for a text the fast path does not take."""
+
+
+def _arrow() -> Any:
+    """pyarrow and its CSV, JSON and compute modules; MissingExtraError without them."""
+    try:
+        import pyarrow
+        import pyarrow.compute
+        import pyarrow.csv
+        import pyarrow.json
+    except ImportError:
+        raise MissingExtraError("pyarrow", "arrow", 'read_cases(..., engine="pyarrow")') from None
+    return pyarrow
+
+
+def arrow_reader(
+    cases_path: str | os.PathLike[str],
+    events_path: str | os.PathLike[str] | None = None,
+    *,
+    strict: bool = False,
+    sorted_input: bool = False,
+    encoding: str | None = None,
+    columns: Mapping[str, str | None] | None = None,
+    on_bad_event: str = "hold_case",
+    **options: Any,
+) -> CaseReader:
+    """A :class:`thads.read.CaseReader` that reads with Arrow (``engine="pyarrow"``).
+
+    Same arguments (``options``: the row reader's value options, e.g. ``locale``),
+    results and accounting as :func:`thads.read_cases`; pyarrow is needed
+    (``pip install 'thads[arrow]'``).
+    """
+    _arrow()
+    return ArrowCaseReader(
+        cases_path,
+        events_path,
+        strict=strict,
+        sorted_input=sorted_input,
+        encoding=encoding,
+        columns=columns,
+        on_bad_event=on_bad_event,
+        **options,
+    )
+
+
+class ArrowCaseReader(CaseReader):
+    """A case reader whose files are read and checked by columns (see the module)."""
+
+    def __init__(
+        self,
+        cases_path: str | os.PathLike[str],
+        events_path: str | os.PathLike[str] | None = None,
+        *,
+        strict: bool = False,
+        sorted_input: bool = False,
+        encoding: str | None = None,
+        columns: Mapping[str, str | None] | None = None,
+        on_bad_event: Any = "hold_case",
+        **options: Any,
+    ) -> None:
+        super().__init__(
+            cases_path,
+            events_path,
+            strict=strict,
+            sorted_input=sorted_input,
+            encoding=encoding,
+            columns=columns,
+            on_bad_event=on_bad_event,
+            **options,
+        )
+        self._options = options
+        self._columnar = columns is None and not sorted_input and _default(options)
+        self._encoding = encoding
+        self._part: tuple[int, int] | None = None
+
+    def shard(self, index: int, count: int) -> ArrowCaseReader:
+        """A reader of the same files keeping shard ``index`` of ``count`` (by case_id)."""
+        copy = super().shard(index, count)
+        copy._part = (index, count)
+        return copy
+
+    def __iter__(self) -> Iterator[Case]:
+        plan = self._plan()
+        if plan is None:
+            yield from super().__iter__()
+            return
+        yield from plan.run(self, _case_of, iter(plan.dirty))
+
+    def compiled(self) -> Iterator[CompiledCase]:
+        """The cases as the engine reads them (no :class:`Case` objects are built)."""
+        plan = self._plan()
+        if plan is None:
+            yield from super().compiled()
+            return
+        yield from plan.run(self, _compiled_of, plan.dirty.compiled())
+
+    def _plan(self) -> _Plan | None:
+        if not self._columnar:
+            return None
+        pa = _arrow()
+        cases = _load(pa, self.cases_path, CASE_COLUMNS, CASE_OPTIONAL, self._encoding)
+        if cases is None:
+            return None
+        events = None
+        if self.events_path is not None:
+            events = _load(pa, self.events_path, EVENT_COLUMNS, EVENT_OPTIONAL, self._encoding)
+            if events is None:
+                return None
+        try:
+            return _Plan(pa, self, cases, events)
+        except pa.ArrowException:  # e.g. a column too large for one array: row by row
+            return None
+
+
+def _default(options: Mapping[str, object]) -> bool:
+    """True if the row reader's value options are its defaults (ISO dates, plain digits):
+    any other reading of values (``locale="vi"``, ``zero_fraction``...) is left whole to
+    the row reader."""
+    return all(_DEFAULTS.get(name, _BAD) == value for name, value in options.items())
+
+
+_DEFAULTS: Final[dict[str, object]] = {"locale": "iso", "zero_fraction": False}
+
+
+class _Table:
+    """The columns of one file (None for an absent optional field) and each row's line."""
+
+    def __init__(self, columns: dict[str, Any], first_line: int, rows: int) -> None:
+        self.columns = columns
+        self.first_line = first_line
+        self.rows = rows
+
+    def raw_rows(self, indices: Any, fields: tuple[str, ...]) -> list[tuple[int, Any]]:
+        """(line, raw values in field order, or None for a blank row) of some rows."""
+        if len(indices) == 0:
+            return []
+        values = [
+            [None] * len(indices)
+            if self.columns[f] is None
+            else self.columns[f].take(_arrow_ints(indices)).to_pylist()
+            for f in fields
+        ]
+        out: list[tuple[int, Any]] = []
+        for k, index in enumerate(indices.tolist()):
+            row = [column[k] for column in values]
+            first = row[0]
+            if first == "" and not any(isinstance(v, str) and v.strip() for v in row):
+                out.append((index + self.first_line, None))  # as the csv row source does
+            else:
+                out.append((index + self.first_line, row))
+        return out
+
+
+def _load(
+    pa: Any,
+    path: object,
+    required: tuple[str, ...],
+    optional: tuple[str, ...],
+    encoding: str | None,
+) -> _Table | None:
+    """The file read by Arrow exactly as the row reader would split it, or None."""
+    if not isinstance(path, (str, Path)) and not hasattr(path, "__fspath__"):
+        return None
+    if encoding is not None:
+        try:
+            if codecs.lookup(encoding).name not in ("utf-8", "utf-8-sig"):
+                return None
+        except LookupError:
+            return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    if not data or b"\x00" in data:
+        return None
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    suffix = Path(path).suffix.lower()
+    try:
+        if suffix in (".jsonl", ".ndjson", ".json"):
+            return _load_json(pa, data, lines, (*required, *optional))
+        return _load_csv(pa, data, lines, required, optional)
+    except (pa.ArrowException, UnicodeDecodeError, csv.Error):
+        return None
+
+
+def _load_csv(
+    pa: Any, data: bytes, lines: int, required: tuple[str, ...], optional: tuple[str, ...]
+) -> _Table | None:
+    end = data.find(b"\n")
+    header = (data if end < 0 else data[:end]).removesuffix(b"\r")
+    if b'"' in header:
+        return None
+    names = header.decode("utf-8").split(",")
+    fields = (*required, *optional)
+    if len(set(names)) != len(names) or not set(names) <= set(fields):
+        return None
+    if not set(required) <= set(names):
+        return None
+    table = pa.csv.read_csv(
+        pa.py_buffer(data),
+        parse_options=pa.csv.ParseOptions(newlines_in_values=False),
+        convert_options=pa.csv.ConvertOptions(
+            column_types={n: pa.string() for n in names},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    if table.num_rows != lines - 1:
+        return None  # a blank line, or a line Arrow did not split as one row
+    columns = {f: (table.column(f).combine_chunks() if f in names else None) for f in fields}
+    if b'"' in data and not _quotes_agree(data, names, columns):
+        return None
+    return _Table(columns, 2, table.num_rows)
+
+
+def _quotes_agree(data: bytes, names: list[str], columns: dict[str, Any]) -> bool:
+    """True if every line with a quote splits as the csv module splits it."""
+    at = data.find(b'"')
+    line, counted = 1, 0
+    while at >= 0:
+        start = data.rfind(b"\n", 0, at) + 1
+        stop = data.find(b"\n", at)
+        stop = len(data) if stop < 0 else stop
+        line += data.count(b"\n", counted, start)
+        counted = start
+        text = data[start:stop].decode("utf-8").removesuffix("\r")
+        try:
+            parsed = list(csv.reader([text]))
+        except csv.Error:
+            return False
+        row = line - 2
+        if len(parsed) != 1 or row < 0:
+            return False
+        if parsed[0] != [columns[n][row].as_py() for n in names]:
+            return False
+        at = data.find(b'"', stop)
+    return True
+
+
+def _load_json(pa: Any, data: bytes, lines: int, fields: tuple[str, ...]) -> _Table | None:
+    schema = pa.schema([(f, pa.string()) for f in fields if f != "amount"])
+    table = pa.json.read_json(
+        pa.py_buffer(data),
+        parse_options=pa.json.ParseOptions(
+            explicit_schema=schema, unexpected_field_behavior="infer", newlines_in_values=False
+        ),
+    )
+    if table.num_rows != lines or not set(table.column_names) <= set(fields):
+        return None
+    columns: dict[str, Any] = {}
+    for f in fields:
+        if f not in table.column_names:
+            columns[f] = None
+            continue
+        column = table.column(f).combine_chunks()
+        if column.type == pa.null():
+            column = None
+        elif column.type not in (pa.string(), pa.int64()):
+            return None
+        columns[f] = column
+    return _Table(columns, 1, table.num_rows)
+
+
+def _shard_of(case_id: str, count: int) -> int:
+    return zlib.crc32(case_id.encode("utf-8")) % count
+
+
+class _Plan:
+    """Which case ids are compiled from the columns; the row reader over all the others."""
+
+    def __init__(
+        self, pa: Any, reader: ArrowCaseReader, cases: _Table, events: _Table | None
+    ) -> None:
+        import numpy as np
+
+        self.np = np
+        self.cases_name = str(reader.cases_path)
+        self.events_name = str(reader.events_path) if reader.events_path is not None else ""
+        self.part = reader._part
+        self.case_lines = cases.first_line
+        self.grounds: list[str | None] = [None]
+        m, col = cases.rows, cases.columns
+        ids = col["case_id"]
+        case_ok = _simple_ids(pa, np, ids, m)
+        self.decoded: dict[str, tuple[Any, list[Any]]] = {}
+        for field, decode, null_ok in (
+            ("office", _name, False),
+            ("executor", _name, False),
+            ("mode", partial(_member, EnforcementMode), False),
+            ("judgment_kind", partial(_member, JudgmentKind), False),
+            ("creditor", partial(_member, CreditorKind), False),
+            ("judgment_effective", partial(_day, False), True),
+            ("accepted_on", partial(_day, True), False),
+            ("due_on", partial(_day, False), True),
+        ):
+            good, index, values = _by_value(pa, np, col[field], decode, m, null_ok)
+            case_ok &= good
+            self.decoded[field] = (index, values)
+        good, amounts = _amounts(pa, np, col["amount"], m, required=True)
+        case_ok &= good
+        ref = col["judgment_ref"]
+        if ref is None:
+            ref_simple = np.ones(m, dtype=bool)
+        elif _is_string(pa, ref):
+            ref_simple = _mask(np, pa.compute.match_substring_regex(ref, _SIMPLE_TEXT))
+        else:
+            ref_simple = np.zeros(m, dtype=bool)
+            case_ok[:] = False
+        dirty_keys = {_key(ids, k) for k in np.flatnonzero(~case_ok).tolist()}
+        if m and _is_string(pa, ids):
+            codes, counts = _codes(np, ids)
+            case_ok &= counts[codes] == 1  # a duplicate case_id: the row reader says which
+        index, values = self.decoded["accepted_on"]
+        ordinals = np.array([v.toordinal() if v else 0 for v in values], dtype=np.int32)
+        serials = np.array([month_serial(v) if v else 0 for v in values], dtype=np.int32)
+        acc_day, acc_month = ordinals[index + 1], serials[index + 1]
+        n = events.rows if events is not None else 0
+        event_case = np.full(n, _NO_CASE, dtype=np.int32)  # 32 bits: a day, a month, a
+        day = np.zeros(n, dtype=np.int32)  # code, a row fit; amounts take 64
+        month = np.zeros(n, dtype=np.int32)
+        code = np.zeros(n, dtype=np.int32)
+        value = np.zeros(n, dtype=np.int64)
+        ground = np.zeros(n, dtype=np.int32)
+        if events is not None and n:
+            ecol = events.columns
+            eids = ecol["case_id"]
+            event_ok = np.ones(n, dtype=bool)  # its id: checked by matching a clean case's
+            good, index, values = _by_value(pa, np, ecol["date"], partial(_day, True), n, False)
+            event_ok &= good
+            ordinals = np.array([v.toordinal() if v else 0 for v in values], np.int32)
+            serials = np.array([month_serial(v) if v else 0 for v in values], np.int32)
+            day, month = ordinals[index + 1], serials[index + 1]
+            good, index, values = _by_value(pa, np, ecol["kind"], _event_code, n, False)
+            event_ok &= good
+            table = np.array([v if v is not None else 0 for v in values], dtype=np.int32)
+            code = table[index + 1]
+            good, value = _amounts(pa, np, ecol["amount"], n, required=False)
+            event_ok &= good
+            good, ground = self._grounds(pa, np, ecol["ground"], code, day, n)
+            event_ok &= good
+            if m and _is_string(pa, ids) and _is_string(pa, eids):
+                found = pa.compute.index_in(eids, value_set=ids)
+                event_case = _ints(np, found, _NO_CASE, np.int32)
+            event_ok &= event_case >= 0  # an event without its case: the row reader rejects it
+            dirty_keys.update(_key(eids, k) for k in np.flatnonzero(~event_ok).tolist())
+            case_ok[event_case[(~event_ok) & (event_case >= 0)]] = False
+        if dirty_keys and m and _is_string(pa, ids):
+            listed = _strings(pa, np, sorted(k for k in dirty_keys if k is not None))
+            case_ok &= ~_mask(np, pa.compute.is_in(ids, value_set=listed))
+        # the order of each case's events, for the cases still clean
+        owner_all = np.maximum(event_case, 0)
+        live = (event_case >= 0) & case_ok[owner_all] if m else np.zeros(n, dtype=bool)
+        rows = np.flatnonzero(live)
+        owner = event_case[rows]
+        order = np.lexsort((rows, day[rows], owner))
+        rows, owner = rows[order], owner[order]
+        s_day, s_code, s_value = day[rows], code[rows], value[rows]
+        money = np.isin(s_code, sorted(MONEY_CODES))
+        closing = np.isin(s_code, sorted(CLOSING_CODES))
+        last = np.ones(len(rows), dtype=bool)
+        if len(rows):
+            last[:-1] = owner[1:] != owner[:-1]
+        bad = (s_day < acc_day[owner]) | (money & (s_value <= 0)) | (~money & (s_value != 0))
+        bad |= closing & ~last
+        per_case = np.bincount(owner, minlength=m)
+        case_ok &= per_case <= _MAX_EVENTS
+        paid = np.zeros(m, dtype=np.int64)
+        np.add.at(paid, owner, np.where(money, s_value, 0))
+        case_ok[owner[bad]] = False
+        case_ok &= paid <= amounts
+        keep = case_ok[owner]
+        rows, owner = rows[keep], owner[keep]
+        self.clean_cases = np.flatnonzero(case_ok)
+        self.offsets = np.zeros(m + 1, dtype=np.int64)
+        np.cumsum(np.bincount(owner, minlength=m), out=self.offsets[1:])
+        self.steps = (day[rows], month[rows], code[rows], value[rows], ground[rows])
+        self.columns = (ids, amounts, acc_day, acc_month, ref, ref_simple)
+        # everything else goes to the row reader, with its own lines, in file order
+        case_rows = cases.raw_rows(np.flatnonzero(~case_ok), CASE_FIELDS)
+        self.first_line: dict[str, int] = {}  # the line of the first row of each dirty id
+        for line, raw in case_rows:
+            key = None if raw is None else _raw_key(raw[0])
+            if key is not None:
+                self.first_line.setdefault(key, line)
+        event_rows = None
+        if events is not None:
+            taken = live & case_ok[owner_all] if m else live
+            event_rows = events.raw_rows(np.flatnonzero(~taken), EVENT_FIELDS)
+        dirty = CaseReader.from_rows(
+            partial(iter, case_rows),
+            None if event_rows is None else partial(iter, event_rows),
+            names=(self.cases_name, self.events_name),
+            strict=reader.strict,
+            on_bad_event=reader.on_bad_event,
+            **reader._options,
+        )
+        self.dirty = dirty if self.part is None else dirty.shard(*self.part)
+
+    def _grounds(
+        self, pa: Any, np: Any, column: Any, code: Any, day: Any, n: int
+    ) -> tuple[Any, Any]:
+        """(fast-checked, index into self.grounds) of each event's ground.
+
+        A ground is read under the law in force on its event's day, so each distinct
+        (kind, ground, day) is read once, by the row reader's own decoding."""
+        if column is None:
+            return np.ones(n, dtype=bool), np.zeros(n, dtype=np.int64)
+        if not _is_string(pa, column):
+            return np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int64)
+        encoded = column.dictionary_encode()
+        texts = encoded.dictionary.to_pylist()
+        width = len(texts) + 1
+        index = _ints(np, encoded.indices, -1).astype(np.int64)
+        blank = texts.index("") if "" in texts else -2
+        has = (index >= 0) & (index != blank)
+        keys = np.where(has, (code * width + index) * _DAYS + day, -1)
+        unique, inverse = np.unique(keys, return_inverse=True)
+        resolved = np.zeros(len(unique), dtype=np.int32)
+        fine = np.ones(len(unique), dtype=bool)
+        known: dict[str | None, int] = {None: 0}
+        for u, key in enumerate(unique.tolist()):
+            if key < 0:
+                continue  # no ground
+            pair, on = divmod(key, _DAYS)
+            kind, text = divmod(pair, width)
+            try:
+                if on <= 0:
+                    raise InvalidRecordError("event", "date", "not read")
+                _, event = parse_event_row(
+                    {"case_id": "x", "date": date.fromordinal(on).isoformat(),
+                     "kind": _KIND_NAMES[kind], "amount": "", "ground": texts[text]}
+                )  # fmt: skip
+            except InvalidRecordError:
+                fine[u] = False
+                continue
+            g = known.get(event.ground)
+            if g is None:
+                g = known[event.ground] = len(self.grounds)
+                self.grounds.append(event.ground)
+            resolved[u] = g
+        return fine[inverse], resolved[inverse]
+
+    def run(
+        self,
+        reader: ArrowCaseReader,
+        make: Callable[[tuple[Any, ...], Timeline], Any],
+        dirty: Iterable[Any],
+    ) -> Iterator[Any]:
+        """The accepted cases in the order of the cases file; sets counts and rejected."""
+        ahead = sorted(
+            ((self.first_line[c.case_id], n, c) for n, c in enumerate(dirty)),
+            key=lambda item: (item[0], item[1]),
+        )  # the row reader's part first: its rejections and counts are then complete
+        reader.rejected = list(self.dirty.rejected)
+        reader.counts = {self.cases_name: FileCount()}
+        if reader.events_path is not None:
+            reader.counts[self.events_name] = FileCount()
+        for name, theirs in self.dirty.counts.items():
+            mine = reader.counts.setdefault(name, FileCount())
+            mine.read += theirs.read
+            mine.accepted += theirs.accepted
+            mine.rejected += theirs.rejected
+            mine.blank += theirs.blank
+        waiting = 0
+        taken = [0, 0]
+        for rows, items in self._clean(make, taken):
+            if waiting == len(ahead):
+                yield from items
+                continue
+            for row, item in zip(rows, items, strict=True):
+                line = row + self.case_lines
+                while waiting < len(ahead) and ahead[waiting][0] < line:
+                    yield ahead[waiting][2]
+                    waiting += 1
+                yield item
+        for _, _, case in ahead[waiting:]:
+            yield case
+        cases = reader.counts[self.cases_name]
+        cases.read += taken[0]
+        cases.accepted += taken[0]
+        if reader.events_path is not None:
+            events = reader.counts[self.events_name]
+            events.read += taken[1]
+            events.accepted += taken[1]
+
+    def _clean(
+        self, make: Callable[..., Any], taken: list[int]
+    ) -> Iterator[tuple[list[int], list[Any]]]:
+        """(rows, cases) of the cases compiled from the columns (of this shard), by chunks."""
+        as_text = make is _compiled_of  # the engine's cases carry the interchange names
+        ids, amounts, acc_day, acc_month, ref, ref_simple = self.columns
+        decoded = {
+            name: (index, [None if v is None else str(v.value) for v in values])
+            if as_text and name in ("mode", "judgment_kind", "creditor")
+            else (index, values)
+            for name, (index, values) in self.decoded.items()
+        }
+        np = self.np
+        new_step = partial(tuple.__new__, Step)
+        grounds = self.grounds
+        offsets = self.offsets
+        for start in range(0, len(self.clean_cases), _CHUNK):
+            chosen = self.clean_cases[start : start + _CHUNK]
+            case_ids = ids.take(_arrow_ints(chosen)).to_pylist()
+            if self.part is not None:
+                index, count = self.part
+                mine = [_shard_of(case_id, count) == index for case_id in case_ids]
+                chosen = chosen[mine]
+                case_ids = [case_id for case_id, kept in zip(case_ids, mine, strict=True) if kept]
+                if not len(chosen):
+                    continue
+            first, stop = int(offsets[chosen[0]]), int(offsets[chosen[-1] + 1])
+            kept_events = _event_rows_of(self.np, offsets, chosen) - first
+            days, months, codes, values, where = (
+                a[first:stop][kept_events].tolist() for a in self.steps
+            )
+            steps = list(
+                map(
+                    new_step,
+                    zip(days, months, codes, values, [grounds[g] for g in where], strict=True),
+                )
+            )
+            ends = np.cumsum(offsets[chosen + 1] - offsets[chosen])
+            starts = np.concatenate(([0], ends[:-1]))
+            histories = list(
+                map(tuple, map(steps.__getitem__, map(slice, starts.tolist(), ends.tolist())))
+            )
+            owed = amounts[chosen].tolist()
+            timelines = list(
+                map(Timeline, acc_day[chosen].tolist(), acc_month[chosen].tolist(), owed, histories)
+            )
+            field = {
+                name: list(map(values.__getitem__, (index[chosen] + 1).tolist()))
+                for name, (index, values) in decoded.items()
+                if not as_text or name in _ENGINE_FIELDS
+            }
+            taken[0] += len(chosen)
+            taken[1] += len(steps)
+            if as_text:
+                out = list(
+                    map(
+                        CompiledCase, case_ids, field["office"], field["executor"],
+                        field["mode"], field["judgment_kind"], field["creditor"], timelines,
+                    )
+                )  # fmt: skip
+            else:
+                refs = (
+                    [""] * len(chosen)
+                    if ref is None
+                    else _refs(
+                        ref.take(_arrow_ints(chosen)).to_pylist(), ref_simple[chosen].tolist()
+                    )
+                )
+                out = [
+                    make(fields, timeline)
+                    for fields, timeline in zip(
+                        zip(
+                            case_ids, field["office"], field["executor"], field["mode"],
+                            field["judgment_kind"], refs, field["judgment_effective"],
+                            field["accepted_on"], owed, field["creditor"], field["due_on"],
+                            strict=True,
+                        ),
+                        timelines,
+                        strict=True,
+                    )
+                ]  # fmt: skip
+            yield chosen.tolist(), out
+
+
+def _event_rows_of(np: Any, offsets: Any, chosen: Any) -> Any:
+    """Positions (in the compiled steps) of the events of the chosen cases, in order."""
+    starts, ends = offsets[chosen], offsets[chosen + 1]
+    sizes = ends - starts
+    total = int(sizes.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    shift = np.repeat(starts - np.concatenate(([0], np.cumsum(sizes)[:-1])), sizes)
+    return np.arange(total, dtype=np.int64) + shift
+
+
+_ENGINE_FIELDS: Final = frozenset(("office", "executor", "mode", "judgment_kind", "creditor"))
+_KIND_NAMES: Final = {code: name for name, code in CODE_BY_NAME.items()}
+
+
+def _is_string(pa: Any, column: Any) -> bool:
+    return column is not None and column.type == pa.string()
+
+
+def _mask(np: Any, array: Any) -> Any:
+    return _bools(np, array)
+
+
+def _codes(np: Any, column: Any) -> tuple[Any, Any]:
+    encoded = column.dictionary_encode()
+    codes = _ints(np, encoded.indices, 0, np.int32)
+    return codes, np.bincount(codes, minlength=len(encoded.dictionary))
+
+
+def _bits(np: Any, buffer: Any, offset: int, n: int) -> Any:
+    packed = np.frombuffer(buffer, dtype=np.uint8)
+    return np.unpackbits(packed, bitorder="little")[offset : offset + n].astype(bool)
+
+
+def _bools(np: Any, array: Any) -> Any:
+    """A boolean Arrow array as numpy (null as False), read from its buffers.
+
+    Arrow's own conversion to numpy imports pandas when it is installed (a second's
+    start-up): the buffers are read directly instead."""
+    n = len(array)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    validity, data = array.buffers()[:2]
+    out = _bits(np, data, array.offset, n)
+    if array.null_count:
+        out &= _bits(np, validity, array.offset, n)
+    return out
+
+
+def _ints(np: Any, array: Any, fill: int, dtype: Any = None) -> Any:
+    """An integer Arrow array as numpy (int64 unless ``dtype``; null as ``fill``), read
+    from its buffers."""
+    dtype = np.int64 if dtype is None else dtype
+    n = len(array)
+    if n == 0:
+        return np.zeros(0, dtype=dtype)
+    validity, data = array.buffers()[:2]
+    width = array.type.bit_width // 8
+    kind = np.dtype(f"<{'u' if str(array.type).startswith('uint') else 'i'}{width}")
+    out = np.frombuffer(data, dtype=kind)[array.offset : array.offset + n].astype(dtype)
+    if array.null_count:
+        out = np.where(_bits(np, validity, array.offset, n), out, fill)
+    return out
+
+
+def _arrow_ints(values: Any) -> Any:
+    """Row indices (numpy) as an Arrow array, without Arrow's pandas-aware conversion."""
+    import numpy as np
+    import pyarrow as pa
+
+    data = np.ascontiguousarray(values, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
+
+
+def _strings(pa: Any, np: Any, texts: list[str]) -> Any:
+    """Python strings as an Arrow string array (built from buffers, as above)."""
+    encoded = [t.encode("utf-8") for t in texts]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int32)
+    np.cumsum([len(b) for b in encoded], out=offsets[1:])
+    data = pa.py_buffer(b"".join(encoded))
+    return pa.StringArray.from_buffers(len(encoded), pa.py_buffer(offsets), data)
+
+
+def _simple_ids(pa: Any, np: Any, column: Any, n: int) -> Any:
+    """Rows whose case id the row reader keeps as written (and the fast path takes)."""
+    if not _is_string(pa, column):
+        return np.zeros(n, dtype=bool)
+    return _mask(np, pa.compute.match_substring_regex(column, _SIMPLE_ID))
+
+
+def _by_value(
+    pa: Any, np: Any, column: Any, decode: Callable[[str], object], n: int, null_ok: bool
+) -> tuple[Any, Any, list[Any]]:
+    """(fast-checked, index, values) of each row: ``values[index + 1]`` is the row's
+    decoded value (``values[0]`` is None, for a null or absent value); each distinct
+    text is decoded once."""
+    if column is None:
+        return np.full(n, null_ok, dtype=bool), np.full(n, -1, dtype=np.int32), [None]
+    if not _is_string(pa, column):
+        return np.zeros(n, dtype=bool), np.full(n, -1, dtype=np.int32), [None]
+    encoded = column.dictionary_encode()
+    outcomes = [decode(text) for text in encoded.dictionary.to_pylist()]
+    ok = np.array([null_ok] + [o is not _BAD for o in outcomes], dtype=bool)
+    index = _ints(np, encoded.indices, -1, np.int32)
+    return ok[index + 1], index, [None] + [None if o is _BAD else o for o in outcomes]
+
+
+def _name(text: str) -> object:
+    value = clean(text)
+    return value if value else _BAD
+
+
+def _member(kind: Any, text: str) -> object:
+    try:
+        return kind(text)
+    except ValueError:
+        return _BAD  # an alias or a Vietnamese label: the row reader reads it
+
+
+def _day(required: bool, text: str) -> object:
+    if text == "":
+        return _BAD if required else None
+    if not _ISO.fullmatch(text):
+        return _BAD
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return _BAD
+
+
+def _event_code(text: str) -> object:
+    found = CODE_BY_NAME.get(text)
+    if found is not None:
+        return found
+    try:
+        _, event = parse_event_row({"case_id": "x", "date": "2000-01-01", "kind": text})
+    except InvalidRecordError:
+        return _BAD
+    return CODE[event.kind]
+
+
+def _amounts(pa: Any, np: Any, column: Any, n: int, *, required: bool) -> tuple[Any, Any]:
+    """(fast-checked, amount) of each row: digits only, or blank (0) where not required."""
+    if column is None:
+        return np.full(n, not required, dtype=bool), np.zeros(n, dtype=np.int64)
+    if column.type == pa.int64():
+        values = _ints(np, column, 0)
+        ok = (values >= 1) & (values < 10**15)
+        if not required:
+            ok |= _bools(np, column.is_null())
+        return ok, np.where(ok, values, 0)
+    if not _is_string(pa, column):
+        return np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int64)
+    pc = pa.compute
+    if not required:
+        column = pc.replace_substring_regex(column, "^$", "0")  # blank: no amount
+    try:  # the common case, in one pass: every text an integer
+        values = _ints(np, pc.cast(column, pa.int64()), 0)
+    except pa.ArrowException:
+        pass
+    else:
+        # Arrow takes ASCII digits with an optional sign, as the row reader does, and
+        # also hexadecimal (0x10), which the row reader refuses; a negative amount is
+        # the row reader's to reject
+        ok = (values >= 0) & (values < 10**15)
+        ok &= ~_mask(np, pc.match_substring(column, "x", ignore_case=True))
+        return ok, np.where(ok, values, 0)
+    digits = _mask(np, pc.match_substring_regex(column, _DIGITS))
+    ok = digits | (_ints(np, pc.utf8_length(column), 1) == 0) if not required else digits
+    text = pc.replace_substring_regex(column, _NOT_DIGITS, "0")  # the others are not used
+    return ok, _ints(np, pc.cast(text, pa.int64()), 0)
+
+
+def _key(column: Any, index: int) -> str | None:
+    """The case id the row reader files a row under (its raw id, cleaned)."""
+    return _raw_key(column[index].as_py())
+
+
+def _raw_key(raw: object) -> str | None:
+    if isinstance(raw, str):
+        return clean(raw) or None
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(raw)
+    return None
+
+
+def _refs(raw: list[str], simple: list[bool]) -> list[str]:
+    return [text if fast else clean(text) for text, fast in zip(raw, simple, strict=True)]
+
+
+def _compiled_of(fields: tuple[Any, ...], timeline: Timeline) -> CompiledCase:
+    return CompiledCase(
+        fields[0], fields[1], fields[2], fields[3], fields[4], fields[9], timeline,
+    )  # fmt: skip
+
+
+def _case_of(fields: tuple[Any, ...], timeline: Timeline) -> Case:
+    case_id, office, executor, mode, kind, ref, effective, accepted_on, amount, creditor, due = (
+        fields
+    )
+    return Case.from_timeline(
+        case_id=case_id,
+        office=office,
+        executor=executor,
+        mode=mode,
+        judgment=Judgment(ref=ref, kind=kind, effective_on=effective),
+        debts=(Debt(amount, creditor, due),),
+        accepted_on=accepted_on,
+        timeline=timeline,
+    )

@@ -1,0 +1,234 @@
+"""The columnar reader (engine="pyarrow", issue 24) gives what the row reader gives: the
+same cases, the same rejected rows (file, line, field, reason, code), the same counts,
+on generated valid and invalid data sets and on the files' odd cases."""
+
+from __future__ import annotations
+
+import io
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from thads.cli import main
+from thads.errors import InvalidRecordError, MissingExtraError
+from thads.read import CaseReader, RowError, read_cases
+from thads.testing import Dataset, datasets, invalid_datasets
+
+pytest.importorskip("pyarrow")
+
+COMMON = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _pyarrow(cases: Path, events: Path | None, **options: Any) -> CaseReader:
+    return read_cases(cases, events, engine="pyarrow", **options)
+
+
+def _outcome(reader: CaseReader, compiled: bool = False) -> tuple[Any, ...]:
+    if compiled:
+        cases: list[Any] = [
+            (c.case_id, c.office, c.executor, c.mode, c.judgment_kind, c.creditor, c.timeline)
+            for c in reader.compiled()
+        ]
+    else:
+        cases = list(reader)
+    counts = {
+        Path(k).name: (v.read, v.accepted, v.rejected, v.blank) for k, v in reader.counts.items()
+    }
+    return cases, list(reader.rejected), counts
+
+
+def _same(cases: Path, events: Path | None, **options: Any) -> tuple[Any, ...]:
+    """Both engines' outcome (cases, rejected rows, counts), asserted equal; the row one."""
+    row = _outcome(read_cases(cases, events, **options))
+    assert _outcome(_pyarrow(cases, events, **options)) == row
+    assert _outcome(_pyarrow(cases, events, **options), compiled=True) == _outcome(
+        read_cases(cases, events, **options), compiled=True
+    )
+    return row
+
+
+@COMMON
+@given(datasets(max_size=12), st.sampled_from(["csv", "jsonl"]))
+def test_valid_data_sets_read_the_same(data: Dataset, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        cases, events = data.write(folder, suffix=suffix)
+        got, rejected, counts = _same(cases, events)
+        assert got == list(data.cases)  # the data set's own expectation, not the engine's
+        assert rejected == []
+        assert counts[cases.name][:3] == (len(data.case_rows), len(data.case_rows), 0)
+        if suffix == "csv":  # written as write_cases writes: read by columns, not row by row
+            assert _pyarrow(cases, events)._plan() is not None  # type: ignore[attr-defined]
+
+
+@COMMON
+@given(invalid_datasets(), st.sampled_from(["csv", "jsonl"]))
+def test_invalid_data_sets_reject_the_same_rows(data: Dataset, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        cases, events = data.write(folder, suffix=suffix)
+        for policy in ("hold_case", "drop_event"):
+            _, _, counts = _same(cases, events, on_bad_event=policy)
+            for name, (read, accepted, refused, _blank) in counts.items():
+                assert read == accepted + refused, name
+        _, rejected, counts = _same(cases, events)
+        header = suffix == "csv"
+        for expected in data.rejections:
+            assert any(expected.matches(row, header=header) for row in rejected), expected
+
+
+def _files(folder: str, cases: str, events: str) -> tuple[Path, Path]:
+    c, e = Path(folder) / "cases.csv", Path(folder) / "events.csv"
+    c.write_bytes(cases.encode("utf-8"))
+    e.write_bytes(events.encode("utf-8"))
+    return c, e
+
+
+HEAD = "case_id,office,executor,mode,judgment_kind,judgment_ref,judgment_effective,accepted_on,amount,creditor\n"  # noqa: E501
+EHEAD = "case_id,date,kind,amount,ground\n"
+
+
+def test_odd_rows_go_back_through_the_row_reader() -> None:
+    """Quotes, Vietnamese labels, spaces, a duplicate, an orphan, a bad ground, an event
+    out of order and one before acceptance: rejected (or read) as the row reader does."""
+    cases = (
+        HEAD + 'c1,P01,"E1, tổ 2",active,civil,"1/2024, BA",2024-01-02,2024-02-01,100,state\n'
+        "c2,P01,E1,Chủ động,Dân sự,,,2024-02-01,100,Nhà nước\n"
+        " c3 ,P01,E1,active,civil,,,2024-02-01,100,state\n"
+        "c4,P01,E1,active,civil,,,2024-02-01,100,state\n"
+        "c4,P01,E1,active,civil,,,2024-02-01,100,state\n"
+        "c5,P01,E1,active,civil,,,01/02/2024,100,state\n"
+        "c6,P01,E1,active,civil,,,2024-02-01,100,state\n"
+        "c7,P01,E1,active,civil,,,2024-02-01,100,state\n"
+    )
+    events = (
+        EHEAD + "c1,2024-03-01,collected,40,\n"
+        "c2,2024-03-01,thu được,40,\n"
+        "c3,2024-03-01,postponed,,48.1.c\n"
+        "c4,2024-03-01,completed,,\n"
+        "c5,2024-03-01,completed,,\n"
+        "c6,2024-03-01,postponed,,48.9.z\n"
+        "c6,2024-03-05,collected,10,\n"
+        "c7,2024-01-01,collected,10,\n"
+        "c9,2024-03-01,completed,,\n"
+        "c1,2024-02-15,collected,70,\n"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = _files(folder, cases, events)
+        for policy in ("hold_case", "drop_event"):
+            got, rejected, counts = _same(c, e, on_bad_event=policy)
+        got, rejected, counts = _same(c, e)
+        # c1: 70 + 40 > 100, held; c4 twice: the second is a duplicate; c5: a dd/mm/yyyy
+        # date; c6: no such ground, held; c7: an event before acceptance, held
+        assert [case.case_id for case in got] == ["c2", "c3", "c4"]
+        assert got[0].executor == "E1" and got[1].case_id == "c3"
+        where = {(Path(r.file).name, r.line) for r in rejected}
+        assert ("cases.csv", 6) in where and ("events.csv", 10) in where  # duplicate, orphan
+        assert counts["cases.csv"] == (8, 3, 5, 0)
+
+
+@pytest.mark.parametrize(
+    ("cases_text", "events_text"),
+    [
+        (HEAD + "c1,P,E,active,civil,,,2024-02-01,5,state\n\n", EHEAD),  # a blank line
+        ("\ufeff" + HEAD + "c1,P,E,active,civil,,,2024-02-01,5,state\r\n", EHEAD),  # BOM, CRLF
+        (HEAD + 'c1,P,E,active,civil,"a\nb",,2024-02-01,5,state\n', EHEAD),  # a line break
+        (HEAD + "c1,P,E,active,civil,,,2024-02-01,5\n", EHEAD),  # a short row
+        (HEAD.replace("office", "Đơn vị"), EHEAD),  # a Vietnamese heading
+        (HEAD + ",,,,,,,,,\nc1,P,E,active,civil,,,2024-02-01,5,state\n", EHEAD),  # blank row
+        (HEAD + 'c1,P,E,active,civil,"x"y,,2024-02-01,5,state\n', EHEAD),  # a stray quote
+        (HEAD + "c1,P,E,active,civil,,,2024-02-01,0x10,state\n", EHEAD),  # hexadecimal
+        (  # a ground is read under the law in force on its day (48.1.c, then 46.1.c)
+            HEAD + "".join(f"c{k},P,E,active,civil,,,2026-01-05,9,state\n" for k in range(4)),
+            EHEAD
+            + "c0,2026-05-01,postponed,,48.1.c\nc1,2026-08-01,postponed,,48.1.c\n"
+            + "c2,2026-05-01,postponed,,46.1.c\nc3,2026-08-01,postponed,,46.1.c\n",
+        ),
+        (HEAD + "c1,P,E,active,civil,,,2024-02-01,-0,state\n", EHEAD),  # a signed zero
+        (
+            HEAD + "c1,P,E,active,civil,,,2024-02-01,99,state\n",
+            EHEAD + "c1,2024-03-01,collected,0x9,\nc1,2024-03-01,collected,+9,\n",
+        ),
+    ],
+)
+def test_odd_files_read_the_same(cases_text: str, events_text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = _files(folder, cases_text, events_text)
+        _same(c, e)
+
+
+def test_sorted_input_strict_and_no_events() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = _files(
+            folder,
+            HEAD
+            + "c1,P,E,active,civil,,,2024-02-01,5,state\n"
+            + "c2,P,E,active,civil,,,2024-02-01,x,state\n",
+            EHEAD + "c1,2024-03-01,collected,5,\n",
+        )
+        _same(c, e, sorted_input=True)
+        _same(c, None)
+        with pytest.raises(RowError) as row_error:
+            list(read_cases(c, e, strict=True))
+        with pytest.raises(RowError) as arrow_error:
+            list(_pyarrow(c, e, strict=True))
+        assert arrow_error.value.row == row_error.value.row
+
+
+@settings(max_examples=10, deadline=None)
+@given(datasets(min_size=3, max_size=12))
+def test_shards_add_up_to_the_whole(data: Dataset) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        cases, events = data.write(folder)
+        whole = _pyarrow(cases, events)
+        ids = sorted(c.case_id for c in whole.compiled())
+        parts = [whole.shard(i, 3) for i in range(3)]
+        seen = sorted(c.case_id for part in parts for c in part.compiled())
+        assert seen == ids
+        total = sum(p.counts[str(events)].accepted for p in parts)
+        assert total == len(data.event_rows)
+
+
+def test_without_pyarrow_the_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in [m for m in sys.modules if m == "pyarrow" or m.startswith("pyarrow.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(MissingExtraError, match=r"thads\[arrow\]"):
+        read_cases("cases.csv", "events.csv", engine="pyarrow")
+
+
+def test_an_unknown_engine_is_refused() -> None:
+    with pytest.raises(InvalidRecordError, match="python, pyarrow") as error:
+        read_cases("cases.csv", "events.csv", engine="polars")  # type: ignore[arg-type]
+    assert error.value.code == "value.unknown"
+
+
+def test_thads_report_engine_pyarrow_prints_the_same_report(tmp_path: Path) -> None:
+    data = Path(__file__).parents[2] / "docs" / "examples"
+    outputs = []
+    for engine in ("python", "pyarrow"):
+        out, err = io.StringIO(), io.StringIO()
+        args = ["report", "--cases", str(data / "cases.csv"), "--events",
+                str(data / "events.csv"), "--year", "2024", "--engine", engine]  # fmt: skip
+        assert main(args, out=out, err=err) == 0, err.getvalue()
+        outputs.append((out.getvalue(), err.getvalue()))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0].strip()  # a report was printed
+
+
+def test_value_options_read_the_same() -> None:
+    """locale="vi" and zero_fraction: the row reader's own reading of values, kept."""
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = _files(
+            folder,
+            HEAD
+            + "c1,P,E,active,civil,,,01/02/2024,1.200,state\n"
+            + "c2,P,E,active,civil,,,2024-02-01,7.0,state\n",
+            EHEAD + "c1,05/03/2024,collected,200,\n",
+        )
+        for options in ({"locale": "vi"}, {"zero_fraction": True}, {}):
+            got, _, _ = _same(c, e, **options)
+            assert len(got) == len(options)  # the option reads its value, or nothing
