@@ -419,6 +419,39 @@ _MAX_LENGTH: Final = 200
 """Longer text is not a ground (the longest accepted spelling is about 120 characters)."""
 
 
+_LIKELY: Final[dict[LawVersion, tuple[tuple[tuple[str, ...], str], ...]]] = {
+    _OLD: (
+        (("thoa thuan", "dong y", "thuan tinh"), "48.1.c"),
+        (("khang nghi",), "48.2"),
+        (("om nang", "nang luc hanh vi"), "48.1.a"),
+        (("khong ro dia chi",), "48.1.b"),
+    ),
+    _NEW: (
+        (("thoa thuan", "dong y", "thuan tinh", "yeu cau hoan"), "46.1.c"),
+        (("khang nghi",), "46.2"),
+        (("om nang", "nang luc hanh vi"), "46.1.a"),
+        (("khong ro dia chi",), "46.1.b"),
+    ),
+}
+"""Words of a ground written in free text → the ground they most likely mean, per law.
+
+Only a hint in the error message ("likely 48.1.c"): such a text is still refused, never
+read as that ground (docs/grounds.md).
+"""
+
+
+def _likely(text: str, law: LawVersion) -> str:
+    """``"; likely 48.1.c (...)"`` when free text names a known ground's words, else ``""``."""
+    folded = _fold(text)
+    for words, code in _LIKELY.get(law, ()):
+        if any(word in folded for word in words):
+            article, clause, *point = code.split(".")
+            ground = _BY_ADDRESS.get((law, int(article), int(clause), point[0] if point else None))
+            if ground is not None:
+                return f"; likely {ground.code} ({ground.description}): write it as {ground.code}"
+    return ""
+
+
 class _UnreadableError(Exception):
     """Internal: the text is not in any accepted form (the detail says why)."""
 
@@ -567,8 +600,8 @@ def parse_ground(
         raise InvalidGroundError(
             record,
             "ground",
-            f"cannot read {text!r} as a legal ground ({exc}); {_FORMS_TEXT}; "
-            f"{_known_text(version)}",
+            f"cannot read {text!r} as a legal ground ({exc}){_likely(text, version)}; "
+            f"{_FORMS_TEXT}; {_known_text(version)}",
         ) from None
     if named is not None and named is not version:
         raise InvalidGroundError(
