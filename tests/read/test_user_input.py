@@ -131,5 +131,7 @@ def test_the_accepted_forms_of_a_ground_are_listed_once_per_file(tmp_path: Path)
     assert len(list(reader)) == 3
     reasons = [r.reason for r in reader.rejected]
     assert [r.code for r in reader.rejected] == ["ground.invalid"] * 3
-    assert sum("48.1.c" in reason for reason in reasons) == 1  # the list, once
+    # the list of accepted forms, once; each row names the likely ground of its words
+    assert sum("'Điều 48 khoản 1 điểm c'" in reason for reason in reasons) == 1
+    assert all("likely 48.1.c" in reason for reason in reasons)
     assert all("as listed with the first ground rejected" in r for r in reasons[1:])
