@@ -43,9 +43,7 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
         regime=regime_for(period, allow_last_known=True),
     )
     if args.format == "table":
-        out.write(f"thads demo — {sample.description}\n\n")
-        if result.rows and result.rows[0].regime.code == "tt05_2026":  # say so (TT 05/2026)
-            out.write(f"Chế độ thống kê: {result.rows[0].regime.title}\n\n")
+        out.write(f"thads demo — {sample.description}\n\n")  # the table names the regime
     emit(result, args.format, args.output, out)
     draw_chart(result, args.chart)
     if args.merger and args.format == "table":

@@ -17,6 +17,7 @@ from thads.cli._parser import (
     EXIT_OK,
     EXIT_REJECTED,
     add_input_options,
+    add_regime_options,
     cli_words,
     input_usage_error,
     read_input,
@@ -60,13 +61,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     cmd.add_argument("--by", choices=GROUPINGS, default="office", help="grouping (default office)")
     cmd.add_argument("--offices", type=Path, help="office tree file: code, name, level[, parent]")
-    cmd.add_argument("--regime", help="force a regime: tt01_2013, tt06_2019, tt05_2024")
-    cmd.add_argument(
-        "--allow-last-known",
-        action="store_true",
-        help="a period ending from 01/07/2026: count it as TT 05/2024, marked (TT 05/2026's "
-        "content is not known)",
-    )
+    add_regime_options(cmd)
     cmd.add_argument("--strict", action="store_true", help="stop at the first bad row")
     add_input_options(cmd)
     cmd.add_argument("--format", choices=FORMATS, default="table", help="output format")

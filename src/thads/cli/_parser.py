@@ -27,6 +27,7 @@ from thads.read import (
     read_excel,
 )
 from thads.records import HEADINGS, fold
+from thads.rules import REGIMES
 
 if TYPE_CHECKING:
     from thads.count import Report
@@ -62,6 +63,18 @@ terms (thuật ngữ):
   executor / chấp hành viên, statistical year / năm thống kê (1/10 – 30/9), regime /
   chế độ báo cáo thống kê.
 """
+
+
+def add_regime_options(parser: argparse.ArgumentParser) -> None:
+    """Which statistics regime counts the period (report and explain)."""
+    codes = ", ".join(regime.code for regime in REGIMES)
+    parser.add_argument("--regime", help=f"force a regime: {codes}")
+    parser.add_argument(
+        "--allow-last-known",
+        action="store_true",
+        help="a period ending from 01/07/2026: count it as TT 05/2024, marked (TT 05/2026's "
+        "content is not known)",
+    )
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:

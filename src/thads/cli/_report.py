@@ -19,6 +19,7 @@ from thads.cli._parser import (
     add_chart_option,
     add_input_options,
     add_output_options,
+    add_regime_options,
     cli_words,
     draw_chart,
     input_usage_error,
@@ -67,13 +68,7 @@ def add_report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--quota", type=Path, help="quota (chỉ tiêu) file: year, cases, money[, office]"
     )
     rep.add_argument("--offices", type=Path, help="office tree file: code, name, level[, parent]")
-    rep.add_argument("--regime", help="force a regime: tt01_2013, tt06_2019, tt05_2024, tt05_2026")
-    rep.add_argument(
-        "--allow-last-known",
-        action="store_true",
-        help="a period ending from 01/07/2026: count it as TT 05/2024, marked (TT 05/2026's "
-        "content is not known)",
-    )
+    add_regime_options(rep)
     rep.add_argument("--strict", action="store_true", help="stop at the first bad row")
     rep.add_argument(
         "--sorted",

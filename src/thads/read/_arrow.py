@@ -44,6 +44,7 @@ from thads.read import (
     FileCount,
     parse_event_row,
 )
+from thads.read._rows import build_case
 from thads.records import (
     CLOSING_CODES,
     CODE,
@@ -52,9 +53,7 @@ from thads.records import (
     Case,
     CompiledCase,
     CreditorKind,
-    Debt,
     EnforcementMode,
-    Judgment,
     JudgmentKind,
     Step,
     Timeline,
@@ -850,16 +849,4 @@ def _compiled_of(fields: tuple[Any, ...], timeline: Timeline) -> CompiledCase:
 
 
 def _case_of(fields: tuple[Any, ...], timeline: Timeline) -> Case:
-    case_id, office, executor, mode, kind, ref, effective, accepted_on, amount, creditor, due = (
-        fields
-    )
-    return Case.from_timeline(
-        case_id=case_id,
-        office=office,
-        executor=executor,
-        mode=mode,
-        judgment=Judgment(ref=ref, kind=kind, effective_on=effective),
-        debts=(Debt(amount, creditor, due),),
-        accepted_on=accepted_on,
-        timeline=timeline,
-    )
+    return build_case(fields[:8], fields[8:11], timeline)

@@ -26,10 +26,11 @@ from thads.read._rows import (
     PathLike,
     RejectedRow,
     Rows,
+    build_case,
     check_on_bad_event,
 )
 from thads.read._sources import Record, file_rows, is_frame, record_rows
-from thads.records import Case, CompiledCase, Debt, Judgment, Timeline
+from thads.records import Case, CompiledCase, Timeline
 
 
 class CaseReader(Joiner):
@@ -191,15 +192,10 @@ def _case(fields: CaseFields, timeline: Timeline) -> Case:
     case_id, office, executor, mode, kind, ref, effective, accepted_on, _, amount, creditor, due = (
         fields
     )
-    return Case.from_timeline(
-        case_id=case_id,
-        office=office,
-        executor=executor,
-        mode=mode,
-        judgment=Judgment(ref=ref, kind=kind, effective_on=effective),
-        debts=(Debt(amount, creditor, due),),
-        accepted_on=accepted_on,
-        timeline=timeline,
+    return build_case(
+        (case_id, office, executor, mode, kind, ref, effective, accepted_on),
+        (amount, creditor, due),
+        timeline,
     )
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
 from thads.errors import InvalidRecordError, ThadsError
+from thads.records import Case, Debt, Judgment, Timeline
 
 PathLike = str | os.PathLike[str]
 
@@ -95,3 +96,20 @@ def check_on_bad_event(value: object) -> None:
             f"unknown value {value!r}; expected one of: {', '.join(ON_BAD_EVENT)}",
             code="value.unknown",
         )
+
+
+def build_case(head: tuple[Any, ...], debt: tuple[int, Any, Any], timeline: Timeline) -> Case:
+    """The one way a reader makes a :class:`Case` from checked fields (row or column
+    engine): ``head`` is (case_id, office, executor, mode, kind, ref, effective,
+    accepted_on), ``debt`` (amount, creditor, due)."""
+    case_id, office, executor, mode, kind, ref, effective, accepted_on = head
+    return Case.from_timeline(
+        case_id=case_id,
+        office=office,
+        executor=executor,
+        mode=mode,
+        judgment=Judgment(ref=ref, kind=kind, effective_on=effective),
+        debts=(Debt(*debt),),
+        accepted_on=accepted_on,
+        timeline=timeline,
+    )

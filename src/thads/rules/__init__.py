@@ -57,7 +57,7 @@ def regime_for(when: date | StatisticalPeriod, *, allow_last_known: bool = False
     day = when.end if isinstance(when, StatisticalPeriod) else when
     for regime in reversed(REGIMES):
         if regime.applies_on(day):
-            if regime.code == tt05_2026.CODE and not allow_last_known:
+            if regime.stands_in_for is not None and not allow_last_known:
                 raise RuleNotAvailableError(f"{day}: {tt05_2026.UNKNOWN_MESSAGE}")
             return regime
     raise RuleNotAvailableError(

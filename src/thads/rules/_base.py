@@ -259,6 +259,11 @@ class Regime:
     report_due: tuple[tuple[str, DueRule | None], ...] = ()
     """When each level's report is due (hạn gửi báo cáo), by level name; None: not known."""
     report_due_citation: str = ""
+    stands_in_for: str | None = None
+    """The code of the last known regime whose rules count a period of this one, when this
+    regime's own content is not known (TT 05/2026 → ``"tt05_2024"``); None otherwise.
+    Such a regime counts only with the caller's leave (``allow_last_known``), and every
+    output names it."""
 
     @money_resolved_rows.validator
     def _check_rows(

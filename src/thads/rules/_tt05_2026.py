@@ -61,6 +61,7 @@ REGIME: Final = attrs.evolve(
     forms=(),
     report_due=tuple((level, None) for level, _ in LAST_KNOWN.report_due),
     report_due_citation="",
+    stands_in_for=LAST_KNOWN.code,
 )
 """TT 05/2026/TT-BTP counted as TT 05/2024 (the last known rules), marked as such; the
 agreed postponement of either law (48.1.c of 2008, 46.1.c of 2025) with conditions."""

@@ -36,13 +36,7 @@ def regime_note(report: Report) -> str | None:
     05/2024 only when the caller allowed it; every output says so (docs/regimes.md).
     """
     regime = report.total.regime
-    if regime.code in _STAND_INS:
-        return regime.title
-    return None
-
-
-_STAND_INS = frozenset({"tt05_2026"})
-"""Regimes whose content is unknown and that count with the last known rules."""
+    return None if regime.stands_in_for is None else regime.title
 
 
 def rejected_note(report: Report) -> str | None:
