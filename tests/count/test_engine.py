@@ -6,16 +6,20 @@ counted under TT 06/2019 (only a postponement under Art. 48(1)(c) is "with condi
 
 from __future__ import annotations
 
+import importlib.util
+import tempfile
 from datetime import date
 from itertools import pairwise
+from pathlib import Path
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import M, case, ev
 from strategies import case_histories, case_sets
 from thads import StatisticalPeriod, Tally, regime_by_code, regime_for
 from thads.count import TallyPair, placement, tally_periods
+from thads.read import read_cases, write_cases
 
 Y23 = StatisticalPeriod(2023)
 Y22 = StatisticalPeriod(2022)
@@ -528,3 +532,30 @@ def test_cumulative_new_and_resolved_never_decrease(cases) -> None:  # type: ign
         assert after.money.new >= before.money.new
         assert after.cases.carried_over == before.cases.carried_over
         assert after.money.carried_over == before.money.carried_over
+
+
+# --- the same differential check through the files, on each reading engine (issue 24) --
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    case_sets(),
+    st.lists(st.tuples(st.integers(2021, 2025), st.integers(1, 12)), min_size=1, max_size=4),
+    st.sampled_from(["csv", "jsonl"]),
+)
+def test_each_reading_engine_counts_what_the_replay_gives(cases, wanted, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    """The cases written to files and read back by each engine (row reader, its streaming
+    merge, the pyarrow engine) count what the replay gives on the cases themselves."""
+    periods = [StatisticalPeriod(y, m) for y, m in wanted]
+    expected = {p: replay_all(cases, p, regime_for(p).code, lambda c: c.office) for p in periods}
+    engines: list[dict[str, object]] = [{}, {"sorted_input": True}]
+    if importlib.util.find_spec("pyarrow") is not None:
+        engines.append({"engine": "pyarrow"})
+    with tempfile.TemporaryDirectory() as tmp:
+        case_file, event_file = Path(tmp, f"cases.{fmt}"), Path(tmp, f"events.{fmt}")
+        write_cases(cases, case_file, event_file)
+        for options in engines:
+            reader = read_cases(case_file, event_file, **options)  # type: ignore[arg-type]
+            out = tally_periods(reader, periods, key=lambda c: c.office)
+            assert out == expected, options
+            assert sum(c.rejected for c in reader.counts.values()) == 0, options

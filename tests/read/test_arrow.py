@@ -232,3 +232,25 @@ def test_value_options_read_the_same() -> None:
         for options in ({"locale": "vi"}, {"zero_fraction": True}, {}):
             got, _, _ = _same(c, e, **options)
             assert len(got) == len(options)  # the option reads its value, or nothing
+
+
+def test_a_json_reference_given_on_some_cases_only() -> None:
+    """JSON Lines where one case gives a judgment reference and the others leave it out:
+    the column holds nulls, read as no reference (the row reader's empty text), not as a
+    crash (found by the engine's differential check through files)."""
+    cases = (
+        '{"case_id": "a1", "office": "P01", "executor": "E1", "mode": "active",'
+        ' "judgment_kind": "civil", "accepted_on": "2024-02-01", "amount": 100,'
+        ' "creditor": "state"}\n'
+        '{"case_id": "a2", "office": "P01", "executor": "E1", "mode": "active",'
+        ' "judgment_kind": "civil", "judgment_ref": " 12/2024/DS-ST ",'
+        ' "accepted_on": "2024-02-01", "amount": 100, "creditor": "state"}\n'
+    )
+    events = '{"case_id": "a1", "date": "2024-03-01", "kind": "collected", "amount": 40}\n'
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = Path(folder) / "cases.jsonl", Path(folder) / "events.jsonl"
+        c.write_text(cases, encoding="utf-8")
+        e.write_text(events, encoding="utf-8")
+        got, rejected, _ = _same(c, e)
+    assert [case.judgment.ref for case in got] == ["", "12/2024/DS-ST"]
+    assert rejected == []

@@ -838,8 +838,12 @@ def _raw_key(raw: object) -> str | None:
     return None
 
 
-def _refs(raw: list[str], simple: list[bool]) -> list[str]:
-    return [text if fast else clean(text) for text, fast in zip(raw, simple, strict=True)]
+def _refs(raw: list[str | None], simple: list[bool]) -> list[str]:
+    """The judgment references, cleaned as the row reader cleans them (null: none given)."""
+    return [
+        text if fast else "" if text is None else clean(text)
+        for text, fast in zip(raw, simple, strict=True)
+    ]
 
 
 def _compiled_of(fields: tuple[Any, ...], timeline: Timeline) -> CompiledCase:
