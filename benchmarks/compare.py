@@ -4,7 +4,8 @@ On files made by ``national.py``, each run in a fresh process (time and peak mem
 that process alone), all counting the 24 cumulative periods of two statistical years by
 office (the 12 months of ``--year``, each with its same period of the year before):
 
-- thads, row engine (``engine="python"``), jobs=1, and jobs=2;
+- thads, row engine (``engine="python"``), jobs=1 and jobs=2, on the files as they are
+  and with ``sorted_input=True`` (jobs=2 then gives each worker its own byte range);
 - thads, columnar engine (``engine="pyarrow"``), jobs=1;
 - a plain pure-Python script: the csv module, rows coded into tuples of ints;
 - a pandas script, a polars script, a DuckDB script (DuckDB if installed);
@@ -278,7 +279,11 @@ def duckdb_run(cases: str, events: str, year: int) -> dict[str, list[int]]:
 
 
 def pure_python_run(cases: str, events: str, year: int) -> dict[str, list[int]]:
-    """The csv module, rows coded into tuples of ints, counted in pure Python."""
+    """The csv module, rows coded into tuples of ints, counted in pure Python.
+
+    Written as a careful hand would write it: each case's events sorted once, then one
+    walk of them per statistical year, emitting the 12 cumulative periods as the walk
+    passes each month's end (as thads's sweep does), not one walk per period."""
     ordinal: dict[str, int] = {}
 
     def day_of(text: str) -> int:
@@ -307,61 +312,88 @@ def pure_python_run(cases: str, events: str, year: int) -> dict[str, list[int]]:
     spans = periods(year)
     idx = {r: i for i, r in enumerate(ROWS)}
     width = len(ROWS)
-    tallies = [[0] * (2 * width * len(offices)) for _ in spans]
+    in_progress, completed, reduced = idx["in_progress"], idx["completed"], idx["reduced"]
+    # the row a classifying event leaves a case in: (code, ground is 48.1.c) -> row
+    status_of = {
+        (0, False): in_progress, (0, True): in_progress,
+        (1, False): idx["without_conditions"], (1, True): idx["without_conditions"],
+        (2, False): idx["stayed"], (2, True): idx["postponed"],
+        (3, False): idx["stayed"], (3, True): idx["stayed"],
+        (4, False): in_progress, (4, True): in_progress,
+    }  # fmt: skip
+    closing_row = {
+        CODE[k]: idx["without_conditions" if k == "separate_register" else k]
+        for k in ("completed", "terminated", "withdrawn", "separate_register", "entrusted")
+    }
+    entrusted = CODE["entrusted"]
+    years = [(spans[k][1], [e for _, _, e in spans[k : k + 12]]) for k in (0, 12)]
+    delta = [[0] * (2 * width * len(offices)) for _ in spans]  # the change each month
     for (office, acc, owed), steps in zip(case_rows, history, strict=True):
         steps.sort(key=lambda step: step[0])
         base = office * 2 * width
-        for p, (_, s, e) in enumerate(spans):
-            if acc > e:
+        n = len(steps)
+        for first, (s, ends) in zip((0, 12), years, strict=True):
+            if acc > ends[-1]:
                 continue
-            paid = coll = red = 0
-            status = idx["in_progress"]
-            closed = -1
-            for on, code, amount, g in steps:
-                if on > e:
+            i = paid = 0
+            status = in_progress
+            while i < n and steps[i][0] < s:  # the history before the year
+                _, code, amount, g = steps[i]
+                if code in CLOSING:
                     break
-                if on < s:
-                    if code in CLOSING:
-                        closed = -2
-                        break
-                    if code == 5 or code == 6:
-                        paid += amount
-                else:
+                if code == 5 or code == 6:
+                    paid += amount
+                elif code <= 4:
+                    status = status_of[code, g]
+                i += 1
+            if i < n and steps[i][0] < s:
+                continue  # closed before the year: off the books
+            out_s = owed - paid
+            coll = red = 0
+            closed = -1
+            intake = idx["carried_over"] if acc < s else idx["new"]
+            last: tuple[int, int, int, int, int] | None = None  # the case's share so far
+            for p, e in enumerate(ends, first):
+                moved = last is None
+                while i < n and steps[i][0] <= e:  # the year up to this month's end
+                    _, code, amount, g = steps[i]
                     if code == 5:
                         coll += amount
                     elif code == 6:
                         red += amount
                     elif code in CLOSING:
                         closed = code
-                if code <= 4:
-                    status = (
-                        idx["without_conditions"] if code == 1
-                        else idx["stayed"] if code == 3
-                        else (idx["postponed"] if g else idx["stayed"]) if code == 2
-                        else idx["in_progress"]
-                    )  # fmt: skip
-            if closed == -2:
-                continue
-            out_s = owed - paid
-            rem = out_s - coll - red
-            row = money_row = status
-            if closed >= 0:
-                name = KINDS[closed]
-                if name == "entrusted":
-                    row = idx["completed"] if coll + red else idx["entrusted"]
-                    money_row = idx["entrusted"]
-                else:
-                    row = money_row = idx["without_conditions" if name == "separate_register"
-                                          else name]  # fmt: skip
-            t = tallies[p]
-            intake = idx["carried_over"] if acc < s else idx["new"]
-            t[base + intake] += 1
-            t[base + row] += 1
-            m = base + width
-            t[m + intake] += out_s
-            t[m + idx["completed"]] += coll
-            t[m + idx["reduced"]] += red
-            t[m + money_row] += rem
+                    elif code <= 4:
+                        status = status_of[code, g]
+                    i += 1
+                    moved = True
+                if not moved or acc > e:
+                    continue  # the same share as last month: nothing changes
+                row = money_row = status
+                if closed >= 0:
+                    money_row = closing_row[closed]
+                    row = completed if closed == entrusted and coll + red else money_row
+                share = (row, money_row, coll, red, out_s - coll - red)
+                if share == last:
+                    continue
+                t = delta[p]
+                m = base + width
+                if last is None:
+                    t[base + intake] += 1
+                    t[m + intake] += out_s
+                else:  # take last month's share back out of this month's change
+                    t[base + last[0]] -= 1
+                    t[m + completed] -= last[2]
+                    t[m + reduced] -= last[3]
+                    t[m + last[1]] -= last[4]
+                t[base + row] += 1
+                t[m + completed] += coll
+                t[m + reduced] += red
+                t[m + money_row] += share[4]
+                last = share
+    tallies = []
+    for p, t in enumerate(delta):  # each month's tally: the year's changes up to it
+        tallies.append(t if p % 12 == 0 else [a + b for a, b in zip(tallies[-1], t, strict=True)])
     names = {i: name for name, i in offices.items()}
     result: dict[str, list[int]] = {}
     for (label, _, _), t in zip(spans, tallies, strict=True):
@@ -434,6 +466,8 @@ def main() -> None:
     runs = {
         "thads row engine, jobs=1": f"thads_run({c!r}, {e!r}, {y}, 1, 'python')",
         "thads row engine, jobs=2": f"thads_run({c!r}, {e!r}, {y}, 2, 'python')",
+        "thads row engine, sorted, jobs=1": f"thads_run({c!r}, {e!r}, {y}, 1, 'python', True)",
+        "thads row engine, sorted, jobs=2": f"thads_run({c!r}, {e!r}, {y}, 2, 'python', True)",
         "thads pyarrow engine, jobs=1": f"thads_run({c!r}, {e!r}, {y}, 1, 'pyarrow')",
         "thads pyarrow engine, jobs=2": f"thads_run({c!r}, {e!r}, {y}, 2, 'pyarrow')",
         "pure-Python script (csv module)": f"pure_python_run({c!r}, {e!r}, {y})",
@@ -464,10 +498,11 @@ def main() -> None:
             raise
         seconds, peak, _ = measured[name]
         print(f"{name:38s} {seconds:7.2f} s   peak {peak:7.0f} MiB", flush=True)
-    reference = measured["thads row engine, jobs=1"][2]
-    for name, (_, _, result) in measured.items():
-        if not name.startswith("floor"):
-            assert result == reference, f"{name}: tallies differ from the thads row engine"
+    counted = {name: m[2] for name, m in measured.items() if not name.startswith("floor")}
+    first = next(iter(counted))
+    reference = counted[first]
+    for name, result in counted.items():
+        assert result == reference, f"{name}: tallies differ from {first}"
     print(f"identical tallies in every run: {len(reference):,} (office, period) pairs")
     t = {name: value[0] for name, value in measured.items()}
     pairs = [
@@ -475,6 +510,8 @@ def main() -> None:
         ("thads pyarrow engine, jobs=1", "pandas script"),
         ("thads row engine, jobs=1", "pure-Python script (csv module)"),
         ("thads row engine, jobs=2", "thads row engine, jobs=1"),
+        ("thads row engine, sorted, jobs=2", "thads row engine, sorted, jobs=1"),
+        ("thads pyarrow engine, jobs=2", "thads pyarrow engine, jobs=1"),
         ("thads pyarrow engine, jobs=1", "thads row engine, jobs=1"),
         ("thads row engine, jobs=1", "polars script"),
         ("thads pyarrow engine, jobs=1", "DuckDB script"),

@@ -76,7 +76,11 @@ def add_report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="both files are sorted by case_id (as thads writes them): stream them",
     )
     rep.add_argument(
-        "--jobs", type=int, default=1, help=f"worker processes, 1..{MAX_JOBS} (default 1)"
+        "--jobs",
+        type=int,
+        default=1,
+        help=f"worker processes, 1..{MAX_JOBS} (default 1); with --sorted each reads "
+        "its own byte range of the files",
     )
     rep.add_argument(
         "--engine",

@@ -474,9 +474,16 @@ def reports(
         else None
     )
     keep: list[CompiledCase] | None = [] if keep_cases else None
+    swept = None
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        swept = _sharded_sweep(cases, key, years, jobs, metrics, gate, keep)
-    else:
+        try:
+            swept = _sharded_sweep(cases, key, years, jobs, metrics, gate, keep)
+        except InvalidRecordError as error:
+            if error.code != "file.not_sorted":
+                raise
+            # a part found the files out of order (before any part was added up): one
+            # pass says where, as jobs=1 does
+    if swept is None:
         swept = sweep(
             _entries(cases, key, metrics, gate, keep),
             years,

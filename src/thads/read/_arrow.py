@@ -841,7 +841,7 @@ def _raw_key(raw: object) -> str | None:
 def _refs(raw: list[str | None], simple: list[bool]) -> list[str]:
     """The judgment references, cleaned as the row reader cleans them (null: none given)."""
     return [
-        text if fast else "" if text is None else clean(text)
+        "" if text is None else text if fast else clean(text)
         for text, fast in zip(raw, simple, strict=True)
     ]
 

@@ -79,6 +79,8 @@ class Joiner(Sharded):
     on_bad_event: OnBadEvent
     _case_rows: Rows
     _event_rows: Rows | None
+    _bounds: tuple[str, str | None] | None = None
+    """The case ids a byte-range part owns (jobs=N on sorted files), else None."""
 
     def _reject(self, file: str, line: int, error: InvalidRecordError) -> None:
         row = RejectedRow(file, line, error.record, error.field, error.reason, error.code)
@@ -259,10 +261,18 @@ class Joiner(Sharded):
         events = iter(self._rows_of(self._event_rows))
         ahead: list[PendingEvent] = []  # at most one event read ahead
         last_event_id = ""
+        low, high = self._bounds or ("", None)
+
+        def in_order(line: int, case_id: str) -> None:
+            nonlocal last_event_id
+            if case_id < last_event_id:
+                raise _not_sorted(events_name, line, case_id, last_event_id)
+            if case_id < low or (high is not None and case_id >= high):
+                raise _not_sorted(events_name, line, case_id, last_event_id or low)
+            last_event_id = case_id
 
         def pull() -> PendingEvent | None:
             """The next good event row (bad ones are rejected on the way)."""
-            nonlocal last_event_id
             if ahead:
                 return ahead.pop()
             for line, values in events:
@@ -272,14 +282,9 @@ class Joiner(Sharded):
                     # case may have been counted already without it
                     raw = raw_case_id(values) if self.on_bad_event == "hold_case" else None
                     if raw:
-                        if raw < last_event_id:
-                            raise _not_sorted(events_name, line, raw, last_event_id)
-                        last_event_id = raw
+                        in_order(line, raw)
                     continue
-                case_id = item[0]
-                if case_id < last_event_id:
-                    raise _not_sorted(events_name, line, case_id, last_event_id)
-                last_event_id = case_id
+                in_order(line, item[0])
                 return item
             return None
 

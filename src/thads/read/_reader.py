@@ -8,7 +8,7 @@ Every row read is accounted for: it is either part of an accepted case or listed
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Literal
+from typing import Literal, Self
 
 from thads.errors import InvalidRecordError
 from thads.read._decode import CaseFields, Decoder, Locale, check_options
@@ -29,6 +29,7 @@ from thads.read._rows import (
     build_case,
     check_on_bad_event,
 )
+from thads.read._shard import byte_range
 from thads.read._sources import Record, file_rows, is_frame, record_rows
 from thads.records import Case, CompiledCase, Timeline
 
@@ -89,6 +90,33 @@ class CaseReader(Joiner):
             else file_rows(events_path, EVENT_COLUMNS, EVENT_OPTIONAL, encoding, columns)
         )
         self._shard: tuple[int, int] | None = None
+        self._file_options: tuple[str | None, ColumnMap] | None = (encoding, columns)
+
+    def shard(self, index: int, count: int) -> Self:
+        """A reader of the same sources that keeps only part ``index`` of ``count``.
+
+        Files sorted by case_id (``sorted_input=True``) that can be cut between lines
+        without reading them (UTF-8 CSV, case_id first, no quotes) are cut into byte
+        ranges: each part reads only its own lines. Otherwise cases are split by a stable
+        hash of their case_id. Either way each case and its events fall in one part and
+        the parts' counts and rejections add up to the whole.
+        """
+        copy = super().shard(index, count)
+        options = self._file_options
+        if not self.sorted_input or options is None or options[1] is not None:
+            return copy
+        if self.events_path is None:
+            return copy
+        part = byte_range(self.cases_path, self.events_path, index, count, options[0])
+        if part is not None:
+            copy._shard, copy._bounds = None, (part.low, part.high)
+            copy._case_rows = file_rows(
+                self.cases_path, CASE_COLUMNS, CASE_OPTIONAL, options[0], span=part.cases
+            )
+            copy._event_rows = file_rows(
+                self.events_path, EVENT_COLUMNS, EVENT_OPTIONAL, options[0], span=part.events
+            )
+        return copy
 
     @classmethod
     def from_records(
@@ -147,6 +175,7 @@ class CaseReader(Joiner):
         reader.rejected, reader.counts, reader._held = [], {}, {}
         reader._case_rows, reader._event_rows = cases, events
         reader._shard = None
+        reader._file_options = None
         reader._values = (locale, zero_fraction)
         return reader
 

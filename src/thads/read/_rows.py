@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 import attrs
 
@@ -113,3 +113,12 @@ def build_case(head: tuple[Any, ...], debt: tuple[int, Any, Any], timeline: Time
         accepted_on=accepted_on,
         timeline=timeline,
     )
+
+
+class Span(NamedTuple):
+    """A run of whole lines of a file: bytes ``start`` to ``end``, the first numbered
+    ``line`` (the header is line 1)."""
+
+    start: int
+    end: int
+    line: int

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import mmap
+import os
 import zlib
 from collections.abc import Iterable
-from typing import Self
+from contextlib import ExitStack
+from typing import Final, NamedTuple, Self
 
 from thads.read._decode import raw_case_id
-from thads.read._rows import FileCount, PathLike, RawRow, RejectedRow, Rows
+from thads.read._encodings import encoding_of
+from thads.read._rows import FileCount, PathLike, RawRow, RejectedRow, Rows, Span, is_jsonl
+from thads.records import clean
 
 
 def shard_of(case_id: str, shards: int) -> int:
@@ -62,3 +67,201 @@ class Sharded:
         self.rejected = sorted(
             [*self.rejected, *other.rejected], key=lambda r: (order.get(r.file, 2), r.line)
         )
+
+
+# --- byte ranges of sorted files (jobs=N with sorted_input=True) ----------------------
+
+
+class ByteRange(NamedTuple):
+    """One worker's part of two files sorted by case_id: its case lines, its event
+    lines, and the case ids it owns (from ``low``, up to but not including ``high``)."""
+
+    cases: Span
+    events: Span
+    low: str
+    high: str | None
+
+
+_WINDOW: Final = 1 << 22  # bytes counted at a time
+
+
+class _UnsplittableError(Exception):
+    """A line near a cut whose case id cannot be compared as the reader compares ids."""
+
+
+def byte_range(
+    cases: PathLike, events: PathLike, index: int, count: int, encoding: str | None
+) -> ByteRange | None:
+    """Part ``index`` of ``count`` of two sorted CSV files, cut between cases.
+
+    Only for files a cut cannot misread: UTF-8, ``case_id`` the first heading of both,
+    no quote, NUL or lone carriage return anywhere (so every line is one row and its case
+    id is the text before its first comma). Otherwise None, and the caller shards by
+    hash, reading every line. On sorted files the parts are exact; a worker refuses an
+    event outside ``low``..``high`` as out of order, as one pass would.
+    """
+    with ExitStack() as stack:
+        maps, fds = [], []
+        for path in (cases, events):
+            if is_jsonl(path) or encoding_of(path, encoding) not in ("utf-8-sig", "utf-8"):
+                return None
+            handle = stack.enter_context(open(path, "rb"))
+            if os.fstat(handle.fileno()).st_size == 0:
+                return None
+            if not _plain(handle.fileno()):
+                return None
+            maps.append(stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)))
+            fds.append(handle.fileno())
+        try:
+            return _parts(maps[0], maps[1], index, count, fds)
+        except _UnsplittableError:
+            return None
+
+
+def _parts(
+    cases: mmap.mmap, events: mmap.mmap, index: int, count: int, fds: list[int]
+) -> ByteRange | None:
+    case_body, event_body = _body(cases), _body(events)
+    if case_body is None or event_body is None:
+        return None
+    cuts, ids = [case_body], [""]
+    for k in range(1, count):
+        cut = max(_cut(cases, case_body, case_body + (len(cases) - case_body) * k // count),
+                  cuts[-1])  # fmt: skip
+        cuts.append(cut)
+        ids.append(_id_at(cases, cut) or "" if cut < len(cases) else "")
+    cuts.append(len(cases))
+    if index and cuts[index] >= len(cases):  # nothing after the last case
+        end = len(events)
+        return ByteRange(
+            Span(len(cases), len(cases), _line_of(fds[0], len(cases))),
+            Span(end, end, _line_of(fds[1], end)),
+            ids[index - 1],
+            None,
+        )
+    low = ids[index]
+    high = ids[index + 1] if index + 1 < count and ids[index + 1] else None
+    first = event_body if index == 0 else _first_at_least(events, event_body, low)
+    last = len(events) if high is None else _first_at_least(events, event_body, high)
+    if first > last:
+        return None  # not sorted: one pass says where
+    return ByteRange(
+        Span(cuts[index], cuts[index + 1], _line_of(fds[0], cuts[index])),
+        Span(first, last, _line_of(fds[1], first)),
+        low,
+        high,
+    )
+
+
+def _plain(fd: int) -> bool:
+    """No quote, NUL or lone carriage return: every line of the file is one CSV row.
+
+    Read in windows (not through the map, whose pages would count as the process's
+    memory)."""
+    returns = pairs = 0
+    at, tail = 0, b""
+    while chunk := os.pread(fd, _WINDOW, at):
+        if b'"' in chunk or b"\x00" in chunk:
+            return False
+        returns += chunk.count(b"\r")
+        pairs += (tail + chunk[:1] == b"\r\n") + chunk.count(b"\r\n")
+        at, tail = at + len(chunk), chunk[-1:]
+    return returns == pairs
+
+
+def _body(data: mmap.mmap) -> int | None:
+    """Where the line after the header starts, if the header's first name is case_id."""
+    end = _line_end(data, 0)
+    first = bytes(data[:end]).split(b",", 1)[0].strip()
+    first = first.removeprefix(b"\xef\xbb\xbf")
+    return end if first == b"case_id" else None
+
+
+def _line_end(data: mmap.mmap, at: int) -> int:
+    """Where the line after the one holding byte ``at`` starts (or the file's end)."""
+    end = data.find(b"\n", at)
+    return len(data) if end < 0 else end + 1
+
+
+def _id_at(data: mmap.mmap, at: int) -> str:
+    """The case id of the line starting at ``at`` ("" for a blank line)."""
+    line = data[at : _line_end(data, at)]
+    raw = line.split(b",", 1)[0].rstrip(b"\r\n")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _UnsplittableError from None
+    if text and clean(text) != text:
+        raise _UnsplittableError
+    return text
+
+
+def _cut(data: mmap.mmap, body: int, at: int) -> int:
+    """The start of the first line at or after byte ``at`` whose case id differs from
+    the last id before it (a case's rows never straddle a cut)."""
+    if data[at - 1 : at] != b"\n":
+        at = _line_end(data, at)
+    before = _id_before(data, body, at)
+    while at < len(data):
+        found = _id_at(data, at)
+        if found and found != before:
+            if found < before:
+                raise _UnsplittableError  # not sorted: one pass says where
+            return at
+        before = found or before
+        at = _line_end(data, at)
+    return at
+
+
+def _id_before(data: mmap.mmap, body: int, at: int) -> str:
+    """The last case id on a line before byte ``at`` (from ``body``), or ""."""
+    while at > body:
+        start = max(data.rfind(b"\n", body, at - 1) + 1, body)
+        found = _id_at(data, start)
+        if found:
+            return found
+        at = start
+    return ""
+
+
+def _next_id(data: mmap.mmap, at: int, stop: int) -> tuple[int, str | None]:
+    """(start, case id) of the first line with an id from ``at`` before ``stop``."""
+    while at < stop:
+        found = _id_at(data, at)
+        if found:
+            return at, found
+        at = _line_end(data, at)
+    return stop, None
+
+
+def _first_at_least(data: mmap.mmap, body: int, key: str) -> int:
+    """The start of the first line (from ``body``) whose case id is at least ``key``,
+    by bisection over byte offsets (exact on a sorted file)."""
+    lo, hi = body, len(data)  # ids on lines before lo: below key; the line at hi: at least
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start, found = _next_id(
+            data, mid if data[mid - 1 : mid] == b"\n" else _line_end(data, mid), hi
+        )
+        if found is None:  # no id from mid on: walk from lo
+            while lo < hi:
+                start, found = _next_id(data, lo, hi)
+                if found is None or found >= key:
+                    return lo
+                lo = _line_end(data, start)
+            return lo
+        if found < key:
+            lo = _line_end(data, start)
+        else:
+            hi = start
+    return lo
+
+
+def _line_of(fd: int, at: int) -> int:
+    """The number of the line starting at byte ``at`` (the first line is 1), counted in
+    windows read from the file."""
+    lines = start = 0
+    while start < at and (chunk := os.pread(fd, min(_WINDOW, at - start), start)):
+        lines += chunk.count(b"\n")
+        start += len(chunk)
+    return lines + 1

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Final, Protocol
+from typing import IO, Any, Final, Protocol
 
 from thads.errors import InvalidRecordError
 from thads.read._encodings import check_encoding, encoding_of, undecodable
 from thads.read._headings import ColumnMap, locate_columns
-from thads.read._rows import PathLike, RawRow, Rows, UnreadableRow, is_jsonl
+from thads.read._rows import PathLike, RawRow, Rows, Span, UnreadableRow, is_jsonl
 from thads.records import clean
 
 _SPANS: Final = (
@@ -68,6 +69,7 @@ def _csv_rows(
     encoding: str | None = None,
     columns: ColumnMap = None,
     cli: bool = True,
+    span: Span | None = None,
 ) -> Iterator[tuple[int, RawRow]]:
     name = str(path)
     chosen = encoding_of(path, encoding)
@@ -75,6 +77,7 @@ def _csv_rows(
     try:
         with open(path, encoding=chosen, newline="") as handle:
             reader = csv.reader(handle)
+            offset = 0  # line numbers: the reader's own, plus the lines before its range
             try:
                 header = next(reader, None)
             except csv.Error as error:
@@ -91,11 +94,14 @@ def _csv_rows(
             where = locate_columns(name, list(header), required, optional, columns, cli=cli)
             width = len(header)
             canonical = where == list(range(width))
-            last = reader.line_num
+            if span is not None:  # a worker's own lines only (jobs=N, thads.read._shard)
+                reader = csv.reader(_range_text(path, span, chosen))
+                offset = span.line - 1
+            last = reader.line_num + offset
             while True:
                 try:
                     for values in reader:
-                        line = reader.line_num
+                        line = reader.line_num + offset
                         if line != last + 1 or len(values) != width or not values[0]:
                             yield from _odd_row(lines, last, line, values, width, where)
                         elif canonical:  # the canonical layout: the row is the list of fields
@@ -105,7 +111,7 @@ def _csv_rows(
                         last = line
                     break
                 except csv.Error as error:
-                    line = reader.line_num
+                    line = reader.line_num + offset
                     # the row's case_id from its first line, so that a bad event still
                     # holds its case (on_bad_event="hold_case")
                     case_id = lines.field(last + 1, where[0]) if where[0] >= 0 else None
@@ -115,6 +121,37 @@ def _csv_rows(
         raise undecodable(path, chosen, error) from None
     finally:
         lines.close()
+
+
+def _range_text(path: PathLike, span: Span, encoding: str) -> IO[str]:
+    """The text of bytes ``span.start`` to ``span.end`` of ``path`` (whole lines)."""
+    raw = open(path, "rb")  # noqa: SIM115 (closed with the text around it)
+    raw.seek(span.start)
+    window = io.BufferedReader(_Window(raw, span.end - span.start), 1 << 16)
+    text_encoding = "utf-8" if encoding == "utf-8-sig" else encoding  # no mark mid-file
+    return io.TextIOWrapper(window, encoding=text_encoding, newline="")
+
+
+class _Window(io.RawIOBase):
+    """At most ``size`` bytes of an open file, from where it stands."""
+
+    def __init__(self, raw: IO[bytes], size: int) -> None:
+        self.raw, self.left = raw, size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.left <= 0:
+            return 0
+        view = memoryview(buffer)[: self.left]
+        got = self.raw.readinto(view)  # type: ignore[attr-defined]
+        self.left -= got
+        return int(got)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
 
 
 def _odd_row(
@@ -363,6 +400,7 @@ def file_rows(
     encoding: str | None = None,
     columns: ColumnMap = None,
     cli: bool = True,
+    span: Span | None = None,
 ) -> Rows:
     if isinstance(path, (str, os.PathLike)) and Path(path).suffix.lower() in _TABLE_SUFFIXES:
         suffix = Path(path).suffix.lower()
@@ -389,7 +427,7 @@ def file_rows(
         check_encoding(encoding, str(path))
     if is_jsonl(path):
         return lambda: _jsonl_rows(path, required, optional, encoding, columns)
-    return lambda: _csv_rows(path, required, optional, encoding, columns, cli)
+    return lambda: _csv_rows(path, required, optional, encoding, columns, cli, span)
 
 
 def mapped_rows(
