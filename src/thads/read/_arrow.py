@@ -44,6 +44,7 @@ from thads.read import (
     FileCount,
     parse_event_row,
 )
+from thads.read._decode import Decoder
 from thads.read._rows import build_case
 from thads.records import (
     CLOSING_CODES,
@@ -503,6 +504,7 @@ class _Plan:
         resolved = np.zeros(len(unique), dtype=np.int32)
         fine = np.ones(len(unique), dtype=bool)
         known: dict[str | None, int] = {None: 0}
+        decode = Decoder()  # the row reader's own reading of a ground, on its event's day
         for u, key in enumerate(unique.tolist()):
             if key < 0:
                 continue  # no ground
@@ -511,17 +513,14 @@ class _Plan:
             try:
                 if on <= 0:
                     raise InvalidRecordError("event", "date", "not read")
-                _, event = parse_event_row(
-                    {"case_id": "x", "date": date.fromordinal(on).isoformat(),
-                     "kind": _KIND_NAMES[kind], "amount": "", "ground": texts[text]}
-                )  # fmt: skip
+                ground = decode.ground(kind, texts[text], "event", on)
             except InvalidRecordError:
                 fine[u] = False
                 continue
-            g = known.get(event.ground)
+            g = known.get(ground)
             if g is None:
-                g = known[event.ground] = len(self.grounds)
-                self.grounds.append(event.ground)
+                g = known[ground] = len(self.grounds)
+                self.grounds.append(ground)
             resolved[u] = g
         return fine[inverse], resolved[inverse]
 
@@ -664,7 +663,6 @@ def _event_rows_of(np: Any, offsets: Any, chosen: Any) -> Any:
 
 
 _ENGINE_FIELDS: Final = frozenset(("office", "executor", "mode", "judgment_kind", "creditor"))
-_KIND_NAMES: Final = {code: name for name, code in CODE_BY_NAME.items()}
 
 
 def _is_string(pa: Any, column: Any) -> bool:
