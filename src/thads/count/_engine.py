@@ -25,12 +25,13 @@ import functools
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from thads.errors import RuleNotAvailableError
 from thads.law import LawVersion
+from thads.read import CaseColumns
 from thads.records import (
     CLOSING_CODES,
     COLLECTED,
@@ -507,6 +508,130 @@ def sweep(
     return result
 
 
+def sweep_columns(columns: CaseColumns, years: Iterable[int]) -> Sweep | None:
+    """What :func:`sweep` gives for the cases of ``columns``, computed over whole columns
+    (numpy) instead of case by case; held to :func:`sweep` by a property test. None when
+    the amounts are too large for exact 64-bit sums (then sweep the cases one by one).
+
+    For each event: the status and the amount owed just before it (running values within
+    its case); for each year: each case's status and amount owed on 1 October, then each
+    change written at the month it happens, as the sweep writes it.
+    """
+    import numpy as np
+
+    owed = columns.owed.astype(np.int64)
+    value = columns.value.astype(np.int64)
+    if (
+        float(np.abs(owed).sum(dtype=np.float64)) + float(np.abs(value).sum(dtype=np.float64))
+        >= 2.0**62
+    ):
+        return None
+    lanes = [(year, *statistical_year_months(year)) for year in sorted(set(years))]
+    result = Sweep(tuple(year for year, *_ in lanes))
+    n, groups, group = len(owed), len(columns.labels), columns.group
+    offsets, code = columns.offsets, columns.code.astype(np.int64)
+    month, acc = columns.month.astype(np.int64), columns.accepted_month.astype(np.int64)
+    count = len(code)
+    rows = np.arange(count, dtype=np.int64)
+    case = np.repeat(np.arange(n, dtype=np.int64), np.diff(offsets))
+    first_row = offsets[:-1][case]  # the row of the first event of each event's case
+
+    def within(flags: Any) -> Any:
+        """How many of the events before each one, in its case, have ``flags``."""
+        before = np.cumsum(flags) - flags
+        return before - before[first_row]
+
+    classifying = code <= C_RESUMED
+    paying = (code == COLLECTED) | (code == C_REDUCED)
+    closing = ~classifying & ~paying
+    pay = np.where(paying, value, 0)
+    # the events the sweep reaches: none after a closing event or after the last year
+    reached = within(closing.astype(np.int64)) == 0
+    last_day = lanes[-1][2] if lanes else 0
+    reached &= (month <= last_day) & (acc[case] <= last_day)
+    # the column each classifying event gives (postponements: by ground and law)
+    status_col = np.array([_STATUS_COL.get(STATUS.get(c, ""), -1) for c in range(16)])
+    col = np.full(count, _IN_PROGRESS_COL, dtype=np.int64)
+    col[classifying] = status_col[code[classifying]]
+    postponed = classifying & (col < 0)
+    if postponed.any():
+        keys = columns.ground[postponed].astype(np.int64) * _DAYS + columns.day[postponed]
+        distinct, inverse = np.unique(keys, return_inverse=True)
+        wanted = np.zeros(len(distinct), dtype=bool)
+        wanted[inverse[reached[postponed]]] = True  # the sweep registers only these
+        ground_col: dict[GroundColumn, int] = {}
+        found = np.full(len(distinct), _IN_PROGRESS_COL, dtype=np.int64)
+        for u, key in enumerate(distinct.tolist()):
+            if wanted[u]:
+                g, day = divmod(key, _DAYS)
+                ground = (columns.grounds[g], _law_of(day))
+                known = ground_col.get(ground)
+                found[u] = _register(result, ground_col, ground) if known is None else known
+        col[postponed] = found[inverse]
+    # the status and the amount owed just before each event, and just after it
+    upto = np.maximum.accumulate(np.where(classifying, rows, -1)) if count else rows
+    before = np.concatenate(([-1], upto[:-1])) if count else rows
+    status_before = np.where(before >= first_row, col[np.maximum(before, 0)], _IN_PROGRESS_COL)
+    status_after = np.where(upto >= first_row, col[np.maximum(upto, 0)], _IN_PROGRESS_COL)
+    paid_before = within(pay)
+    owed_before = owed[case] - paid_before
+    row = np.full(count, -1, dtype=np.int64)  # where a closing event puts the case
+    money_col = np.full(count, -1, dtype=np.int64)
+    for closing_code, (case_col, its_money_col) in _CLOSING_ROW.items():
+        row[code == closing_code], money_col[code == closing_code] = case_col, its_money_col
+    entrusted = code == C_ENTRUSTED
+    money_col[entrusted] = ENTRUSTED
+    to = np.where(code == COLLECTED, COMPLETED, REDUCED)
+    width = result.width
+    for year, first, last in lanes:
+        inside = reached & (month >= first) & (month <= last)
+        if (inside & (code == C_REQUEST_RETURNED) & (acc[case] <= last)).any():
+            raise _returned_request_unknown()
+        earlier = month < first
+        off = np.zeros(n, dtype=bool)
+        off[case[closing & earlier]] = True
+        books = (acc <= last) & ~off
+        k = np.bincount(case[earlier], minlength=n)  # events before the year, per case
+        last_before = np.minimum(offsets[:-1] + k - 1, max(count - 1, 0))
+        has = k > 0
+        start_status = np.where(has, status_after[last_before] if count else 0, _IN_PROGRESS_COL)
+        start_owed = owed - np.where(has, (paid_before + pay)[last_before] if count else 0, 0)
+        cases_t = np.zeros(groups * 12 * width, dtype=np.int64)
+        money_t = np.zeros(groups * 12 * width, dtype=np.int64)
+        base = (group * 12 + np.maximum(acc - first, 0)) * width
+        intake = np.where(acc < first, CARRIED_OVER, NEW)
+        for target, weights in ((cases_t, np.ones(n, dtype=np.int64)), (money_t, start_owed)):
+            np.add.at(target, base[books] + intake[books], weights[books])
+            np.add.at(target, base[books] + start_status[books], weights[books])
+        inside &= books[case]
+        slot = (group[case] * 12 + (month - first)) * width
+        sel = inside & paying  # money: out of the status's row, into completed or reduced
+        np.add.at(money_t, slot[sel] + status_before[sel], -value[sel])
+        np.add.at(money_t, slot[sel] + to[sel], value[sel])
+        moved = within((paying & (month >= first)).astype(np.int64)) > 0
+        row[entrusted] = np.where(moved[entrusted], COMPLETED, ENTRUSTED)
+        changed = (classifying & (col != status_before)) | closing
+        sel = inside & changed  # a new status, or off the books
+        into = np.where(closing, row, col)[sel]
+        money_into = np.where(closing, money_col, col)[sel]
+        np.add.at(cases_t, slot[sel] + status_before[sel], -1)
+        np.add.at(cases_t, slot[sel] + into, 1)
+        np.add.at(money_t, slot[sel] + status_before[sel], -owed_before[sel])
+        np.add.at(money_t, slot[sel] + money_into, owed_before[sel])
+        present = np.bincount(group[books], minlength=groups) > 0
+        cases_rows = cases_t.reshape(groups, 12 * width)
+        money_rows = money_t.reshape(groups, 12 * width)
+        for index in np.flatnonzero(present).tolist():
+            label = columns.labels[index]
+            result.cases[(label, year)] = cases_rows[index].tolist()
+            result.money[(label, year)] = money_rows[index].tolist()
+    return result
+
+
+_DAYS: Final = 4_000_000
+"""More than any day ordinal: keys (ground, day) as ground * _DAYS + day."""
+
+
 def _returned_request_unknown() -> RuleNotAvailableError:
     return RuleNotAvailableError(
         "a request returned to the creditor (Decree 152/2026 Art. 22(2)) falls in a period "
@@ -577,5 +702,6 @@ __all__ = [
     "placement",
     "statistical_year_months",
     "sweep",
+    "sweep_columns",
     "tally_periods",
 ]

@@ -14,12 +14,12 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Literal, Protocol
+from typing import Any, Final, Literal, Protocol
 
 import attrs
 
 from thads.count import _report_json
-from thads.count._engine import GroupKey, Sweep, TallyPair, compiled, sweep
+from thads.count._engine import GroupKey, Sweep, TallyPair, compiled, sweep, sweep_columns
 from thads.count._explain import Explanation, Which
 from thads.count._kept import Gate, KeptCases, explain, explain_kept
 from thads.count._ranking import Ranking, rank_report
@@ -42,6 +42,7 @@ from thads.errors import (
 )
 from thads.read import CaseReader, FileCount, RejectedRow
 from thads.records import (
+    NATIONAL_CODE,
     Case,
     CompiledCase,
     Office,
@@ -302,6 +303,56 @@ def _entries(
         yield key(entry), entry.timeline
 
 
+_COLUMN_FIELDS: Final[dict[str, tuple[str, ...]]] = {
+    "office": ("office",),
+    "executor": ("office", "executor"),
+    "national": (),
+    "mode": ("mode",),
+    "judgment_kind": ("judgment_kind",),
+    "creditor": ("creditor",),
+}
+"""The groupings a reader by columns can give the engine as columns (the fields of the key)."""
+
+
+def _swept(
+    cases: Source,
+    key: GroupFunction,
+    fields: tuple[str, ...] | None,
+    years: list[int],
+    collector: Collector | None = None,
+    gate: Gate | None = None,
+    keep: list[CompiledCase] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Sweep:
+    """The sweep of ``cases``: over whole columns when the reader reads by columns and
+    nothing needs the cases one by one (metrics, an office tree, kept cases), else case
+    by case."""
+    if (
+        isinstance(cases, CaseReader)
+        and fields is not None
+        and collector is None
+        and gate is None
+        and keep is None
+    ):
+        columns = cases.case_columns(fields)
+        if columns is not None:
+            if not fields:
+                columns = attrs.evolve(columns, labels=[NATIONAL_CODE])
+            swept = sweep_columns(columns, years)
+            if swept is not None:
+                if columns.dirty:
+                    swept.merge(sweep(((key(c), c.timeline) for c in columns.dirty), years))
+                if progress is not None:
+                    progress(len(columns.owed) + len(columns.dirty))
+                return swept
+    return sweep(
+        _entries(cases, key, collector, gate, keep),
+        years,
+        progress=progress,
+        progress_every=10_000,
+    )
+
+
 def _keeping(stream: Iterable[CompiledCase], keep: list[CompiledCase]) -> Iterator[CompiledCase]:
     for case in stream:
         keep.append(case)
@@ -309,7 +360,17 @@ def _keeping(stream: Iterable[CompiledCase], keep: list[CompiledCase]) -> Iterat
 
 
 _FORKED: (
-    tuple[Source, GroupFunction, list[int], int, Collector | None, OfficeTree | None, bool] | None
+    tuple[
+        Source,
+        GroupFunction,
+        tuple[str, ...] | None,
+        list[int],
+        int,
+        Collector | None,
+        OfficeTree | None,
+        bool,
+    ]
+    | None
 ) = None
 """What the worker processes of a sharded sweep read (inherited when they fork)."""
 
@@ -343,13 +404,13 @@ def _portable(error: BaseException) -> BaseException:
 
 def _shard_part(index: int) -> _ShardResult:
     assert _FORKED is not None
-    cases, key, years, jobs, metrics, tree, keep_cases = _FORKED
+    cases, key, fields, years, jobs, metrics, tree, keep_cases = _FORKED
     collector = None if metrics is None else type(metrics)(metrics.ranges)  # type: ignore[call-arg]
     keep: list[CompiledCase] | None = [] if keep_cases else None
     if isinstance(cases, CaseReader):
         reader = cases.shard(index, jobs)
         gate = None if tree is None else Gate(tree, reader)
-        swept = sweep(_entries(reader, key, collector, gate, keep), years)
+        swept = _swept(reader, key, fields, years, collector, gate, keep)
         held = {} if gate is None else gate.held
         return swept, reader.counts, reader.rejected, collector, held, keep
     part = list(cases)[index::jobs]
@@ -361,6 +422,7 @@ def _shard_part(index: int) -> _ShardResult:
 def _sharded_sweep(
     cases: Source,
     key: GroupFunction,
+    fields: tuple[str, ...] | None,
     years: list[int],
     jobs: int,
     metrics: Collector | None = None,
@@ -376,7 +438,9 @@ def _sharded_sweep(
     if not isinstance(cases, CaseReader) and not isinstance(cases, Sequence):
         cases = list(cases)  # a one-shot iterable is read once, here
     tree = None if gate is None else gate.tree
-    _FORKED = (cases, key, years, jobs, metrics, tree, keep is not None)
+    if isinstance(cases, CaseReader):
+        cases.shard(0, jobs)  # plans the parts once, before the workers fork
+    _FORKED = (cases, key, fields, years, jobs, metrics, tree, keep is not None)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context) as pool:
@@ -457,6 +521,7 @@ def reports(
             )
     tree = offices if isinstance(offices, OfficeTree) or offices is None else OfficeTree.of(offices)
     key = group_key(by, tree)
+    fields = _COLUMN_FIELDS.get(by)
     regimes = {  # raises if unknown
         p: regime or regime_for(p, allow_last_known=allow_last_known) for p in wanted
     }
@@ -477,19 +542,15 @@ def reports(
     swept = None
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         try:
-            swept = _sharded_sweep(cases, key, years, jobs, metrics, gate, keep)
-        except InvalidRecordError as error:
-            if error.code != "file.not_sorted":
+            swept = _sharded_sweep(cases, key, fields, years, jobs, metrics, gate, keep)
+        except InvalidRecordError:
+            if not isinstance(cases, CaseReader):
                 raise
-            # a part found the files out of order (before any part was added up): one
-            # pass says where, as jobs=1 does
+            # a part met a row it could not read (a strict reader), or files out of
+            # order: which row one pass meets first is one pass's to say (nothing of
+            # the parts was added up yet)
     if swept is None:
-        swept = sweep(
-            _entries(cases, key, metrics, gate, keep),
-            years,
-            progress=progress,
-            progress_every=10_000,
-        )
+        swept = _swept(cases, key, fields, years, metrics, gate, keep, progress)
     read_rows, rejected_rows = _row_counts(reader, gate)
     _warn_rejected(read_rows, rejected_rows, gate)
     tallies = swept.tallies(spans)

@@ -17,6 +17,9 @@ from thads.read._rows import (
     RowError,
     UnreadableRow,
 )
+from thads.read._rows import (
+    CaseColumns as CaseColumns,
+)
 from thads.read._tabular import cell, read_frame
 from thads.read._write import write_cases
 

@@ -28,7 +28,7 @@ import csv
 import os
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -44,8 +44,9 @@ from thads.read import (
     FileCount,
     parse_event_row,
 )
+from thads.read._arrays import arrow_ints, bools, dictionary_codes, ints, is_string, mask, strings
 from thads.read._decode import Decoder
-from thads.read._rows import build_case
+from thads.read._rows import CaseColumns, build_case
 from thads.records import (
     CLOSING_CODES,
     CODE,
@@ -174,6 +175,15 @@ class ArrowCaseReader(CaseReader):
             return
         yield from plan.run(self, _compiled_of, plan.dirty.compiled())
 
+    def case_columns(self, fields: Sequence[str]) -> CaseColumns | None:
+        """For the counting engine: the cases compiled from the columns, as columns,
+        grouped by ``fields`` (the others as compiled cases); None when the files are
+        read row by row. Counts and rejected rows are set as iterating sets them."""
+        plan = self._plan()
+        if plan is None:
+            return None
+        return plan.as_columns(self, fields)
+
     def _plan(self) -> _Plan | None:
         if not self._columnar:
             return None
@@ -217,7 +227,7 @@ class _Table:
         values = [
             [None] * len(indices)
             if self.columns[f] is None
-            else self.columns[f].take(_arrow_ints(indices)).to_pylist()
+            else self.columns[f].take(arrow_ints(indices)).to_pylist()
             for f in fields
         ]
         out: list[tuple[int, Any]] = []
@@ -387,15 +397,15 @@ class _Plan:
         ref = col["judgment_ref"]
         if ref is None:
             ref_simple = np.ones(m, dtype=bool)
-        elif _is_string(pa, ref):
-            ref_simple = _mask(np, pa.compute.match_substring_regex(ref, _SIMPLE_TEXT))
+        elif is_string(pa, ref):
+            ref_simple = mask(np, pa.compute.match_substring_regex(ref, _SIMPLE_TEXT))
         else:
             ref_simple = np.zeros(m, dtype=bool)
             case_ok[:] = False
         dirty_keys = {_key(ids, k) for k in np.flatnonzero(~case_ok).tolist()}
-        if m and _is_string(pa, ids):
-            codes, counts = _codes(np, ids)
-            case_ok &= counts[codes] == 1  # a duplicate case_id: the row reader says which
+        if m and is_string(pa, ids):
+            found, counts = dictionary_codes(np, ids)
+            case_ok &= counts[found] == 1  # a duplicate case_id: the row reader says which
         index, values = self.decoded["accepted_on"]
         ordinals = np.array([v.toordinal() if v else 0 for v in values], dtype=np.int32)
         serials = np.array([month_serial(v) if v else 0 for v in values], dtype=np.int32)
@@ -424,15 +434,15 @@ class _Plan:
             event_ok &= good
             good, ground = self._grounds(pa, np, ecol["ground"], code, day, n)
             event_ok &= good
-            if m and _is_string(pa, ids) and _is_string(pa, eids):
+            if m and is_string(pa, ids) and is_string(pa, eids):
                 found = pa.compute.index_in(eids, value_set=ids)
-                event_case = _ints(np, found, _NO_CASE, np.int32)
+                event_case = ints(np, found, _NO_CASE, np.int32)
             event_ok &= event_case >= 0  # an event without its case: the row reader rejects it
             dirty_keys.update(_key(eids, k) for k in np.flatnonzero(~event_ok).tolist())
             case_ok[event_case[(~event_ok) & (event_case >= 0)]] = False
-        if dirty_keys and m and _is_string(pa, ids):
-            listed = _strings(pa, np, sorted(k for k in dirty_keys if k is not None))
-            case_ok &= ~_mask(np, pa.compute.is_in(ids, value_set=listed))
+        if dirty_keys and m and is_string(pa, ids):
+            listed = strings(pa, np, sorted(k for k in dirty_keys if k is not None))
+            case_ok &= ~mask(np, pa.compute.is_in(ids, value_set=listed))
         # the order of each case's events, for the cases still clean
         owner_all = np.maximum(event_case, 0)
         live = (event_case >= 0) & case_ok[owner_all] if m else np.zeros(n, dtype=bool)
@@ -491,12 +501,12 @@ class _Plan:
         (kind, ground, day) is read once, by the row reader's own decoding."""
         if column is None:
             return np.ones(n, dtype=bool), np.zeros(n, dtype=np.int64)
-        if not _is_string(pa, column):
+        if not is_string(pa, column):
             return np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int64)
         encoded = column.dictionary_encode()
         texts = encoded.dictionary.to_pylist()
         width = len(texts) + 1
-        index = _ints(np, encoded.indices, -1).astype(np.int64)
+        index = ints(np, encoded.indices, -1).astype(np.int64)
         blank = texts.index("") if "" in texts else -2
         has = (index >= 0) & (index != blank)
         keys = np.where(has, (code * width + index) * _DAYS + day, -1)
@@ -535,16 +545,7 @@ class _Plan:
             ((self.first_line[c.case_id], n, c) for n, c in enumerate(dirty)),
             key=lambda item: (item[0], item[1]),
         )  # the row reader's part first: its rejections and counts are then complete
-        reader.rejected = list(self.dirty.rejected)
-        reader.counts = {self.cases_name: FileCount()}
-        if reader.events_path is not None:
-            reader.counts[self.events_name] = FileCount()
-        for name, theirs in self.dirty.counts.items():
-            mine = reader.counts.setdefault(name, FileCount())
-            mine.read += theirs.read
-            mine.accepted += theirs.accepted
-            mine.rejected += theirs.rejected
-            mine.blank += theirs.blank
+        self._accounts(reader)
         waiting = 0
         taken = [0, 0]
         for rows, items in self._clean(make, taken):
@@ -559,6 +560,23 @@ class _Plan:
                 yield item
         for _, _, case in ahead[waiting:]:
             yield case
+        self._accounts(reader, taken)
+
+    def _accounts(self, reader: ArrowCaseReader, taken: list[int] | None = None) -> None:
+        """The reader's counts and rejected rows: the row reader's part (read first,
+        ``taken`` None), then the rows compiled from the columns (cases, events)."""
+        if taken is None:
+            reader.rejected = list(self.dirty.rejected)
+            reader.counts = {self.cases_name: FileCount()}
+            if reader.events_path is not None:
+                reader.counts[self.events_name] = FileCount()
+            for name, theirs in self.dirty.counts.items():
+                mine = reader.counts.setdefault(name, FileCount())
+                mine.read += theirs.read
+                mine.accepted += theirs.accepted
+                mine.rejected += theirs.rejected
+                mine.blank += theirs.blank
+            return
         cases = reader.counts[self.cases_name]
         cases.read += taken[0]
         cases.accepted += taken[0]
@@ -566,6 +584,48 @@ class _Plan:
             events = reader.counts[self.events_name]
             events.read += taken[1]
             events.accepted += taken[1]
+
+    def as_columns(self, reader: ArrowCaseReader, fields: Sequence[str]) -> CaseColumns:
+        """The clean cases of this part as columns (see :meth:`ArrowCaseReader.case_columns`)."""
+        np = self.np
+        dirty = list(self.dirty.compiled())  # the row reader's part first, as run() does
+        self._accounts(reader)
+        ids, amounts, _, acc_month, _, _ = self.columns
+        chosen = self.clean_cases
+        if self.part is not None:
+            index, count = self.part
+            mine = [_shard_of(case_id, count) == index
+                    for case_id in ids.take(arrow_ints(chosen)).to_pylist()]  # fmt: skip
+            chosen = chosen[np.array(mine, dtype=bool)]
+        kept = _event_rows_of(np, self.offsets, chosen)
+        offsets = np.zeros(len(chosen) + 1, dtype=np.int64)
+        np.cumsum(self.offsets[chosen + 1] - self.offsets[chosen], out=offsets[1:])
+        group = np.zeros(len(chosen), dtype=np.int64)
+        labels: list[Any] = [()]
+        for name in fields:  # the groups: each distinct value (pair of values) once
+            index, values = self.decoded[name]
+            texts = [v if v is None or isinstance(v, str) else str(v.value) for v in values]
+            combined = group * (len(values) + 1) + (index[chosen] + 1)
+            distinct, group = np.unique(combined, return_inverse=True)
+            width = len(values) + 1
+            labels = [(*labels[k // width], texts[k % width]) for k in distinct.tolist()]
+            group = group.astype(np.int64)
+        self._accounts(reader, [len(chosen), len(kept)])
+        day, month, code, value, ground = (a[kept] for a in self.steps)
+        return CaseColumns(
+            group=group,
+            labels=[label[0] if len(label) == 1 else label for label in labels],
+            accepted_month=acc_month[chosen],
+            owed=amounts[chosen],
+            offsets=offsets,
+            day=day,
+            month=month,
+            code=code,
+            value=value,
+            ground=ground,
+            grounds=self.grounds,
+            dirty=dirty,
+        )
 
     def _clean(
         self, make: Callable[..., Any], taken: list[int]
@@ -585,7 +645,7 @@ class _Plan:
         offsets = self.offsets
         for start in range(0, len(self.clean_cases), _CHUNK):
             chosen = self.clean_cases[start : start + _CHUNK]
-            case_ids = ids.take(_arrow_ints(chosen)).to_pylist()
+            case_ids = ids.take(arrow_ints(chosen)).to_pylist()
             if self.part is not None:
                 index, count = self.part
                 mine = [_shard_of(case_id, count) == index for case_id in case_ids]
@@ -632,7 +692,7 @@ class _Plan:
                     [""] * len(chosen)
                     if ref is None
                     else _refs(
-                        ref.take(_arrow_ints(chosen)).to_pylist(), ref_simple[chosen].tolist()
+                        ref.take(arrow_ints(chosen)).to_pylist(), ref_simple[chosen].tolist()
                     )
                 )
                 out = [
@@ -665,79 +725,11 @@ def _event_rows_of(np: Any, offsets: Any, chosen: Any) -> Any:
 _ENGINE_FIELDS: Final = frozenset(("office", "executor", "mode", "judgment_kind", "creditor"))
 
 
-def _is_string(pa: Any, column: Any) -> bool:
-    return column is not None and column.type == pa.string()
-
-
-def _mask(np: Any, array: Any) -> Any:
-    return _bools(np, array)
-
-
-def _codes(np: Any, column: Any) -> tuple[Any, Any]:
-    encoded = column.dictionary_encode()
-    codes = _ints(np, encoded.indices, 0, np.int32)
-    return codes, np.bincount(codes, minlength=len(encoded.dictionary))
-
-
-def _bits(np: Any, buffer: Any, offset: int, n: int) -> Any:
-    packed = np.frombuffer(buffer, dtype=np.uint8)
-    return np.unpackbits(packed, bitorder="little")[offset : offset + n].astype(bool)
-
-
-def _bools(np: Any, array: Any) -> Any:
-    """A boolean Arrow array as numpy (null as False), read from its buffers.
-
-    Arrow's own conversion to numpy imports pandas when it is installed (a second's
-    start-up): the buffers are read directly instead."""
-    n = len(array)
-    if n == 0:
-        return np.zeros(0, dtype=bool)
-    validity, data = array.buffers()[:2]
-    out = _bits(np, data, array.offset, n)
-    if array.null_count:
-        out &= _bits(np, validity, array.offset, n)
-    return out
-
-
-def _ints(np: Any, array: Any, fill: int, dtype: Any = None) -> Any:
-    """An integer Arrow array as numpy (int64 unless ``dtype``; null as ``fill``), read
-    from its buffers."""
-    dtype = np.int64 if dtype is None else dtype
-    n = len(array)
-    if n == 0:
-        return np.zeros(0, dtype=dtype)
-    validity, data = array.buffers()[:2]
-    width = array.type.bit_width // 8
-    kind = np.dtype(f"<{'u' if str(array.type).startswith('uint') else 'i'}{width}")
-    out = np.frombuffer(data, dtype=kind)[array.offset : array.offset + n].astype(dtype)
-    if array.null_count:
-        out = np.where(_bits(np, validity, array.offset, n), out, fill)
-    return out
-
-
-def _arrow_ints(values: Any) -> Any:
-    """Row indices (numpy) as an Arrow array, without Arrow's pandas-aware conversion."""
-    import numpy as np
-    import pyarrow as pa
-
-    data = np.ascontiguousarray(values, dtype=np.int64)
-    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
-
-
-def _strings(pa: Any, np: Any, texts: list[str]) -> Any:
-    """Python strings as an Arrow string array (built from buffers, as above)."""
-    encoded = [t.encode("utf-8") for t in texts]
-    offsets = np.zeros(len(encoded) + 1, dtype=np.int32)
-    np.cumsum([len(b) for b in encoded], out=offsets[1:])
-    data = pa.py_buffer(b"".join(encoded))
-    return pa.StringArray.from_buffers(len(encoded), pa.py_buffer(offsets), data)
-
-
 def _simple_ids(pa: Any, np: Any, column: Any, n: int) -> Any:
     """Rows whose case id the row reader keeps as written (and the fast path takes)."""
-    if not _is_string(pa, column):
+    if not is_string(pa, column):
         return np.zeros(n, dtype=bool)
-    return _mask(np, pa.compute.match_substring_regex(column, _SIMPLE_ID))
+    return mask(np, pa.compute.match_substring_regex(column, _SIMPLE_ID))
 
 
 def _by_value(
@@ -748,12 +740,12 @@ def _by_value(
     text is decoded once."""
     if column is None:
         return np.full(n, null_ok, dtype=bool), np.full(n, -1, dtype=np.int32), [None]
-    if not _is_string(pa, column):
+    if not is_string(pa, column):
         return np.zeros(n, dtype=bool), np.full(n, -1, dtype=np.int32), [None]
     encoded = column.dictionary_encode()
     outcomes = [decode(text) for text in encoded.dictionary.to_pylist()]
     ok = np.array([null_ok] + [o is not _BAD for o in outcomes], dtype=bool)
-    index = _ints(np, encoded.indices, -1, np.int32)
+    index = ints(np, encoded.indices, -1, np.int32)
     return ok[index + 1], index, [None] + [None if o is _BAD else o for o in outcomes]
 
 
@@ -796,18 +788,18 @@ def _amounts(pa: Any, np: Any, column: Any, n: int, *, required: bool) -> tuple[
     if column is None:
         return np.full(n, not required, dtype=bool), np.zeros(n, dtype=np.int64)
     if column.type == pa.int64():
-        values = _ints(np, column, 0)
+        values = ints(np, column, 0)
         ok = (values >= 1) & (values < 10**15)
         if not required:
-            ok |= _bools(np, column.is_null())
+            ok |= bools(np, column.is_null())
         return ok, np.where(ok, values, 0)
-    if not _is_string(pa, column):
+    if not is_string(pa, column):
         return np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int64)
     pc = pa.compute
     if not required:
         column = pc.replace_substring_regex(column, "^$", "0")  # blank: no amount
     try:  # the common case, in one pass: every text an integer
-        values = _ints(np, pc.cast(column, pa.int64()), 0)
+        values = ints(np, pc.cast(column, pa.int64()), 0)
     except pa.ArrowException:
         pass
     else:
@@ -815,12 +807,12 @@ def _amounts(pa: Any, np: Any, column: Any, n: int, *, required: bool) -> tuple[
         # also hexadecimal (0x10), which the row reader refuses; a negative amount is
         # the row reader's to reject
         ok = (values >= 0) & (values < 10**15)
-        ok &= ~_mask(np, pc.match_substring(column, "x", ignore_case=True))
+        ok &= ~mask(np, pc.match_substring(column, "x", ignore_case=True))
         return ok, np.where(ok, values, 0)
-    digits = _mask(np, pc.match_substring_regex(column, _DIGITS))
-    ok = digits | (_ints(np, pc.utf8_length(column), 1) == 0) if not required else digits
+    digits = mask(np, pc.match_substring_regex(column, _DIGITS))
+    ok = digits | (ints(np, pc.utf8_length(column), 1) == 0) if not required else digits
     text = pc.replace_substring_regex(column, _NOT_DIGITS, "0")  # the others are not used
-    return ok, _ints(np, pc.cast(text, pa.int64()), 0)
+    return ok, ints(np, pc.cast(text, pa.int64()), 0)
 
 
 def _key(column: Any, index: int) -> str | None:

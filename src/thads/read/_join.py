@@ -268,7 +268,7 @@ class Joiner(Sharded):
             if case_id < last_event_id:
                 raise _not_sorted(events_name, line, case_id, last_event_id)
             if case_id < low or (high is not None and case_id >= high):
-                raise _not_sorted(events_name, line, case_id, last_event_id or low)
+                raise _outside(events_name, line, case_id, low, high)
             last_event_id = case_id
 
         def pull() -> PendingEvent | None:
@@ -305,6 +305,8 @@ class Joiner(Sharded):
         last_case_id = ""
         held = self._held
         for line, fields, case_id in self._case_items(decode, cases_name):
+            if high is not None and case_id and case_id >= high:
+                raise _outside(cases_name, line, case_id, low, high)
             if fields is None:
                 if case_id and case_id > last_case_id:
                     last_case_id = case_id
@@ -365,6 +367,18 @@ class Joiner(Sharded):
             return None
         self.counts[events_name].accepted += len(good)
         return builder.build()
+
+
+def _outside(file: str, line: int, case_id: str, low: str, high: str | None) -> InvalidRecordError:
+    """A row of a byte-range part (jobs=N on sorted files) whose case id another part owns."""
+    owned = f"from {low!r}" + ("" if high is None else f" up to {high!r} (not included)")
+    return InvalidRecordError(
+        f"{file}:{line}",
+        "case_id",
+        f"{case_id!r} is not among this part's case ids ({owned}): the file is not sorted "
+        "by case_id; read it without sorted_input",
+        code="file.not_sorted",
+    )
 
 
 def _not_sorted(file: str, line: int, case_id: str, before: str) -> InvalidRecordError:

@@ -7,7 +7,7 @@ Every row read is accounted for: it is either part of an accepted case or listed
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, Self
 
 from thads.errors import InvalidRecordError
@@ -21,6 +21,7 @@ from thads.read._headings import (
 )
 from thads.read._join import CaseItem, Joiner
 from thads.read._rows import (
+    CaseColumns,
     FileCount,
     OnBadEvent,
     PathLike,
@@ -29,7 +30,7 @@ from thads.read._rows import (
     build_case,
     check_on_bad_event,
 )
-from thads.read._shard import byte_range
+from thads.read._shard import ByteRange, byte_ranges
 from thads.read._sources import Record, file_rows, is_frame, record_rows
 from thads.records import Case, CompiledCase, Timeline
 
@@ -91,32 +92,48 @@ class CaseReader(Joiner):
         )
         self._shard: tuple[int, int] | None = None
         self._file_options: tuple[str | None, ColumnMap] | None = (encoding, columns)
+        self._plans: dict[int, list[ByteRange] | None] = {}
 
     def shard(self, index: int, count: int) -> Self:
         """A reader of the same sources that keeps only part ``index`` of ``count``.
 
         Files sorted by case_id (``sorted_input=True``) that can be cut between lines
         without reading them (UTF-8 CSV, case_id first, no quotes) are cut into byte
-        ranges: each part reads only its own lines. Otherwise cases are split by a stable
-        hash of their case_id. Either way each case and its events fall in one part and
-        the parts' counts and rejections add up to the whole.
+        ranges, planned once for all the parts: each part reads only its own lines.
+        Otherwise cases are split by a stable hash of their case_id. Either way each case
+        and its events fall in one part and the parts' counts and rejections add up to
+        the whole. A byte-range part raises ``file.not_sorted`` for a row outside its
+        case ids, which may also happen where the whole reading has none (a row rejected
+        before a cut): :func:`thads.report` then reads in one pass.
         """
         copy = super().shard(index, count)
-        options = self._file_options
-        if not self.sorted_input or options is None or options[1] is not None:
-            return copy
-        if self.events_path is None:
-            return copy
-        part = byte_range(self.cases_path, self.events_path, index, count, options[0])
-        if part is not None:
+        ranges = self._byte_ranges(count)
+        if ranges is not None:
+            part = ranges[index]
+            encoding = None if self._file_options is None else self._file_options[0]
             copy._shard, copy._bounds = None, (part.low, part.high)
             copy._case_rows = file_rows(
-                self.cases_path, CASE_COLUMNS, CASE_OPTIONAL, options[0], span=part.cases
+                self.cases_path, CASE_COLUMNS, CASE_OPTIONAL, encoding, span=part.cases
             )
             copy._event_rows = file_rows(
-                self.events_path, EVENT_COLUMNS, EVENT_OPTIONAL, options[0], span=part.events
+                self.events_path,  # type: ignore[arg-type]
+                EVENT_COLUMNS,
+                EVENT_OPTIONAL,
+                encoding,
+                span=part.events,
             )
         return copy
+
+    def _byte_ranges(self, count: int) -> list[ByteRange] | None:
+        """The byte ranges of ``count`` parts, planned once per reader (None: by hash)."""
+        options = self._file_options
+        if not self.sorted_input or options is None or options[1] is not None:
+            return None
+        if self.events_path is None:
+            return None
+        if count not in self._plans:
+            self._plans[count] = byte_ranges(self.cases_path, self.events_path, count, options[0])
+        return self._plans[count]
 
     @classmethod
     def from_records(
@@ -176,8 +193,15 @@ class CaseReader(Joiner):
         reader._case_rows, reader._event_rows = cases, events
         reader._shard = None
         reader._file_options = None
+        reader._plans = {}
         reader._values = (locale, zero_fraction)
         return reader
+
+    def case_columns(self, fields: Sequence[str]) -> CaseColumns | None:
+        """For the counting engine: the cases as columns, grouped by ``fields``; None
+        for a reader that reads row by row (this one: the pyarrow engine's reader reads
+        by columns)."""
+        return None
 
     def __iter__(self) -> Iterator[Case]:
         for fields, timeline in self._items():

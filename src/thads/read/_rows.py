@@ -122,3 +122,29 @@ class Span(NamedTuple):
     start: int
     end: int
     line: int
+
+
+@attrs.frozen
+class CaseColumns:
+    """Cases read by columns, for the counting engine (no case objects are built).
+
+    ``group`` gives each case's group as an index into ``labels``; ``accepted_month``
+    (month serials) and ``owed`` are per case; the events of case ``i`` are rows
+    ``offsets[i]`` to ``offsets[i + 1]`` of ``day`` (ordinals), ``month``, ``code``,
+    ``value`` and ``ground`` (an index into ``grounds``), in the order a timeline keeps
+    them. ``dirty`` are the cases the row reader read (as the engine reads them). The
+    arrays are numpy arrays.
+    """
+
+    group: Any
+    labels: list[Any]
+    accepted_month: Any
+    owed: Any
+    offsets: Any
+    day: Any
+    month: Any
+    code: Any
+    value: Any
+    ground: Any
+    grounds: list[str | None]
+    dirty: list[Any]

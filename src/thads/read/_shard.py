@@ -7,6 +7,7 @@ import os
 import zlib
 from collections.abc import Iterable
 from contextlib import ExitStack
+from itertools import pairwise
 from typing import Final, NamedTuple, Self
 
 from thads.read._decode import raw_case_id
@@ -89,17 +90,22 @@ class _UnsplittableError(Exception):
     """A line near a cut whose case id cannot be compared as the reader compares ids."""
 
 
-def byte_range(
-    cases: PathLike, events: PathLike, index: int, count: int, encoding: str | None
-) -> ByteRange | None:
-    """Part ``index`` of ``count`` of two sorted CSV files, cut between cases.
+def byte_ranges(
+    cases: PathLike, events: PathLike, count: int, encoding: str | None
+) -> list[ByteRange] | None:
+    """The ``count`` parts of two sorted CSV files, cut between cases; one plan for all
+    the parts of a reading (each worker computes the same one).
 
     Only for files a cut cannot misread: UTF-8, ``case_id`` the first heading of both,
     no quote, NUL or lone carriage return anywhere (so every line is one row and its case
-    id is the text before its first comma). Otherwise None, and the caller shards by
-    hash, reading every line. On sorted files the parts are exact; a worker refuses an
-    event outside ``low``..``high`` as out of order, as one pass would.
+    id is the text before its first comma), and a clean case id on every line a cut or a
+    search looks at. Otherwise None, and the caller shards by hash, reading every line.
+    On sorted files the parts are exact; a part refuses a row outside its ids
+    (``low``..``high``) as out of order, and the whole reading is then to be read in one
+    pass to say where (as :func:`thads.report` does).
     """
+    if count < 2:
+        return None
     with ExitStack() as stack:
         maps, fds = [], []
         for path in (cases, events):
@@ -113,14 +119,14 @@ def byte_range(
             maps.append(stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)))
             fds.append(handle.fileno())
         try:
-            return _parts(maps[0], maps[1], index, count, fds)
+            return _parts(maps[0], maps[1], count, fds)
         except _UnsplittableError:
             return None
 
 
 def _parts(
-    cases: mmap.mmap, events: mmap.mmap, index: int, count: int, fds: list[int]
-) -> ByteRange | None:
+    cases: mmap.mmap, events: mmap.mmap, count: int, fds: list[int]
+) -> list[ByteRange] | None:
     case_body, event_body = _body(cases), _body(events)
     if case_body is None or event_body is None:
         return None
@@ -129,28 +135,26 @@ def _parts(
         cut = max(_cut(cases, case_body, case_body + (len(cases) - case_body) * k // count),
                   cuts[-1])  # fmt: skip
         cuts.append(cut)
-        ids.append(_id_at(cases, cut) or "" if cut < len(cases) else "")
+        ids.append(_id_at(cases, cut) if cut < len(cases) else "")
     cuts.append(len(cases))
-    if index and cuts[index] >= len(cases):  # nothing after the last case
-        end = len(events)
-        return ByteRange(
-            Span(len(cases), len(cases), _line_of(fds[0], len(cases))),
-            Span(end, end, _line_of(fds[1], end)),
-            ids[index - 1],
-            None,
-        )
-    low = ids[index]
-    high = ids[index + 1] if index + 1 < count and ids[index + 1] else None
-    first = event_body if index == 0 else _first_at_least(events, event_body, low)
-    last = len(events) if high is None else _first_at_least(events, event_body, high)
-    if first > last:
+    event_cuts = [event_body]
+    for k in range(1, count):
+        event_cuts.append(_first_at_least(events, event_body, ids[k]) if ids[k] else len(events))
+    event_cuts.append(len(events))
+    if any(a > b for a, b in pairwise(event_cuts)):
         return None  # not sorted: one pass says where
-    return ByteRange(
-        Span(cuts[index], cuts[index + 1], _line_of(fds[0], cuts[index])),
-        Span(first, last, _line_of(fds[1], first)),
-        low,
-        high,
-    )
+    out = []
+    for k in range(count):
+        high = ids[k + 1] if k + 1 < count and ids[k + 1] else None
+        out.append(
+            ByteRange(
+                Span(cuts[k], cuts[k + 1], _line_of(fds[0], cuts[k])),
+                Span(event_cuts[k], event_cuts[k + 1], _line_of(fds[1], event_cuts[k])),
+                ids[k],
+                high,
+            )
+        )
+    return out
 
 
 def _plain(fd: int) -> bool:
