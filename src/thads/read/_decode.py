@@ -424,8 +424,62 @@ CaseFields = tuple[
 ]  # fmt: skip
 
 
+def quick_case_fields(decode: Decoder, values: list[object]) -> CaseFields | None:
+    """:func:`case_fields` of a common row, from the decoder's caches alone, or None (then
+    the row is read field by field). Every text must be one the decoder has already read
+    (an office, a date, a mode...) or plain ASCII (the case id, the reference, the
+    amount's digits); a property test holds it to :func:`case_fields`."""
+    case_id, office, executor, mode, kind, ref, effective, accepted, amount, creditor, due = values
+    if not (
+        type(case_id) is str
+        and case_id
+        and case_id[0] > " "
+        and case_id[-1] > " "
+        and case_id.isascii()
+        and type(ref) is str
+        and ref.isascii()
+        and type(amount) is str
+        and amount.isdigit()
+        and amount.isascii()
+        and len(amount) <= 18  # longer: checked against MAX_AMOUNT
+    ):
+        return None
+    names, dates = decode.names, decode.dates
+    found = (
+        names.get(office) if type(office) is str else None,
+        names.get(executor) if type(executor) is str else None,
+        decode.modes.get(mode) if type(mode) is str else None,
+        decode.kinds.get(kind) if type(kind) is str else None,
+        decode.creditors.get(creditor) if type(creditor) is str else None,
+        dates.get(accepted) if type(accepted) is str else None,
+    )
+    if None in found:
+        return None
+    the_office, the_executor, the_mode, the_kind, the_creditor, on = found
+    days: list[date | None] = []
+    for value in (effective, due):
+        if value is None or value == "":
+            days.append(None)
+            continue
+        hit = dates.get(value) if type(value) is str else None
+        if hit is None:
+            return None
+        days.append(hit[0])
+    assert on is not None
+    return (
+        case_id, the_office, the_executor, the_mode, the_kind, ref.strip(), days[0],  # type: ignore[return-value]
+        on[0], on[1], int(amount), the_creditor, days[1],
+    )  # fmt: skip
+
+
 def case_fields(decode: Decoder, values: list[object]) -> CaseFields:
     """Checked fields of one cases.csv row, in column order (the first bad one raises)."""
+    quick = quick_case_fields(decode, values)
+    return case_fields_by_field(decode, values) if quick is None else quick
+
+
+def case_fields_by_field(decode: Decoder, values: list[object]) -> CaseFields:
+    """:func:`case_fields` read field by field (the specification of the quick path)."""
     case_id = decode.text(values[0], "case", "case_id")
     record = f"case {case_id}"
     office = decode.name(values[1], record, "office")

@@ -1,0 +1,50 @@
+"""The quick reading of a case row (the decoder's caches alone) gives what reading it
+field by field gives, or steps aside (None): never another value, never a row accepted
+that the field-by-field reading rejects."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thads.errors import InvalidRecordError
+from thads.read._decode import Decoder, case_fields_by_field, quick_case_fields
+from thads.read._headings import CASE_COLUMNS, CASE_OPTIONAL
+from thads.testing import Dataset, datasets, invalid_datasets
+
+FIELDS = CASE_COLUMNS + CASE_OPTIONAL
+
+
+def _rows(data: Dataset) -> list[list[object]]:
+    return [[row.get(f, "") for f in FIELDS] for row in data.case_rows]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(datasets(max_size=6), invalid_datasets()), min_size=1, max_size=4))
+def test_the_quick_reading_is_the_field_by_field_reading(sets: list[Dataset]) -> None:
+    decode = Decoder()
+    rows = [row for data in sets for row in _rows(data)]
+    for row in rows + rows:  # the second time round, the caches know every text
+        try:
+            expected = case_fields_by_field(decode, row)
+        except InvalidRecordError:
+            expected = None
+        quick = quick_case_fields(decode, row)
+        if quick is not None:
+            assert quick == expected, row
+
+
+def test_a_common_row_is_read_quickly_once_its_texts_are_known() -> None:
+    """By hand: the first reading fills the caches (office, executor, dates); the same
+    row then reads quickly, with the amount and the reference as written."""
+    row: list[object] = ["c1", "P01", "E1", "active", "civil", " 12/2024/DS-ST ", "2024-01-02",
+                         "2024-02-01", "1500000", "state", ""]  # fmt: skip
+    decode = Decoder()
+    assert quick_case_fields(decode, row) is None  # nothing known yet
+    slow = case_fields_by_field(decode, row)
+    fast = quick_case_fields(decode, row)
+    assert fast == slow
+    assert fast is not None and fast[5] == "12/2024/DS-ST" and fast[9] == 1_500_000
+    assert quick_case_fields(decode, [*row[:8], "1.500.000", *row[9:]]) is None  # not digits
+    assert quick_case_fields(decode, [" c1", *row[1:]]) is None  # a space: cleaned slowly
+    assert quick_case_fields(decode, ["c1 ", *row[1:]]) in (None, slow)  # read as "c1"
