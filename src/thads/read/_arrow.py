@@ -806,17 +806,18 @@ def _amounts(pa: Any, np: Any, column: Any, n: int, *, required: bool) -> tuple[
         return np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int64)
     pc = pa.compute
     if not required:
-        column = pc.if_else(pc.equal(column, ""), "0", column)  # blank: no amount
+        blank = pc.equal(pc.binary_length(column), 0)  # blank: no amount
+        column = pc.if_else(blank, "0", column)
     try:  # the common case, in one pass: every text an integer
         values = ints(np, pc.cast(column, pa.int64()), 0)
     except pa.ArrowException:
         pass
     else:
         # Arrow takes ASCII digits with an optional sign, as the row reader does, and
-        # also hexadecimal (0x10), which the row reader refuses; a negative amount is
-        # the row reader's to reject
+        # also hexadecimal (0x10), which the row reader refuses: only plain digits are
+        # taken here (a sign, a negative amount: the row reader's to read or reject)
         ok = (values >= 0) & (values < 10**15)
-        ok &= ~mask(np, pc.match_substring(column, "x", ignore_case=True))
+        ok &= mask(np, pc.ascii_is_decimal(column))
         return ok, np.where(ok, values, 0)
     digits = mask(np, pc.match_substring_regex(column, _DIGITS))
     ok = digits | (ints(np, pc.utf8_length(column), 1) == 0) if not required else digits
