@@ -18,6 +18,7 @@ the files their own way, and the pure-Python script counts in pure Python. All t
 are printed, never asserted.
 
     python benchmarks/compare.py --cases 200000 [--dir /tmp/national] [--skip NAME ...]
+    python benchmarks/compare.py --cases 1000000 --repeat 3   # medians of 3, run in turn
     python benchmarks/compare.py --cases 2000000 --sorted   # the streaming reader's memory
 """
 
@@ -424,13 +425,18 @@ def csv_floor(cases: str, events: str, year: int) -> dict[str, list[int]]:
 
 
 def measure(call: str) -> tuple[float, float, dict[str, list[int]]]:
-    """Run ``call`` (an expression on this module) in a fresh process: (s, peak MiB, result)."""
+    """Run ``call`` (an expression on this module) in a fresh process: (s, peak MiB, result).
+
+    The peak is the process's own high-water mark (VmHWM: ``ru_maxrss`` would also count
+    the memory of this process when it forked the new one), or its workers' if higher."""
     code = (
         f"import json, sys, time, resource; sys.path.insert(0, {str(HERE)!r}); "
         f"import compare as b; t = time.perf_counter(); r = b.{call}; "
         "d = time.perf_counter() - t; "
-        "u = resource.getrusage; p = max(u(resource.RUSAGE_SELF).ru_maxrss, "
-        "u(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024; print(json.dumps([d, p, r]))"
+        "h = [l for l in open('/proc/self/status') if l.startswith('VmHWM')]; "
+        "s = int(h[0].split()[1]) if h else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
+        "p = max(s, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024; "
+        "print(json.dumps([d, p, r]))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     if done.returncode:
@@ -446,6 +452,9 @@ def main() -> None:
     parser.add_argument("--year", type=int, default=2025)
     parser.add_argument("--dir", type=Path, help="where the data set is (made if missing)")
     parser.add_argument("--skip", nargs="*", default=[], help="names of runs to leave out")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of each, in turn; the median is kept"
+    )
     parser.add_argument(
         "--sorted", action="store_true", help="only the streaming row engine (sorted_input)"
     )
@@ -486,18 +495,33 @@ def main() -> None:
         print(f"{name:38s} {seconds:7.2f} s   peak {peak:7.0f} MiB")
         return
     measured: dict[str, tuple[float, float, dict[str, list[int]]]] = {}
-    for name, call in runs.items():
-        if any(s.lower() in name.lower() for s in args.skip):
+    chosen = {n: c for n, c in runs.items() if not any(s.lower() in n.lower() for s in args.skip)}
+    rounds: dict[str, list[tuple[float, float, dict[str, list[int]]]]] = {n: [] for n in chosen}
+    for turn in range(args.repeat):  # in turn, so that a busy spell hits every run alike
+        for name, call in chosen.items():
+            if name in rounds and turn and not rounds[name]:
+                continue  # skipped the first time
+            try:
+                rounds[name].append(measure(call))
+            except RuntimeError as error:
+                if "No module named" in str(error):
+                    print(f"{name:38s} skipped: {str(error).splitlines()[-1]}")
+                    continue
+                raise
+            seconds, peak, _ = rounds[name][-1]
+            print(f"{name:38s} {seconds:7.2f} s   peak {peak:7.0f} MiB", flush=True)
+    if args.repeat > 1:
+        print(f"medians of {args.repeat}:")
+    for name, done in rounds.items():
+        if not done:
             continue
-        try:
-            measured[name] = measure(call)
-        except RuntimeError as error:
-            if "No module named" in str(error):
-                print(f"{name:38s} skipped: {str(error).splitlines()[-1]}")
-                continue
-            raise
-        seconds, peak, _ = measured[name]
-        print(f"{name:38s} {seconds:7.2f} s   peak {peak:7.0f} MiB", flush=True)
+        done.sort(key=lambda m: m[0])
+        seconds, _, result = done[len(done) // 2]
+        measured[name] = (seconds, max(m[1] for m in done), result)
+        for other in done:
+            assert other[2] == result, f"{name}: tallies differ between runs"
+        if args.repeat > 1:
+            print(f"{name:38s} {seconds:7.2f} s   peak {measured[name][1]:7.0f} MiB")
     counted = {name: m[2] for name, m in measured.items() if not name.startswith("floor")}
     first = next(iter(counted))
     reference = counted[first]
