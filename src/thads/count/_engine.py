@@ -622,9 +622,13 @@ def sweep_columns(columns: CaseColumns, years: Iterable[int]) -> Sweep | None:
         cases_rows = cases_t.reshape(groups, 12 * width)
         money_rows = money_t.reshape(groups, 12 * width)
         for index in np.flatnonzero(present).tolist():
-            label = columns.labels[index]
-            result.cases[(label, year)] = cases_rows[index].tolist()
-            result.money[(label, year)] = money_rows[index].tolist()
+            slot = (columns.labels[index], year)
+            for table, sums in ((result.cases, cases_rows), (result.money, money_rows)):
+                mine = sums[index].tolist()
+                earlier = table.get(slot)  # labels are distinct; were two equal, both count
+                table[slot] = (
+                    mine if earlier is None else [a + b for a, b in zip(earlier, mine, strict=True)]
+                )
     return result
 
 

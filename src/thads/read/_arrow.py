@@ -613,11 +613,19 @@ class _Plan:
         labels: list[Any] = [()]
         for name in fields:  # the groups: each distinct value (pair of values) once
             index, values = self.decoded[name]
-            texts = [v if v is None or isinstance(v, str) else str(v.value) for v in values]
-            combined = group * (len(values) + 1) + (index[chosen] + 1)
+            # texts that read as one value ("A" and "A ", NFC and NFD) are one group
+            known: dict[object, int] = {}
+            for v in values:
+                known.setdefault(v if v is None or type(v) is str else str(v.value), len(known))
+            value_of = np.array(
+                [known[v if v is None or type(v) is str else str(v.value)] for v in values],
+                dtype=np.int64,
+            )
+            width = len(known)
+            names = list(known)
+            combined = group * width + value_of[index[chosen] + 1]
             distinct, group = np.unique(combined, return_inverse=True)
-            width = len(values) + 1
-            labels = [(*labels[k // width], texts[k % width]) for k in distinct.tolist()]
+            labels = [(*labels[k // width], names[k % width]) for k in distinct.tolist()]
             group = group.astype(np.int64)
         self._accounts(reader, [len(chosen), len(kept)])
         day, month, code, value, ground = (a[kept] for a in self.steps)
