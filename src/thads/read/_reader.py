@@ -32,7 +32,14 @@ from thads.read._rows import (
 )
 from thads.read._shard import ByteRange, byte_ranges
 from thads.read._sources import Record, file_rows, is_frame, record_rows
-from thads.records import Case, CompiledCase, Timeline
+from thads.records import (
+    Case,
+    CompiledCase,
+    CreditorKind,
+    EnforcementMode,
+    JudgmentKind,
+    Timeline,
+)
 
 
 class CaseReader(Joiner):
@@ -209,10 +216,11 @@ class CaseReader(Joiner):
 
     def compiled(self) -> Iterator[CompiledCase]:
         """The cases as the engine reads them (no :class:`Case` objects are built)."""
+        name = _INTERCHANGE_NAME  # an enum's .value is a slow descriptor: looked up once
         for fields, timeline in self._items():
             yield CompiledCase(
-                fields[0], fields[1], fields[2], fields[3].value, fields[4].value,
-                fields[10].value, timeline,
+                fields[0], fields[1], fields[2], name[fields[3]], name[fields[4]],
+                name[fields[10]], timeline,
             )  # fmt: skip
 
     def _items(self) -> Iterator[CaseItem]:
@@ -238,6 +246,14 @@ class CaseReader(Joiner):
             + (f", {c.blank} blank" if c.blank else "")
             for name, c in self.counts.items()
         )
+
+
+_INTERCHANGE_NAME: dict[object, str] = {
+    member: member.value
+    for kind in (EnforcementMode, JudgmentKind, CreditorKind)
+    for member in kind
+}
+"""The interchange name of each mode, judgment kind and creditor kind."""
 
 
 def _case(fields: CaseFields, timeline: Timeline) -> Case:
