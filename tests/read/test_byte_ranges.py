@@ -208,3 +208,44 @@ def test_a_lone_carriage_return_falls_back_to_hash_parts() -> None:
         (got, *rest), (expected, *rest_expected) = _parts(reader, 2), _one_pass(reader)
         assert sorted(got, key=lambda c: c.case_id) == expected
         assert rest == rest_expected
+
+
+# --- hash parts (files not sorted): only the part's lines are parsed, same result -------
+
+
+@COMMON
+@given(
+    st.one_of(datasets(max_size=12), invalid_datasets()),
+    st.integers(2, 4),
+    st.sampled_from(["hold_case", "drop_event"]),
+    st.sampled_from(["csv", "jsonl"]),
+)
+def test_hash_parts_add_up_to_one_pass(data: Dataset, count: int, policy: str, fmt: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        cases, events = data.write(folder, suffix=fmt)
+        reader = read_cases(cases, events, on_bad_event=policy)  # type: ignore[arg-type]
+        expected = _one_pass(reader)
+        got = _parts(reader, count)
+    order = [c.case_id for c in expected[0]]
+    assert sorted(got[0], key=lambda c: order.index(c.case_id)) == expected[0]
+    assert got[1:] == expected[1:]
+
+
+def test_hash_parts_parse_only_their_lines() -> None:
+    """A plain file: each part's rows are its own case ids (by hand: 12 cases in 3 parts,
+    every case once), with their lines as in the whole file."""
+    cases = CASE_HEAD + "".join(_case(f"c{i:02d}") for i in range(1, 13))
+    events = EVENT_HEAD + "".join(f"c{i:02d},2024-12-02,collected,10,\n" for i in (3, 1, 12, 7))
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = _files(folder, cases, events)
+        reader = read_cases(c, e)
+        seen: dict[str, int] = {}
+        for index in range(3):
+            part = reader.shard(index, 3)
+            lines = [line for line, _ in part._case_rows()]
+            for case in part:
+                seen[case.case_id] = index
+            assert lines == sorted(lines)
+        assert sorted(seen) == [f"c{i:02d}" for i in range(1, 13)]
+        assert len(set(seen.values())) > 1  # the cases are spread over the parts
+        assert _parts(reader, 3)[1:] == _one_pass(reader)[1:]

@@ -129,6 +129,19 @@ class CaseReader(Joiner):
                 encoding,
                 span=part.events,
             )
+        elif self._file_options is not None and count > 1:
+            # by hash, each source keeps its own rows; a plain CSV file (one row a line,
+            # case_id first) parses only the lines of the part
+            encoding, columns = self._file_options
+            mine = (index, count)
+            copy._shard = None
+            copy._case_rows = file_rows(
+                self.cases_path, CASE_COLUMNS, CASE_OPTIONAL, encoding, columns, part=mine
+            )
+            if self.events_path is not None:
+                copy._event_rows = file_rows(
+                    self.events_path, EVENT_COLUMNS, EVENT_OPTIONAL, encoding, columns, part=mine
+                )
         return copy
 
     def _byte_ranges(self, count: int) -> list[ByteRange] | None:

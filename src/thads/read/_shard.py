@@ -20,6 +20,32 @@ def shard_of(case_id: str, shards: int) -> int:
     return zlib.crc32(case_id.encode("utf-8")) % shards
 
 
+def in_part(values: RawRow, part: tuple[int, int]) -> bool:
+    """True if a row read belongs to part ``index`` of ``count`` (by its case id, cleaned;
+    a row without one goes to part 0)."""
+    index, count = part
+    case_id = raw_case_id(values)
+    return (index == 0) if case_id is None else shard_of(case_id, count) == index
+
+
+def line_owner(key: bytes, count: int) -> int:
+    """The part of a line whose raw case id (the bytes before its first comma) is ``key``:
+    the part :func:`in_part` gives the row once read."""
+    if key and key.isascii() and key[0] > 32 and key[-1] > 32:  # cleaning keeps it as is
+        return zlib.crc32(key) % count
+    try:
+        case_id = clean(key.decode("utf-8"))
+    except UnicodeDecodeError:
+        return 0  # part 0 reads the line, and fails to decode it as one pass would
+    return shard_of(case_id, count) if case_id else 0
+
+
+def plain_file(path: PathLike) -> bool:
+    """A CSV file every line of which is one row (see :func:`byte_ranges`)."""
+    with open(path, "rb") as handle:
+        return _plain(handle.fileno())
+
+
 class Sharded:
     """The shard part of :class:`thads.read.CaseReader`: which rows a reader keeps."""
 
@@ -44,11 +70,7 @@ class Sharded:
 
     def _mine(self, values: RawRow) -> bool:
         """True if the row belongs to this reader's shard (unreadable ids go to shard 0)."""
-        if self._shard is None:
-            return True
-        index, count = self._shard
-        case_id = raw_case_id(values)
-        return (index == 0) if case_id is None else shard_of(case_id, count) == index
+        return True if self._shard is None else in_part(values, self._shard)
 
     def _rows_of(self, rows: Rows) -> Iterable[tuple[int, RawRow]]:
         """The rows of this reader's shard (all of them when it is not sharded)."""

@@ -15,6 +15,7 @@ from thads.errors import InvalidRecordError
 from thads.read._encodings import check_encoding, encoding_of, undecodable
 from thads.read._headings import ColumnMap, locate_columns
 from thads.read._rows import PathLike, RawRow, Rows, Span, UnreadableRow, is_jsonl
+from thads.read._shard import in_part, line_owner, plain_file
 from thads.records import clean
 
 _SPANS: Final = (
@@ -70,6 +71,29 @@ def _csv_rows(
     columns: ColumnMap = None,
     cli: bool = True,
     span: Span | None = None,
+    part: tuple[int, int] | None = None,
+) -> Iterator[tuple[int, RawRow]]:
+    """The rows of a CSV file (of its byte range ``span``; of part ``part``, by case id)."""
+    found: list[_OwnLines] = []
+    rows = _csv_all(path, required, optional, encoding, columns, cli, span, part, found)
+    if part is None:
+        yield from rows
+        return
+    for item in rows:  # only the lines of the part were parsed, or parse all and keep its rows
+        if found or in_part(item[1], part):
+            yield item
+
+
+def _csv_all(
+    path: PathLike,
+    required: tuple[str, ...],
+    optional: tuple[str, ...],
+    encoding: str | None,
+    columns: ColumnMap,
+    cli: bool,
+    span: Span | None,
+    part: tuple[int, int] | None,
+    found: list[_OwnLines],
 ) -> Iterator[tuple[int, RawRow]]:
     name = str(path)
     chosen = encoding_of(path, encoding)
@@ -97,11 +121,18 @@ def _csv_rows(
             if span is not None:  # a worker's own lines only (jobs=N, thads.read._shard)
                 reader = csv.reader(_range_text(path, span, chosen))
                 offset = span.line - 1
+            own = None
+            if part is not None and where[0] == 0 and chosen in _UTF8 and plain_file(path):
+                own = _OwnLines(path, part)  # only the lines of the part are parsed
+                found.append(own)
+                reader = csv.reader(own)
             last = reader.line_num + offset
             while True:
                 try:
                     for values in reader:
-                        line = reader.line_num + offset
+                        line = reader.line_num + offset if own is None else own.number
+                        if own is not None:  # one row a line: the lines between are others'
+                            last = line - 1
                         if line != last + 1 or len(values) != width or not values[0]:
                             yield from _odd_row(lines, last, line, values, width, where)
                         elif canonical:  # the canonical layout: the row is the list of fields
@@ -111,7 +142,9 @@ def _csv_rows(
                         last = line
                     break
                 except csv.Error as error:
-                    line = reader.line_num + offset
+                    line = reader.line_num + offset if own is None else own.number
+                    if own is not None:
+                        last = line - 1
                     # the row's case_id from its first line, so that a bad event still
                     # holds its case (on_bad_event="hold_case")
                     case_id = lines.field(last + 1, where[0]) if where[0] >= 0 else None
@@ -121,6 +154,34 @@ def _csv_rows(
         raise undecodable(path, chosen, error) from None
     finally:
         lines.close()
+
+
+_UTF8: Final = ("utf-8", "utf-8-sig")
+
+
+class _OwnLines:
+    """The lines of a plain CSV file (one row a line) whose case id falls in ``part``, as
+    text, without parsing the others; ``number`` is the number of the last one given."""
+
+    def __init__(self, path: PathLike, part: tuple[int, int]) -> None:
+        self.handle = open(path, "rb")  # noqa: SIM115 (closed when the lines run out)
+        self.handle.readline()  # the header, read by the caller
+        self.number = 1
+        self.index, self.count = part
+
+    def __iter__(self) -> _OwnLines:
+        return self
+
+    def __next__(self) -> str:
+        index, count = self.index, self.count
+        for blob in self.handle:
+            self.number += 1
+            comma = blob.find(b",")
+            key = blob[:comma] if comma >= 0 else blob.rstrip(b"\r\n")
+            if line_owner(key, count) == index:
+                return blob.decode("utf-8")
+        self.handle.close()
+        raise StopIteration
 
 
 def _range_text(path: PathLike, span: Span, encoding: str) -> IO[str]:
@@ -401,6 +462,7 @@ def file_rows(
     columns: ColumnMap = None,
     cli: bool = True,
     span: Span | None = None,
+    part: tuple[int, int] | None = None,
 ) -> Rows:
     if isinstance(path, (str, os.PathLike)) and Path(path).suffix.lower() in _TABLE_SUFFIXES:
         suffix = Path(path).suffix.lower()
@@ -426,8 +488,14 @@ def file_rows(
     if encoding is not None:
         check_encoding(encoding, str(path))
     if is_jsonl(path):
+        if part is not None:
+            return lambda: (
+                item
+                for item in _jsonl_rows(path, required, optional, encoding, columns)
+                if in_part(item[1], part)
+            )
         return lambda: _jsonl_rows(path, required, optional, encoding, columns)
-    return lambda: _csv_rows(path, required, optional, encoding, columns, cli, span)
+    return lambda: _csv_rows(path, required, optional, encoding, columns, cli, span, part)
 
 
 def mapped_rows(
