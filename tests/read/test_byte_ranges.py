@@ -231,9 +231,20 @@ def test_hash_parts_add_up_to_one_pass(data: Dataset, count: int, policy: str, f
     assert got[1:] == expected[1:]
 
 
-def test_hash_parts_parse_only_their_lines() -> None:
+def test_hash_parts_parse_only_their_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     """A plain file: each part's rows are its own case ids (by hand: 12 cases in 3 parts,
-    every case once), with their lines as in the whole file."""
+    every case once), with their lines as in the whole file, and only the part's lines
+    are parsed (the own-lines scan is what the parts read through)."""
+    import thads.read._sources as sources
+
+    made: list[object] = []
+
+    class Counted(sources._OwnLines):
+        def __init__(self, *args: Any) -> None:
+            made.append(self)
+            super().__init__(*args)
+
+    monkeypatch.setattr(sources, "_OwnLines", Counted)
     cases = CASE_HEAD + "".join(_case(f"c{i:02d}") for i in range(1, 13))
     events = EVENT_HEAD + "".join(f"c{i:02d},2024-12-02,collected,10,\n" for i in (3, 1, 12, 7))
     with tempfile.TemporaryDirectory() as folder:
@@ -248,4 +259,5 @@ def test_hash_parts_parse_only_their_lines() -> None:
             assert lines == sorted(lines)
         assert sorted(seen) == [f"c{i:02d}" for i in range(1, 13)]
         assert len(set(seen.values())) > 1  # the cases are spread over the parts
+        assert made  # the lines were scanned, not parsed whole
         assert _parts(reader, 3)[1:] == _one_pass(reader)[1:]

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Final, Protocol
@@ -80,7 +81,11 @@ def _csv_rows(
         yield from rows
         return
     for item in rows:  # only the lines of the part were parsed, or parse all and keep its rows
-        if found or in_part(item[1], part):
+        if found:  # known once the first row comes: the rest need no filter
+            yield item
+            yield from rows
+            return
+        if in_part(item[1], part):
             yield item
 
 
@@ -173,13 +178,20 @@ class _OwnLines:
         return self
 
     def __next__(self) -> str:
-        index, count = self.index, self.count
+        index, count, crc32 = self.index, self.count, zlib.crc32
+        number = self.number
         for blob in self.handle:
-            self.number += 1
+            number += 1
             comma = blob.find(b",")
             key = blob[:comma] if comma >= 0 else blob.rstrip(b"\r\n")
-            if line_owner(key, count) == index:
+            if key and 32 < key[0] < 128 and 32 < key[-1] < 128 and key.isascii():
+                mine = crc32(key) % count == index  # line_owner's common case, inline
+            else:
+                mine = line_owner(key, count) == index
+            if mine:
+                self.number = number
                 return blob.decode("utf-8")
+        self.number = number
         self.handle.close()
         raise StopIteration
 
