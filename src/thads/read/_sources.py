@@ -103,6 +103,8 @@ def _csv_all(
     name = str(path)
     chosen = encoding_of(path, encoding)
     lines = _Lines(path, chosen)
+    own: _OwnLines | None = None
+    window: IO[str] | None = None
     try:
         with open(path, encoding=chosen, newline="") as handle:
             reader = csv.reader(handle)
@@ -124,9 +126,9 @@ def _csv_all(
             width = len(header)
             canonical = where == list(range(width))
             if span is not None:  # a worker's own lines only (jobs=N, thads.read._shard)
-                reader = csv.reader(_range_text(path, span, chosen))
+                window = _range_text(path, span, chosen)
+                reader = csv.reader(window)
                 offset = span.line - 1
-            own = None
             if part is not None and where[0] == 0 and chosen in _UTF8 and plain_file(path):
                 own = _OwnLines(path, part)  # only the lines of the part are parsed
                 found.append(own)
@@ -159,6 +161,10 @@ def _csv_all(
         raise undecodable(path, chosen, error) from None
     finally:
         lines.close()
+        if own is not None:
+            own.handle.close()
+        if window is not None:
+            window.close()
 
 
 _UTF8: Final = ("utf-8", "utf-8-sig")
