@@ -327,30 +327,46 @@ def _swept(
     """The sweep of ``cases``: over whole columns when the reader reads by columns and
     nothing needs the cases one by one (metrics, an office tree, kept cases), else case
     by case."""
-    if (
-        isinstance(cases, CaseReader)
-        and fields is not None
-        and collector is None
-        and gate is None
-        and keep is None
-    ):
-        columns = cases.case_columns(fields)
-        if columns is not None:
-            if not fields:
-                columns = attrs.evolve(columns, labels=[NATIONAL_CODE])
-            swept = sweep_columns(columns, years)
-            if swept is not None:
-                if columns.dirty:
-                    swept.merge(sweep(((key(c), c.timeline) for c in columns.dirty), years))
-                if progress is not None:
-                    progress(len(columns.owed) + len(columns.dirty))
-                return swept
+    swept = _columnar_swept(cases, key, fields, years, collector, gate, keep, progress)
+    if swept is not None:
+        return swept
     return sweep(
         _entries(cases, key, collector, gate, keep),
         years,
         progress=progress,
         progress_every=10_000,
     )
+
+
+def _columnar_swept(
+    cases: Source,
+    key: GroupFunction,
+    fields: tuple[str, ...] | None,
+    years: list[int],
+    collector: Collector | None = None,
+    gate: Gate | None = None,
+    keep: list[CompiledCase] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Sweep | None:
+    """The sweep over whole columns, or None where it does not apply (a reader by rows,
+    metrics, an office tree, kept cases, amounts too large for 64-bit sums)."""
+    if not isinstance(cases, CaseReader) or fields is None:
+        return None
+    if collector is not None or gate is not None or keep is not None:
+        return None
+    columns = cases.case_columns(fields)
+    if columns is None:
+        return None
+    if not fields:
+        columns = attrs.evolve(columns, labels=[NATIONAL_CODE])
+    swept = sweep_columns(columns, years)
+    if swept is None:
+        return None
+    if columns.dirty:
+        swept.merge(sweep(((key(c), c.timeline) for c in columns.dirty), years))
+    if progress is not None:
+        progress(len(columns.owed) + len(columns.dirty))
+    return swept
 
 
 def _keeping(stream: Iterable[CompiledCase], keep: list[CompiledCase]) -> Iterator[CompiledCase]:
@@ -487,7 +503,9 @@ def reports(
     The regime of each period (and of its same period last year) is resolved here,
     once; ``regime`` forces one for all. ``jobs=N`` shards the cases over N processes
     (tallies add exactly, so the result is the same as with one); it needs the ``fork``
-    start method (Linux), and a one-shot iterable of cases is first read into a list.
+    start method (Linux), and a one-shot iterable of cases is first read into a list. A
+    reader by columns (``engine="pyarrow"``) counts in one process whenever it counts by
+    columns: Arrow already reads with every core, and N processes would each read it all.
     ``metrics``: a :class:`thads.metrics.Collector` that gathers its date ranges'
     metrics in the same pass over the cases (read them with
     :func:`thads.metrics.collected`). ``keep_cases=True`` keeps the cases in each report
@@ -540,7 +558,9 @@ def reports(
     )
     keep: list[CompiledCase] | None = [] if keep_cases else None
     swept = None
-    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if jobs > 1:  # by columns, one process counts as fast (Arrow reads with every core)
+        swept = _columnar_swept(cases, key, fields, years, metrics, gate, keep, progress)
+    if swept is None and jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         try:
             swept = _sharded_sweep(cases, key, fields, years, jobs, metrics, gate, keep)
         except InvalidRecordError:
