@@ -424,14 +424,16 @@ def csv_floor(cases: str, events: str, year: int) -> dict[str, list[int]]:
 # --- the harness -----------------------------------------------------------------------
 
 
-def measure(call: str) -> tuple[float, float, dict[str, list[int]]]:
-    """Run ``call`` (an expression on this module) in a fresh process: (s, peak MiB, result).
+def measure(call: str, module: str = "compare") -> tuple[float, float, dict[str, list[int]]]:
+    """Run ``call`` (an expression on ``module``, a script of this folder) in a fresh
+    process: (seconds, peak MiB, result).
 
     The peak is the process's own high-water mark (VmHWM: ``ru_maxrss`` would also count
     the memory of this process when it forked the new one), or its workers' if higher."""
     code = (
-        f"import json, sys, time, resource; sys.path.insert(0, {str(HERE)!r}); "
-        f"import compare as b; t = time.perf_counter(); r = b.{call}; "
+        "import json, sys, time, resource; from pathlib import Path; "
+        f"sys.path.insert(0, {str(HERE)!r}); "
+        f"import {module} as b; t = time.perf_counter(); r = b.{call}; "
         "d = time.perf_counter() - t; "
         "h = [l for l in open('/proc/self/status') if l.startswith('VmHWM')]; "
         "s = int(h[0].split()[1]) if h else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "

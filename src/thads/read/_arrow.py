@@ -27,7 +27,6 @@ import codecs
 import csv
 import os
 import re
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import partial
@@ -47,6 +46,7 @@ from thads.read import (
 from thads.read._arrays import arrow_ints, bools, dictionary_codes, ints, is_string, mask, strings
 from thads.read._decode import Decoder
 from thads.read._rows import CaseColumns, build_case
+from thads.read._shard import shard_of
 from thads.records import (
     CLOSING_CODES,
     CODE,
@@ -363,10 +363,6 @@ def _load_json(pa: Any, data: bytes, lines: int, fields: tuple[str, ...]) -> _Ta
     return _Table(columns, 1, table.num_rows)
 
 
-def _shard_of(case_id: str, count: int) -> int:
-    return zlib.crc32(case_id.encode("utf-8")) % count
-
-
 class _Plan:
     """Which case ids are compiled from the columns; the row reader over all the others."""
 
@@ -455,8 +451,8 @@ class _Plan:
         rows = np.flatnonzero(live)
         owner = event_case[rows]
         # by case, then day, then file order: one stable sort of one key (a day ordinal
-        # is below 2**22), faster than lexsort and quick on files already in case order
-        order = np.argsort(owner.astype(np.int64) << 22 | day[rows], kind="stable")
+        # is below _DAYS), faster than lexsort and quick on files already in case order
+        order = np.argsort(owner.astype(np.int64) * _DAYS + day[rows], kind="stable")
         rows, owner = rows[order], owner[order]
         s_day, s_code, s_value = day[rows], code[rows], value[rows]
         money = np.isin(s_code, sorted(MONEY_CODES))
@@ -603,7 +599,7 @@ class _Plan:
         chosen = self.clean_cases
         if self.part is not None:
             index, count = self.part
-            mine = [_shard_of(case_id, count) == index
+            mine = [shard_of(case_id, count) == index
                     for case_id in ids.take(arrow_ints(chosen)).to_pylist()]  # fmt: skip
             chosen = chosen[np.array(mine, dtype=bool)]
         kept = _event_rows_of(np, self.offsets, chosen)
@@ -614,13 +610,9 @@ class _Plan:
         for name in fields:  # the groups: each distinct value (pair of values) once
             index, values = self.decoded[name]
             # texts that read as one value ("A" and "A ", NFC and NFD) are one group
+            texts = [v if v is None or type(v) is str else str(v.value) for v in values]
             known: dict[object, int] = {}
-            for v in values:
-                known.setdefault(v if v is None or type(v) is str else str(v.value), len(known))
-            value_of = np.array(
-                [known[v if v is None or type(v) is str else str(v.value)] for v in values],
-                dtype=np.int64,
-            )
+            value_of = np.array([known.setdefault(t, len(known)) for t in texts], np.int64)
             width = len(known)
             names = list(known)
             combined = group * width + value_of[index[chosen] + 1]
@@ -665,7 +657,7 @@ class _Plan:
             case_ids = ids.take(arrow_ints(chosen)).to_pylist()
             if self.part is not None:
                 index, count = self.part
-                mine = [_shard_of(case_id, count) == index for case_id in case_ids]
+                mine = [shard_of(case_id, count) == index for case_id in case_ids]
                 chosen = chosen[mine]
                 case_ids = [case_id for case_id, kept in zip(case_ids, mine, strict=True) if kept]
                 if not len(chosen):
