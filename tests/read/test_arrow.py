@@ -254,3 +254,39 @@ def test_a_json_reference_given_on_some_cases_only() -> None:
         got, rejected, _ = _same(c, e)
     assert [case.judgment.ref for case in got] == ["", "12/2024/DS-ST"]
     assert rejected == []
+
+
+def test_json_null_and_duplicate_case_ids_join_as_the_row_reader_joins() -> None:
+    """The two files' case ids are hashed together: a null id (in either file) joins no
+    case, an event of a duplicated id goes with its first row, and an id found only among
+    the events is an orphan, as the row reader has it."""
+    case = (
+        '{{"case_id": {id}, "office": "P01", "executor": "E1", "mode": "active",'
+        ' "judgment_kind": "civil", "accepted_on": "2024-02-01", "amount": 100,'
+        ' "creditor": "state"}}\n'
+    )
+    cases = "".join(case.format(id=i) for i in ('"a1"', "null", '"a2"', '"a2"', '"a3"'))
+    events = (
+        '{"case_id": null, "date": "2024-03-01", "kind": "collected", "amount": 40}\n'
+        '{"case_id": "a1", "date": "2024-03-01", "kind": "collected", "amount": 40}\n'
+        '{"case_id": "a2", "date": "2024-03-01", "kind": "collected", "amount": 40}\n'
+        '{"case_id": "z9", "date": "2024-03-01", "kind": "collected", "amount": 40}\n'
+        '{"case_id": "a3", "date": "2024-03-02", "kind": "collected", "amount": 30}\n'
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = Path(folder) / "cases.jsonl", Path(folder) / "events.jsonl"
+        c.write_text(cases, encoding="utf-8")
+        e.write_text(events, encoding="utf-8")
+        got, rejected, counts = _same(c, e)
+    # a1 and a3 with their collections; a2's first row (its event with it, 40 of 100
+    # paid), its duplicate rejected; the null-id case, the null-id event and z9 rejected
+    paid = [(x.case_id, [ev.amount for ev in x.events]) for x in got]
+    assert paid == [("a1", [40]), ("a2", [40]), ("a3", [30])]
+    assert counts["cases.jsonl"] == (5, 3, 2, 0)
+    assert counts["events.jsonl"] == (5, 3, 2, 0)
+    assert {(Path(r.file).name, r.line) for r in rejected} == {
+        ("cases.jsonl", 2),
+        ("cases.jsonl", 4),
+        ("events.jsonl", 1),
+        ("events.jsonl", 4),
+    }

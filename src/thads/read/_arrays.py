@@ -19,6 +19,15 @@ def dictionary_codes(np: Any, column: Any) -> tuple[Any, Any]:
     return codes, np.bincount(codes, minlength=len(encoded.dictionary))
 
 
+def joined_codes(pa: Any, np: Any, ids: Any, others: Any) -> tuple[Any, Any]:
+    """(codes of ``ids``, codes of ``others``) from one hash of both string columns:
+    equal texts get equal codes, whichever column they are in; a null's code is -1."""
+    encoded = pa.chunked_array([ids, others]).dictionary_encode()
+    parts = [ints(np, chunk.indices, -1, np.int32) for chunk in encoded.chunks]
+    codes = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+    return codes[: len(ids)], codes[len(ids) :]
+
+
 def _bits(np: Any, buffer: Any, offset: int, n: int) -> Any:
     packed = np.frombuffer(buffer, dtype=np.uint8)
     return np.unpackbits(packed, bitorder="little")[offset : offset + n].astype(bool)

@@ -43,7 +43,16 @@ from thads.read import (
     FileCount,
     parse_event_row,
 )
-from thads.read._arrays import arrow_ints, bools, dictionary_codes, ints, is_string, mask, strings
+from thads.read._arrays import (
+    arrow_ints,
+    bools,
+    dictionary_codes,
+    ints,
+    is_string,
+    joined_codes,
+    mask,
+    strings,
+)
 from thads.read._decode import Decoder
 from thads.read._rows import CaseColumns, build_case
 from thads.read._shard import shard_of
@@ -62,6 +71,7 @@ from thads.records import (
     clean,
     month_serial,
 )
+from thads.rules import ground_law
 
 CASE_FIELDS: Final = (*CASE_COLUMNS, *CASE_OPTIONAL)
 EVENT_FIELDS: Final = (*EVENT_COLUMNS, *EVENT_OPTIONAL)
@@ -405,14 +415,21 @@ class _Plan:
             ref_simple = np.zeros(m, dtype=bool)
             case_ok[:] = False
         dirty_keys = {_key(ids, k) for k in np.flatnonzero(~case_ok).tolist()}
-        if m and is_string(pa, ids):
+        n = events.rows if events is not None else 0
+        eids = events.columns["case_id"] if events is not None else None
+        event_code = None
+        if m and n and is_string(pa, ids) and is_string(pa, eids):
+            found, event_code = joined_codes(pa, np, ids, eids)  # one hash for both files
+            codes = int(max(found.max(), event_code.max())) + 1
+            counts = np.bincount(found[found >= 0], minlength=codes)
+            case_ok &= (found >= 0) & (counts[found] == 1)  # a duplicate: the row reader's
+        elif m and is_string(pa, ids):
             found, counts = dictionary_codes(np, ids)
-            case_ok &= counts[found] == 1  # a duplicate case_id: the row reader says which
+            case_ok &= counts[found] == 1
         index, values = self.decoded["accepted_on"]
         ordinals = np.array([v.toordinal() if v else 0 for v in values], dtype=np.int32)
         serials = np.array([month_serial(v) if v else 0 for v in values], dtype=np.int32)
         acc_day, acc_month = ordinals[index + 1], serials[index + 1]
-        n = events.rows if events is not None else 0
         event_case = np.full(n, _NO_CASE, dtype=np.int32)  # 32 bits: a day, a month, a
         day = np.zeros(n, dtype=np.int32)  # code, a row fit; amounts take 64
         month = np.zeros(n, dtype=np.int32)
@@ -421,7 +438,6 @@ class _Plan:
         ground = np.zeros(n, dtype=np.int32)
         if events is not None and n:
             ecol = events.columns
-            eids = ecol["case_id"]
             event_ok = np.ones(n, dtype=bool)  # its id: checked by matching a clean case's
             good, index, values = _by_value(pa, np, ecol["date"], partial(_day, True), n, False)
             event_ok &= good
@@ -436,9 +452,11 @@ class _Plan:
             event_ok &= good
             good, ground = self._grounds(pa, np, ecol["ground"], code, day, n)
             event_ok &= good
-            if m and is_string(pa, ids) and is_string(pa, eids):
-                found = pa.compute.index_in(eids, value_set=ids)
-                event_case = ints(np, found, _NO_CASE, np.int32)
+            if event_code is not None:  # each event's case: the first row of its id
+                first = np.full(len(counts) + 1, _NO_CASE, dtype=np.int32)  # [-1]: null
+                first[found[::-1]] = np.arange(m - 1, -1, -1, dtype=np.int32)
+                first[-1] = _NO_CASE
+                event_case = first[event_code]
             event_ok &= event_case >= 0  # an event without its case: the row reader rejects it
             dirty_keys.update(_key(eids, k) for k in np.flatnonzero(~event_ok).tolist())
             case_ok[event_case[(~event_ok) & (event_case >= 0)]] = False
@@ -501,8 +519,9 @@ class _Plan:
     ) -> tuple[Any, Any]:
         """(fast-checked, index into self.grounds) of each event's ground.
 
-        A ground is read under the law in force on its event's day, so each distinct
-        (kind, ground, day) is read once, by the row reader's own decoding."""
+        A ground is read under the law in force on its event's day (rules.ground_law), so
+        each distinct (kind, ground, law) is read once, by the row reader's own decoding,
+        on a day of that law."""
         if column is None:
             return np.ones(n, dtype=bool), np.zeros(n, dtype=np.int64)
         if not is_string(pa, column):
@@ -514,19 +533,30 @@ class _Plan:
         blank = texts.index("") if "" in texts else -2
         has = (index >= 0) & (index != blank)
         given = np.flatnonzero(has)  # only the events that give a ground are read
-        keys = (code[given] * width + index[given]) * _DAYS + day[given]
+        days, at = np.unique(day[given], return_inverse=True)
+        laws: dict[object, int] = {}  # law -> its number here (0: a date not read)
+        law_day = [0]  # a day of each law
+        law_of = np.zeros(len(days), dtype=np.int64)
+        for k, on in enumerate(days.tolist()):
+            if on > 0:
+                law = ground_law(date.fromordinal(on))
+                if law not in laws:
+                    laws[law] = len(law_day)
+                    law_day.append(on)
+                law_of[k] = laws[law]
+        keys = (code[given] * width + index[given]) * len(law_day) + law_of[at]
         unique, inverse = np.unique(keys, return_inverse=True)
         resolved = np.zeros(len(unique), dtype=np.int32)
         fine = np.ones(len(unique), dtype=bool)
         known: dict[str | None, int] = {None: 0}
-        decode = Decoder()  # the row reader's own reading of a ground, on its event's day
+        decode = Decoder()  # the row reader's own reading of a ground, under its law
         for u, key in enumerate(unique.tolist()):
-            pair, on = divmod(key, _DAYS)
+            pair, law_number = divmod(key, len(law_day))
             kind, text = divmod(pair, width)
             try:
-                if on <= 0:
+                if law_number == 0:
                     raise InvalidRecordError("event", "date", "not read")
-                ground = decode.ground(kind, texts[text], "event", on)
+                ground = decode.ground(kind, texts[text], "event", law_day[law_number])
             except InvalidRecordError:
                 fine[u] = False
                 continue
@@ -806,8 +836,10 @@ def _amounts(pa: Any, np: Any, column: Any, n: int, *, required: bool) -> tuple[
         return np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int64)
     pc = pa.compute
     if not required:
-        blank = pc.equal(pc.binary_length(column), 0)  # blank: no amount
-        column = pc.if_else(blank, "0", column)
+        # blank: no amount (no Python value is handed to Arrow: converting one would
+        # import pandas, a quarter of a second, when it is installed)
+        blank = pc.invert(pc.cast(pc.binary_length(column), pa.bool_()))
+        column = pc.if_else(blank, strings(pa, np, ["0"])[0], column)
     try:  # the common case, in one pass: every text an integer
         values = ints(np, pc.cast(column, pa.int64()), 0)
     except pa.ArrowException:
