@@ -290,3 +290,19 @@ def test_json_null_and_duplicate_case_ids_join_as_the_row_reader_joins() -> None
         ("events.jsonl", 1),
         ("events.jsonl", 4),
     }
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(invalid_datasets())
+def test_columns_read_in_many_chunks_read_the_same(data: Dataset) -> None:
+    """Arrow parses in blocks and the columns stay in chunks (never put together): with
+    blocks of a few rows, each column comes in many chunks and the outcome is unchanged."""
+    import thads.read._arrow as arrow
+
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        cases, events = data.write(folder, suffix="csv")
+        patch.setattr(arrow, "_BLOCK", 256)
+        plan = _pyarrow(cases, events)._plan()  # type: ignore[attr-defined]
+        if plan is not None and len(plan.columns[0]) > 4:
+            assert plan.columns[0].num_chunks > 1  # the ids: read in several blocks
+        _same(cases, events)

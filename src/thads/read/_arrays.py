@@ -13,19 +13,41 @@ def mask(np: Any, array: Any) -> Any:
     return bools(np, array)
 
 
-def dictionary_codes(np: Any, column: Any) -> tuple[Any, Any]:
+def encoded(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
+    """(distinct values as an Arrow array, each row's index into them: numpy int32, a
+    null's ``fill``) of an Arrow array or chunked array, from one hash."""
     encoded = column.dictionary_encode()
-    codes = ints(np, encoded.indices, 0, np.int32)
-    return codes, np.bincount(codes, minlength=len(encoded.dictionary))
+    if not hasattr(encoded, "chunks"):
+        return encoded.dictionary, ints(np, encoded.indices, fill, np.int32)
+    chunks = encoded.chunks
+    if not chunks:
+        return column.combine_chunks().dictionary_encode().dictionary, np.zeros(0, np.int32)
+    values = chunks[-1].dictionary  # one memo for all chunks: the last has every value
+    if any(len(c.dictionary) > len(values) for c in chunks):  # pragma: no cover
+        return encoded_whole(np, column.combine_chunks(), fill)
+    return values, np.concatenate([ints(np, c.indices, fill, np.int32) for c in chunks])
+
+
+def encoded_whole(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
+    found = column.dictionary_encode()
+    return found.dictionary, ints(np, found.indices, fill, np.int32)
+
+
+def dictionary_codes(np: Any, column: Any) -> tuple[Any, Any]:
+    values, codes = encoded(np, column, 0)
+    return codes, np.bincount(codes, minlength=len(values))
 
 
 def joined_codes(pa: Any, np: Any, ids: Any, others: Any) -> tuple[Any, Any]:
     """(codes of ``ids``, codes of ``others``) from one hash of both string columns:
     equal texts get equal codes, whichever column they are in; a null's code is -1."""
-    encoded = pa.chunked_array([ids, others]).dictionary_encode()
-    parts = [ints(np, chunk.indices, -1, np.int32) for chunk in encoded.chunks]
-    codes = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+    both = pa.chunked_array([*_chunks(ids), *_chunks(others)], type=ids.type)
+    codes = encoded(np, both, -1)[1]
     return codes[: len(ids)], codes[len(ids) :]
+
+
+def _chunks(column: Any) -> list[Any]:
+    return list(column.chunks) if hasattr(column, "chunks") else [column]
 
 
 def _bits(np: Any, buffer: Any, offset: int, n: int) -> Any:
@@ -38,6 +60,8 @@ def bools(np: Any, array: Any) -> Any:
 
     Arrow's own conversion to numpy imports pandas when it is installed (a second's
     start-up): the buffers are read directly instead."""
+    if hasattr(array, "chunks"):
+        return _joined(np, [bools(np, c) for c in array.chunks], bool)
     n = len(array)
     if n == 0:
         return np.zeros(0, dtype=bool)
@@ -52,6 +76,8 @@ def ints(np: Any, array: Any, fill: int, dtype: Any = None) -> Any:
     """An integer Arrow array as numpy (int64 unless ``dtype``; null as ``fill``), read
     from its buffers."""
     dtype = np.int64 if dtype is None else dtype
+    if hasattr(array, "chunks"):
+        return _joined(np, [ints(np, c, fill, dtype) for c in array.chunks], dtype)
     n = len(array)
     if n == 0:
         return np.zeros(0, dtype=dtype)
@@ -80,3 +106,9 @@ def strings(pa: Any, np: Any, texts: list[str]) -> Any:
     np.cumsum([len(b) for b in encoded], out=offsets[1:])
     data = pa.py_buffer(b"".join(encoded))
     return pa.StringArray.from_buffers(len(encoded), pa.py_buffer(offsets), data)
+
+
+def _joined(np: Any, parts: list[Any], dtype: Any) -> Any:
+    if len(parts) == 1:
+        return parts[0]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)

@@ -47,6 +47,7 @@ from thads.read._arrays import (
     arrow_ints,
     bools,
     dictionary_codes,
+    encoded,
     ints,
     is_string,
     joined_codes,
@@ -319,7 +320,7 @@ def _load_csv(
     )
     if table.num_rows != lines - 1:
         return None  # a blank line, or a line Arrow did not split as one row
-    columns = {f: (table.column(f).combine_chunks() if f in names else None) for f in fields}
+    columns = {f: (table.column(f) if f in names else None) for f in fields}  # in chunks
     if b'"' in data and not _quotes_agree(data, names, columns):
         return None
     return _Table(columns, 2, table.num_rows)
@@ -526,10 +527,10 @@ class _Plan:
             return np.ones(n, dtype=bool), np.zeros(n, dtype=np.int64)
         if not is_string(pa, column):
             return np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int64)
-        encoded = column.dictionary_encode()
-        texts = encoded.dictionary.to_pylist()
+        distinct, codes = encoded(np, column, -1)
+        texts = distinct.to_pylist()
         width = len(texts) + 1
-        index = ints(np, encoded.indices, -1).astype(np.int64)
+        index = codes.astype(np.int64)
         blank = texts.index("") if "" in texts else -2
         has = (index >= 0) & (index != blank)
         given = np.flatnonzero(has)  # only the events that give a ground are read
@@ -781,10 +782,9 @@ def _by_value(
         return np.full(n, null_ok, dtype=bool), np.full(n, -1, dtype=np.int32), [None]
     if not is_string(pa, column):
         return np.zeros(n, dtype=bool), np.full(n, -1, dtype=np.int32), [None]
-    encoded = column.dictionary_encode()
-    outcomes = [decode(text) for text in encoded.dictionary.to_pylist()]
+    distinct, index = encoded(np, column, -1)
+    outcomes = [decode(text) for text in distinct.to_pylist()]
     ok = np.array([null_ok] + [o is not _BAD for o in outcomes], dtype=bool)
-    index = ints(np, encoded.indices, -1, np.int32)
     return ok[index + 1], index, [None] + [None if o is _BAD else o for o in outcomes]
 
 
