@@ -148,6 +148,10 @@ def test_odd_rows_go_back_through_the_row_reader() -> None:
             + "c2,2026-05-01,postponed,,46.1.c\nc3,2026-08-01,postponed,,46.1.c\n",
         ),
         (HEAD + "c1,P,E,active,civil,,,2024-02-01,-0,state\n", EHEAD),  # a signed zero
+        (  # texts Arrow would take for null by default: read as the texts they are
+            HEAD + "c1,NA,N/A,active,civil,NULL,,2024-02-01,5,state\n",
+            EHEAD + "c1,2024-03-01,postponed,,NULL\nc1,2024-03-02,enforceable,,null\n",
+        ),
         (
             HEAD + "c1,P,E,active,civil,,,2024-02-01,99,state\n",
             EHEAD + "c1,2024-03-01,collected,0x9,\nc1,2024-03-01,collected,+9,\n",

@@ -9,13 +9,24 @@ def is_string(pa: Any, column: Any) -> bool:
     return column is not None and column.type == pa.string()
 
 
+def is_text(pa: Any, column: Any) -> bool:
+    """A string column, or one Arrow read as a dictionary of strings."""
+    return is_string(pa, column) or (
+        column is not None and column.type == pa.dictionary(pa.int32(), pa.string())
+    )
+
+
 def mask(np: Any, array: Any) -> Any:
     return bools(np, array)
 
 
 def encoded(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
     """(distinct values as an Arrow array, each row's index into them: numpy int32, a
-    null's ``fill``) of an Arrow array or chunked array, from one hash."""
+    null's ``fill``) of an Arrow array or chunked array, from one hash. A column read as
+    a dictionary is not hashed again: its chunks' dictionaries are put end to end (a
+    value in two chunks is then listed twice)."""
+    if hasattr(column.type, "value_type"):
+        return _dictionaries(np, column, fill)
     encoded = column.dictionary_encode()
     if not hasattr(encoded, "chunks"):
         return encoded.dictionary, ints(np, encoded.indices, fill, np.int32)
@@ -26,6 +37,20 @@ def encoded(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
     if any(len(c.dictionary) > len(values) for c in chunks):  # pragma: no cover
         return encoded_whole(np, column.combine_chunks(), fill)
     return values, np.concatenate([ints(np, c.indices, fill, np.int32) for c in chunks])
+
+
+def _dictionaries(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
+    import pyarrow as pa
+
+    values, parts, start = [], [], 0
+    for chunk in _chunks(column):
+        index = ints(np, chunk.indices, -1, np.int32)
+        parts.append(np.where(index >= 0, index + start, fill).astype(np.int32))
+        values.append(chunk.dictionary)
+        start += len(chunk.dictionary)
+    if not values:
+        return pa.array([], pa.string()), np.zeros(0, np.int32)
+    return pa.concat_arrays(values), _joined(np, parts, np.int32)
 
 
 def encoded_whole(np: Any, column: Any, fill: int) -> tuple[Any, Any]:

@@ -50,6 +50,7 @@ from thads.read._arrays import (
     encoded,
     ints,
     is_string,
+    is_text,
     joined_codes,
     mask,
     strings,
@@ -88,6 +89,14 @@ _MAX_EVENTS: Final = 4000
 _CHUNK: Final = 20_000
 _BLOCK: Final = 1 << 26
 """Bytes Arrow parses at a time: few chunks to put together, still two at once."""
+_WORDS: Final = frozenset(
+    (
+        "office", "executor", "mode", "judgment_kind", "judgment_effective", "accepted_on",
+        "creditor", "due_on", "date", "kind", "ground",
+    )
+)  # fmt: skip
+"""Fields of few distinct values: Arrow reads them as dictionaries (each chunk its own),
+which the checks read value by value instead of hashing the column again."""
 _NO_CASE: Final = -1
 _BAD: Final = object()
 _DAYS: Final = 1 << 22
@@ -308,12 +317,14 @@ def _load_csv(
         return None
     if not set(required) <= set(names):
         return None
+    words = pa.dictionary(pa.int32(), pa.string())
     table = pa.csv.read_csv(
         pa.py_buffer(data),
         read_options=pa.csv.ReadOptions(block_size=_BLOCK),
         parse_options=pa.csv.ParseOptions(newlines_in_values=False),
         convert_options=pa.csv.ConvertOptions(
-            column_types={n: pa.string() for n in names},
+            column_types={n: words if n in _WORDS else pa.string() for n in names},
+            null_values=[],
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         ),
@@ -525,14 +536,14 @@ class _Plan:
         on a day of that law."""
         if column is None:
             return np.ones(n, dtype=bool), np.zeros(n, dtype=np.int64)
-        if not is_string(pa, column):
+        if not is_text(pa, column):
             return np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int64)
         distinct, codes = encoded(np, column, -1)
         texts = distinct.to_pylist()
         width = len(texts) + 1
         index = codes.astype(np.int64)
-        blank = texts.index("") if "" in texts else -2
-        has = (index >= 0) & (index != blank)
+        blank = np.array([t == "" for t in texts] + [True], dtype=bool)  # [-1]: a null
+        has = ~blank[index]
         given = np.flatnonzero(has)  # only the events that give a ground are read
         days, at = np.unique(day[given], return_inverse=True)
         laws: dict[object, int] = {}  # law -> its number here (0: a date not read)
@@ -780,7 +791,7 @@ def _by_value(
     text is decoded once."""
     if column is None:
         return np.full(n, null_ok, dtype=bool), np.full(n, -1, dtype=np.int32), [None]
-    if not is_string(pa, column):
+    if not is_text(pa, column):
         return np.zeros(n, dtype=bool), np.full(n, -1, dtype=np.int32), [None]
     distinct, index = encoded(np, column, -1)
     outcomes = [decode(text) for text in distinct.to_pylist()]
