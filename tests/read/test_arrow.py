@@ -310,3 +310,46 @@ def test_columns_read_in_many_chunks_read_the_same(data: Dataset) -> None:
         if plan is not None and len(plan.columns[0]) > 4:
             assert plan.columns[0].num_chunks > 1  # the ids: read in several blocks
         _same(cases, events)
+
+
+def _case_rows(*ids: str) -> str:
+    return HEAD + "".join(f"{i},P01,E1,active,civil,,,2024-02-01,100,state\n" for i in ids)
+
+
+def _event_rows(*ids: str) -> str:
+    return EHEAD + "".join(f"{i},2024-03-0{k % 9 + 1},collected,10,\n" for k, i in enumerate(ids))
+
+
+@pytest.mark.parametrize(
+    ("cases_text", "events_text", "in_order"),
+    [
+        (_case_rows("a", "b", "c"), _event_rows("a", "a", "b", "c", "c"), True),
+        (_case_rows("a", "b", "c"), _event_rows("a", "a", "c", "c"), False),  # b: none
+        (_case_rows("a", "b", "c"), _event_rows("a", "b", "bb", "c"), False),  # an orphan
+        (_case_rows("a", "b", "b", "c"), _event_rows("a", "b", "c"), False),  # a duplicate
+        (_case_rows("a", "b", "c", "a"), _event_rows("a", "b", "c"), False),  # one later
+        (_case_rows("a", "b", "c"), _event_rows("a", "b", "a", "c"), False),  # split
+        (_case_rows("b", "a", "c"), _event_rows("b", "a", "c"), False),  # not increasing
+    ],
+)
+def test_files_in_case_order_join_without_a_hash(
+    cases_text: str, events_text: str, in_order: bool
+) -> None:
+    """Files in case order (ids increasing, each case's events together, every case with
+    some) are matched by comparing neighbours; every other arrangement (a case without
+    events, an orphan, a duplicate, a split run, ids out of order) by the hash, and all
+    read as the row reader reads them."""
+    import thads.read._arrow as arrow
+
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        c, e = _files(folder, cases_text, events_text)
+        hashed: list[int] = []
+        real = arrow.joined_codes
+
+        def counted(*args: Any) -> Any:
+            hashed.append(1)
+            return real(*args)
+
+        patch.setattr(arrow, "joined_codes", counted)
+        _same(c, e)
+        assert (not hashed) == in_order

@@ -429,12 +429,11 @@ class _Plan:
         dirty_keys = {_key(ids, k) for k in np.flatnonzero(~case_ok).tolist()}
         n = events.rows if events is not None else 0
         eids = events.columns["case_id"] if events is not None else None
-        event_code = None
+        # 32 bits hold a row, a day, a month, a code; amounts take 64
+        event_case = np.full(n, _NO_CASE, dtype=np.int32)
         if m and n and is_string(pa, ids) and is_string(pa, eids):
-            found, event_code = joined_codes(pa, np, ids, eids)  # one hash for both files
-            codes = int(max(found.max(), event_code.max())) + 1
-            counts = np.bincount(found[found >= 0], minlength=codes)
-            case_ok &= (found >= 0) & (counts[found] == 1)  # a duplicate: the row reader's
+            unique, event_case = _join(pa, np, ids, eids)
+            case_ok &= unique  # a duplicate case_id: the row reader says which
         elif m and is_string(pa, ids):
             found, counts = dictionary_codes(np, ids)
             case_ok &= counts[found] == 1
@@ -442,8 +441,7 @@ class _Plan:
         ordinals = np.array([v.toordinal() if v else 0 for v in values], dtype=np.int32)
         serials = np.array([month_serial(v) if v else 0 for v in values], dtype=np.int32)
         acc_day, acc_month = ordinals[index + 1], serials[index + 1]
-        event_case = np.full(n, _NO_CASE, dtype=np.int32)  # 32 bits: a day, a month, a
-        day = np.zeros(n, dtype=np.int32)  # code, a row fit; amounts take 64
+        day = np.zeros(n, dtype=np.int32)
         month = np.zeros(n, dtype=np.int32)
         code = np.zeros(n, dtype=np.int32)
         value = np.zeros(n, dtype=np.int64)
@@ -464,11 +462,6 @@ class _Plan:
             event_ok &= good
             good, ground = self._grounds(pa, np, ecol["ground"], code, day, n)
             event_ok &= good
-            if event_code is not None:  # each event's case: the first row of its id
-                first = np.full(len(counts) + 1, _NO_CASE, dtype=np.int32)  # [-1]: null
-                first[found[::-1]] = np.arange(m - 1, -1, -1, dtype=np.int32)
-                first[-1] = _NO_CASE
-                event_case = first[event_code]
             event_ok &= event_case >= 0  # an event without its case: the row reader rejects it
             dirty_keys.update(_key(eids, k) for k in np.flatnonzero(~event_ok).tolist())
             case_ok[event_case[(~event_ok) & (event_case >= 0)]] = False
@@ -774,6 +767,38 @@ def _event_rows_of(np: Any, offsets: Any, chosen: Any) -> Any:
 
 
 _ENGINE_FIELDS: Final = frozenset(("office", "executor", "mode", "judgment_kind", "creditor"))
+
+
+def _join(pa: Any, np: Any, ids: Any, eids: Any) -> tuple[Any, Any]:
+    """(each case row's id is on no other case row, each event's case row or _NO_CASE).
+
+    Files in case order (case ids increasing, each case's events together, in the same
+    order, every case with some) are matched by comparing neighbours; any others by one
+    hash of both files' ids, an event going with the first case row of its id."""
+    pc = pa.compute
+    m, n = len(ids), len(eids)
+    ordered = ids.null_count == 0 and eids.null_count == 0 and m > 1 and n > 1
+    ordered = ordered and _all(pc.less(ids[:-1], ids[1:]))
+    if ordered and _all(pc.less_equal(eids[:-1], eids[1:])):
+        starts = np.flatnonzero(bools(np, pc.not_equal(eids[1:], eids[:-1]))) + 1
+        starts = np.concatenate(([0], starts))
+        if len(starts) == m and _all(pc.equal(eids.take(arrow_ints(starts)), ids)):
+            sizes = np.diff(np.append(starts, n))
+            return np.ones(m, dtype=bool), np.repeat(np.arange(m, dtype=np.int32), sizes)
+    found, event_code = joined_codes(pa, np, ids, eids)  # -1: a null id
+    codes = int(max(found.max(), event_code.max())) + 1
+    counts = np.bincount(found[found >= 0], minlength=codes)
+    first = np.full(codes + 1, _NO_CASE, dtype=np.int32)  # first[-1]: a null id's
+    first[found[::-1]] = np.arange(m - 1, -1, -1, dtype=np.int32)
+    first[-1] = _NO_CASE
+    return (found >= 0) & (counts[found] == 1), first[event_code]
+
+
+def _all(flags: Any) -> bool:
+    """True if every value is true (and there is one); null counts as false."""
+    import pyarrow.compute as pc
+
+    return bool(pc.all(flags, skip_nulls=False, min_count=1).as_py())
 
 
 def _simple_ids(pa: Any, np: Any, column: Any, n: int) -> Any:
