@@ -583,9 +583,21 @@ def sweep_columns(columns: CaseColumns, years: Iterable[int]) -> Sweep | None:
     money_col[entrusted] = ENTRUSTED
     to = np.where(code == COLLECTED, COMPLETED, REDUCED)
     width = result.width
+    # what does not change from year to year, once
+    case_acc = acc[case]
+    returned = code == C_REQUEST_RETURNED
+    paid_after = paid_before + pay
+    changed = (classifying & (col != status_before)) | closing  # a new status, or off
+    case_into = np.where(closing, row, col)  # where the change puts the case (entrusted:
+    money_into = np.where(closing, money_col, col)  # by year, below) and its money
+    group_slot = group[case] * 12
+    if entrusted.any():  # by case, then month (events are in date order within a case)
+        case_month = case * _MONTHS + month
+        paid_count = paying.astype(np.int64)
+        payments_before = np.cumsum(paid_count) - paid_count  # compared within one case
     for year, first, last in lanes:
         inside = reached & (month >= first) & (month <= last)
-        if (inside & (code == C_REQUEST_RETURNED) & (acc[case] <= last)).any():
+        if (inside & returned & (case_acc <= last)).any():
             raise _returned_request_unknown()
         earlier = month < first
         off = np.zeros(n, dtype=bool)
@@ -595,29 +607,36 @@ def sweep_columns(columns: CaseColumns, years: Iterable[int]) -> Sweep | None:
         last_before = np.minimum(offsets[:-1] + k - 1, max(count - 1, 0))
         has = k > 0
         start_status = np.where(has, status_after[last_before] if count else 0, _IN_PROGRESS_COL)
-        start_owed = owed - np.where(has, (paid_before + pay)[last_before] if count else 0, 0)
+        start_owed = owed - np.where(has, paid_after[last_before] if count else 0, 0)
         cases_t = np.zeros(groups * 12 * width, dtype=np.int64)
         money_t = np.zeros(groups * 12 * width, dtype=np.int64)
-        base = (group * 12 + np.maximum(acc - first, 0)) * width
-        intake = np.where(acc < first, CARRIED_OVER, NEW)
-        for target, weights in ((cases_t, np.ones(n, dtype=np.int64)), (money_t, start_owed)):
-            np.add.at(target, base[books] + intake[books], weights[books])
-            np.add.at(target, base[books] + start_status[books], weights[books])
+        on_books = np.flatnonzero(books)
+        base = (group[on_books] * 12 + np.maximum(acc[on_books] - first, 0)) * width
+        intake = base + np.where(acc[on_books] < first, CARRIED_OVER, NEW)
+        status = base + start_status[on_books]
+        np.add.at(cases_t, intake, 1)
+        np.add.at(cases_t, status, 1)
+        start = start_owed[on_books]
+        np.add.at(money_t, intake, start)
+        np.add.at(money_t, status, start)
         inside &= books[case]
-        slot = (group[case] * 12 + (month - first)) * width
-        sel = inside & paying  # money: out of the status's row, into completed or reduced
-        np.add.at(money_t, slot[sel] + status_before[sel], -value[sel])
-        np.add.at(money_t, slot[sel] + to[sel], value[sel])
-        moved = within((paying & (month >= first)).astype(np.int64)) > 0
-        row[entrusted] = np.where(moved[entrusted], COMPLETED, ENTRUSTED)
-        changed = (classifying & (col != status_before)) | closing
-        sel = inside & changed  # a new status, or off the books
-        into = np.where(closing, row, col)[sel]
-        money_into = np.where(closing, money_col, col)[sel]
-        np.add.at(cases_t, slot[sel] + status_before[sel], -1)
-        np.add.at(cases_t, slot[sel] + into, 1)
-        np.add.at(money_t, slot[sel] + status_before[sel], -owed_before[sel])
-        np.add.at(money_t, slot[sel] + money_into, owed_before[sel])
+        at = np.flatnonzero(inside & paying)  # money: out of the status's row, into
+        slot = (group_slot[at] + (month[at] - first)) * width  # completed or reduced
+        np.add.at(money_t, slot + status_before[at], -value[at])
+        np.add.at(money_t, slot + to[at], value[at])
+        at = np.flatnonzero(inside & changed)  # a new status, or off the books
+        slot = (group_slot[at] + (month[at] - first)) * width
+        into = case_into[at]
+        sent = at[entrusted[at]]  # entrusted: completed if money moved in the year before
+        if len(sent):  # it: payments from the case's first event of the year up to it
+            year_from = np.searchsorted(case_month, case[sent] * _MONTHS + first)
+            moved = payments_before[sent] - payments_before[year_from] > 0
+            into[entrusted[at]] = np.where(moved, COMPLETED, ENTRUSTED)
+        leaving, owed_then = slot + status_before[at], owed_before[at]
+        np.add.at(cases_t, leaving, -1)
+        np.add.at(cases_t, slot + into, 1)
+        np.add.at(money_t, leaving, -owed_then)
+        np.add.at(money_t, slot + money_into[at], owed_then)
         present = np.bincount(group[books], minlength=groups) > 0
         cases_rows = cases_t.reshape(groups, 12 * width)
         money_rows = money_t.reshape(groups, 12 * width)
@@ -632,6 +651,8 @@ def sweep_columns(columns: CaseColumns, years: Iterable[int]) -> Sweep | None:
     return result
 
 
+_MONTHS: Final = 1 << 20
+"""More than any month serial: keys (case, month) as case * _MONTHS + month."""
 _DAYS: Final = 4_000_000
 """More than any day ordinal: keys (ground, day) as ground * _DAYS + day."""
 
