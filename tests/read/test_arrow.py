@@ -148,6 +148,10 @@ def test_odd_rows_go_back_through_the_row_reader() -> None:
             + "c2,2026-05-01,postponed,,46.1.c\nc3,2026-08-01,postponed,,46.1.c\n",
         ),
         (HEAD + "c1,P,E,active,civil,,,2024-02-01,-0,state\n", EHEAD),  # a signed zero
+        (  # a byte-order mark, a quoted comma, no line break at the end
+            "\ufeff" + HEAD + 'c1,P,E,active,civil,"1/2024, BA",,2024-02-01,5,state',
+            EHEAD + 'c1,2024-03-01,collected,"5",',
+        ),
         (  # texts Arrow would take for null by default: read as the texts they are
             HEAD + "c1,NA,N/A,active,civil,NULL,,2024-02-01,5,state\n",
             EHEAD + "c1,2024-03-01,postponed,,NULL\nc1,2024-03-02,enforceable,,null\n",
@@ -353,3 +357,22 @@ def test_files_in_case_order_join_without_a_hash(
         patch.setattr(arrow, "joined_codes", counted)
         _same(c, e)
         assert (not hashed) == in_order
+
+
+@pytest.mark.parametrize("text", [b"", b"\r\n" * 7, b"a\r\nb\r\r\n\n\rc\r\n", b"\r" * 5 + b"\n"])
+def test_line_breaks_are_counted_across_slices(tmp_path: Path, text: bytes) -> None:
+    """The mapped file is counted in slices; a CR LF cut by a slice's end still counts
+    once (slices of 2 and 3 bytes here, against bytes.count)."""
+    import thads.read._arrow as arrow
+
+    file = tmp_path / "f.csv"
+    file.write_bytes(b"x" + text)
+    data = arrow._mapped(file)
+    for size in (2, 3):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(arrow, "_SLICE", size)
+            for needle in (b"\r\n", b"\r", b"\n"):
+                assert arrow._count(data, needle) == (b"x" + text).count(needle)
+                assert arrow._count(data, needle, 1, len(data) - 1) == (
+                    (b"x" + text)[1:-1].count(needle)
+                )

@@ -282,33 +282,72 @@ def _load(
                 return None
         except LookupError:
             return None
-    try:
-        data = Path(path).read_bytes()
-    except OSError:
+    data = _mapped(path)
+    if data is None:
         return None
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[3:]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    start = 0  # the text starts after a byte-order mark
+    if data[:3] == codecs.BOM_UTF8:
+        start = 3
+    elif data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         return None
-    if not data or b"\x00" in data:
+    if len(data) == start or data.find(b"\x00", start) >= 0:
         return None
-    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+    if data.find(b"\r", start) >= 0 and _count(data, b"\r", start) != _count(data, b"\r\n", start):
         return None
-    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    lines = _count(data, b"\n", start) + (0 if data[-1:] == b"\n" else 1)
     suffix = Path(path).suffix.lower()
     try:
         if suffix in (".jsonl", ".ndjson", ".json"):
-            return _load_json(pa, data, lines, (*required, *optional))
-        return _load_csv(pa, data, lines, required, optional)
+            return _load_json(pa, data, start, lines, (*required, *optional))
+        return _load_csv(pa, data, start, lines, required, optional)
     except (pa.ArrowException, UnicodeDecodeError, csv.Error):
         return None
 
 
+def _mapped(path: object) -> Any:
+    """The bytes of a file, mapped from the page cache (not copied; None if unreadable).
+
+    Copying two large files into fresh memory costs more than reading them: the mapping
+    is made whole at once (MAP_POPULATE) where the system has it."""
+    import mmap
+
+    try:
+        with open(os.fspath(path), "rb") as file:  # type: ignore[call-overload]
+            if os.fstat(file.fileno()).st_size == 0:
+                return None
+            if hasattr(mmap, "MAP_SHARED"):
+                flags = mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0)
+                mapped = mmap.mmap(file.fileno(), 0, flags=flags, prot=mmap.PROT_READ)
+            else:  # pragma: no cover - Windows
+                mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    return mapped
+
+
+_SLICE: Final = 1 << 24
+
+
+def _count(data: Any, needle: bytes, start: int = 0, end: int | None = None) -> int:
+    """``needle`` in ``data[start:end]`` (a mapped file), counted slice by slice."""
+    end = len(data) if end is None else end
+    total = 0
+    for at in range(start, end, _SLICE):
+        stop = min(at + _SLICE, end)
+        total += bytes(data[at : min(stop + len(needle) - 1, end)]).count(needle)
+    return total
+
+
 def _load_csv(
-    pa: Any, data: bytes, lines: int, required: tuple[str, ...], optional: tuple[str, ...]
+    pa: Any,
+    data: Any,
+    start: int,
+    lines: int,
+    required: tuple[str, ...],
+    optional: tuple[str, ...],
 ) -> _Table | None:
-    end = data.find(b"\n")
-    header = (data if end < 0 else data[:end]).removesuffix(b"\r")
+    end = data.find(b"\n", start)
+    header = (data[start:] if end < 0 else data[start:end]).removesuffix(b"\r")
     if b'"' in header:
         return None
     names = header.decode("utf-8").split(",")
@@ -319,7 +358,7 @@ def _load_csv(
         return None
     words = pa.dictionary(pa.int32(), pa.string())
     table = pa.csv.read_csv(
-        pa.py_buffer(data),
+        pa.py_buffer(data).slice(start),
         read_options=pa.csv.ReadOptions(block_size=_BLOCK),
         parse_options=pa.csv.ParseOptions(newlines_in_values=False),
         convert_options=pa.csv.ConvertOptions(
@@ -332,12 +371,12 @@ def _load_csv(
     if table.num_rows != lines - 1:
         return None  # a blank line, or a line Arrow did not split as one row
     columns = {f: (table.column(f) if f in names else None) for f in fields}  # in chunks
-    if b'"' in data and not _quotes_agree(data, names, columns):
+    if data.find(b'"', start) >= 0 and not _quotes_agree(data, names, columns):
         return None
     return _Table(columns, 2, table.num_rows)
 
 
-def _quotes_agree(data: bytes, names: list[str], columns: dict[str, Any]) -> bool:
+def _quotes_agree(data: Any, names: list[str], columns: dict[str, Any]) -> bool:
     """True if every line with a quote splits as the csv module splits it."""
     at = data.find(b'"')
     line, counted = 1, 0
@@ -345,7 +384,7 @@ def _quotes_agree(data: bytes, names: list[str], columns: dict[str, Any]) -> boo
         start = data.rfind(b"\n", 0, at) + 1
         stop = data.find(b"\n", at)
         stop = len(data) if stop < 0 else stop
-        line += data.count(b"\n", counted, start)
+        line += _count(data, b"\n", counted, start)
         counted = start
         text = data[start:stop].decode("utf-8").removesuffix("\r")
         try:
@@ -361,10 +400,12 @@ def _quotes_agree(data: bytes, names: list[str], columns: dict[str, Any]) -> boo
     return True
 
 
-def _load_json(pa: Any, data: bytes, lines: int, fields: tuple[str, ...]) -> _Table | None:
+def _load_json(
+    pa: Any, data: Any, start: int, lines: int, fields: tuple[str, ...]
+) -> _Table | None:
     schema = pa.schema([(f, pa.string()) for f in fields if f != "amount"])
     table = pa.json.read_json(
-        pa.py_buffer(data),
+        pa.py_buffer(data).slice(start),
         parse_options=pa.json.ParseOptions(
             explicit_schema=schema, unexpected_field_behavior="infer", newlines_in_values=False
         ),
