@@ -148,6 +148,12 @@ def test_odd_rows_go_back_through_the_row_reader() -> None:
             + "c2,2026-05-01,postponed,,46.1.c\nc3,2026-08-01,postponed,,46.1.c\n",
         ),
         (HEAD + "c1,P,E,active,civil,,,2024-02-01,-0,state\n", EHEAD),  # a signed zero
+        (  # amounts Arrow cannot cast among blank ones and digits
+            HEAD + "c1,P,E,active,civil,,,2024-02-01,5000,state\n"
+            "c2,P,E,active,civil,,,2024-02-01,1.000,state\n",
+            EHEAD + "c1,2024-03-01,collected,1.000,\nc1,2024-03-02,enforceable,,\n"
+            "c1,2024-03-03,collected,12,\nc2,2024-03-01,enforceable,,\n",
+        ),
         (  # a byte-order mark, a quoted comma, no line break at the end
             "\ufeff" + HEAD + 'c1,P,E,active,civil,"1/2024, BA",,2024-02-01,5,state',
             EHEAD + 'c1,2024-03-01,collected,"5",',

@@ -471,13 +471,14 @@ class _Plan:
         n = events.rows if events is not None else 0
         eids = events.columns["case_id"] if events is not None else None
         # 32 bits hold a row, a day, a month, a code; amounts take 64
-        event_case = np.full(n, _NO_CASE, dtype=np.int32)
         if m and n and is_string(pa, ids) and is_string(pa, eids):
             unique, event_case = _join(pa, np, ids, eids)
             case_ok &= unique  # a duplicate case_id: the row reader says which
-        elif m and is_string(pa, ids):
-            found, counts = dictionary_codes(np, ids)
-            case_ok &= counts[found] == 1
+        else:
+            event_case = np.full(n, _NO_CASE, dtype=np.int32)
+            if m and is_string(pa, ids):
+                found, counts = dictionary_codes(np, ids)
+                case_ok &= counts[found] == 1
         index, values = self.decoded["accepted_on"]
         ordinals = np.array([v.toordinal() if v else 0 for v in values], dtype=np.int32)
         serials = np.array([month_serial(v) if v else 0 for v in values], dtype=np.int32)
@@ -512,13 +513,19 @@ class _Plan:
         # the order of each case's events, for the cases still clean
         owner_all = np.maximum(event_case, 0)
         live = (event_case >= 0) & case_ok[owner_all] if m else np.zeros(n, dtype=bool)
-        rows = np.flatnonzero(live)
-        owner = event_case[rows]
+        every = bool(live.all())  # no event left out: no copies (the clean files' case)
+        rows = np.arange(n) if every else np.flatnonzero(live)
+        owner = event_case if every else event_case[rows]
         # by case, then day, then file order: one stable sort of one key (a day ordinal
-        # is below _DAYS), faster than lexsort and quick on files already in case order
-        order = np.argsort(owner.astype(np.int64) * _DAYS + day[rows], kind="stable")
-        rows, owner = rows[order], owner[order]
-        s_day, s_code, s_value = day[rows], code[rows], value[rows]
+        # is below _DAYS), faster than lexsort; none for files already in that order
+        key = owner.astype(np.int64) * _DAYS + (day if every else day[rows])
+        if len(key) and not (key[1:] >= key[:-1]).all():
+            order = np.argsort(key, kind="stable")
+            rows, owner, every = rows[order], owner[order], False
+        del key
+        s_day, s_code, s_value = (
+            (day, code, value) if every else (day[rows], code[rows], value[rows])
+        )
         money = np.isin(s_code, sorted(MONEY_CODES))
         closing = np.isin(s_code, sorted(CLOSING_CODES))
         last = np.ones(len(rows), dtype=bool)
@@ -533,11 +540,14 @@ class _Plan:
         case_ok[owner[bad]] = False
         case_ok &= paid <= amounts
         keep = case_ok[owner]
-        rows, owner = rows[keep], owner[keep]
+        if every and keep.all():
+            self.steps = (day, month, code, value, ground)
+        else:
+            rows, owner = rows[keep], owner[keep]
+            self.steps = (day[rows], month[rows], code[rows], value[rows], ground[rows])
         self.clean_cases = np.flatnonzero(case_ok)
         self.offsets = np.zeros(m + 1, dtype=np.int64)
         np.cumsum(np.bincount(owner, minlength=m), out=self.offsets[1:])
-        self.steps = (day[rows], month[rows], code[rows], value[rows], ground[rows])
         self.columns = (ids, amounts, acc_day, acc_month, ref, ref_simple)
         # everything else goes to the row reader, with its own lines, in file order
         case_rows = cases.raw_rows(np.flatnonzero(~case_ok), CASE_FIELDS)
@@ -912,11 +922,13 @@ def _amounts(pa: Any, np: Any, column: Any, n: int, *, required: bool) -> tuple[
     if not is_string(pa, column):
         return np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int64)
     pc = pa.compute
-    if not required:
-        # blank: no amount (no Python value is handed to Arrow: converting one would
-        # import pandas, a quarter of a second, when it is installed)
-        blank = pc.invert(pc.cast(pc.binary_length(column), pa.bool_()))
-        column = pc.if_else(blank, strings(pa, np, ["0"])[0], column)
+    if not required:  # blank: no amount, fine; the others are read as required amounts
+        given = pc.cast(pc.binary_length(column), pa.bool_())
+        at = np.flatnonzero(bools(np, given))
+        ok, value = np.ones(n, dtype=bool), np.zeros(n, dtype=np.int64)
+        if len(at):
+            ok[at], value[at] = _amounts(pa, np, column.filter(given), len(at), required=True)
+        return ok, value
     try:  # the common case, in one pass: every text an integer
         values = ints(np, pc.cast(column, pa.int64()), 0)
     except pa.ArrowException:
@@ -929,9 +941,8 @@ def _amounts(pa: Any, np: Any, column: Any, n: int, *, required: bool) -> tuple[
         ok &= mask(np, pc.ascii_is_decimal(column))
         return ok, np.where(ok, values, 0)
     digits = mask(np, pc.match_substring_regex(column, _DIGITS))
-    ok = digits | (ints(np, pc.utf8_length(column), 1) == 0) if not required else digits
     text = pc.replace_substring_regex(column, _NOT_DIGITS, "0")  # the others are not used
-    return ok, ints(np, pc.cast(text, pa.int64()), 0)
+    return digits, ints(np, pc.cast(text, pa.int64()), 0)
 
 
 def _key(column: Any, index: int) -> str | None:
