@@ -137,3 +137,29 @@ def _joined(np: Any, parts: list[Any], dtype: Any) -> Any:
     if len(parts) == 1:
         return parts[0]
     return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+
+
+def plain_ascii(np: Any, column: Any, *, empty_ok: bool) -> Any:
+    """Each row of a string column: printable ASCII with no space at either end (or
+    empty, if ``empty_ok``); a null is not. Read from the buffers, without a regex."""
+    if hasattr(column, "chunks"):
+        return _joined(np, [plain_ascii(np, c, empty_ok=empty_ok) for c in column.chunks], bool)
+    n = len(column)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    validity, offsets_buffer, data_buffer = column.buffers()[:3]
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[column.offset : column.offset + n + 1]
+    start, end = offsets[:-1].astype(np.int64), offsets[1:].astype(np.int64)
+    data = np.zeros(0, np.uint8) if data_buffer is None else np.frombuffer(data_buffer, np.uint8)
+    low = int(offsets[0])
+    text = data[low : int(offsets[-1])]
+    outside = np.zeros(len(text) + 1, dtype=np.int64)  # bytes outside " " to "~", so far
+    np.cumsum((text < 0x20) | (text > 0x7E), out=outside[1:])
+    ok = outside[end - low] == outside[start - low]
+    given = np.flatnonzero(end > start)
+    ok[given] &= (data[start[given]] != 0x20) & (data[end[given] - 1] != 0x20)
+    if not empty_ok:
+        ok &= end > start
+    if column.null_count:
+        ok &= _bits(np, validity, column.offset, n)
+    return ok

@@ -53,6 +53,7 @@ from thads.read._arrays import (
     is_text,
     joined_codes,
     mask,
+    plain_ascii,
     strings,
 )
 from thads.read._decode import Decoder
@@ -77,9 +78,6 @@ from thads.rules import ground_law
 
 CASE_FIELDS: Final = (*CASE_COLUMNS, *CASE_OPTIONAL)
 EVENT_FIELDS: Final = (*EVENT_COLUMNS, *EVENT_OPTIONAL)
-_SIMPLE_ID: Final = r"^[!-~]([ -~]*[!-~])?$"
-"""A case id the row reader keeps as written: printable ASCII, no space at either end."""
-_SIMPLE_TEXT: Final = r"^([!-~]([ -~]*[!-~])?)?$"
 _DIGITS: Final = r"^[0-9]{1,15}$"
 """Amounts the fast check takes (up to 15 digits, so that sums cannot overflow)."""
 _NOT_DIGITS: Final = r"^(.*[^0-9].*|.{16,})?$"
@@ -463,7 +461,7 @@ class _Plan:
         if ref is None:
             ref_simple = np.ones(m, dtype=bool)
         elif is_string(pa, ref):
-            ref_simple = mask(np, pa.compute.match_substring_regex(ref, _SIMPLE_TEXT))
+            ref_simple = plain_ascii(np, ref, empty_ok=True)
         else:
             ref_simple = np.zeros(m, dtype=bool)
             case_ok[:] = False
@@ -688,9 +686,11 @@ class _Plan:
             mine = [shard_of(case_id, count) == index
                     for case_id in ids.take(arrow_ints(chosen)).to_pylist()]  # fmt: skip
             chosen = chosen[np.array(mine, dtype=bool)]
-        kept = _event_rows_of(np, self.offsets, chosen)
-        offsets = np.zeros(len(chosen) + 1, dtype=np.int64)
-        np.cumsum(self.offsets[chosen + 1] - self.offsets[chosen], out=offsets[1:])
+        whole = len(chosen) == len(self.offsets) - 1  # every case: no copies
+        kept = None if whole else _event_rows_of(np, self.offsets, chosen)
+        offsets = self.offsets if whole else np.zeros(len(chosen) + 1, dtype=np.int64)
+        if not whole:
+            np.cumsum(self.offsets[chosen + 1] - self.offsets[chosen], out=offsets[1:])
         group = np.zeros(len(chosen), dtype=np.int64)
         labels: list[Any] = [()]
         for name in fields:  # the groups: each distinct value (pair of values) once
@@ -702,11 +702,11 @@ class _Plan:
             width = len(known)
             names = list(known)
             combined = group * width + value_of[index[chosen] + 1]
-            distinct, group = np.unique(combined, return_inverse=True)
+            distinct, group = _distinct(np, combined, len(labels) * width)
             labels = [(*labels[k // width], names[k % width]) for k in distinct.tolist()]
-            group = group.astype(np.int64)
-        self._accounts(reader, [len(chosen), len(kept)])
-        day, month, code, value, ground = (a[kept] for a in self.steps)
+        steps = self.steps if kept is None else tuple(a[kept] for a in self.steps)
+        self._accounts(reader, [len(chosen), len(steps[0])])
+        day, month, code, value, ground = steps
         return CaseColumns(
             group=group,
             labels=[label[0] if len(label) == 1 else label for label in labels],
@@ -806,6 +806,16 @@ class _Plan:
             yield chosen.tolist(), out
 
 
+def _distinct(np: Any, codes: Any, bound: int) -> tuple[Any, Any]:
+    """(the distinct codes in order, each code's index among them), as np.unique gives
+    them; counted in a table when the codes (0 <= code < bound) are few."""
+    if bound > 4 * len(codes) + 1024:
+        distinct, inverse = np.unique(codes, return_inverse=True)
+        return distinct, inverse.astype(np.int64)
+    present = np.bincount(codes, minlength=bound) > 0
+    return np.flatnonzero(present), (np.cumsum(present) - 1)[codes]
+
+
 def _event_rows_of(np: Any, offsets: Any, chosen: Any) -> Any:
     """Positions (in the compiled steps) of the events of the chosen cases, in order."""
     starts, ends = offsets[chosen], offsets[chosen + 1]
@@ -856,7 +866,7 @@ def _simple_ids(pa: Any, np: Any, column: Any, n: int) -> Any:
     """Rows whose case id the row reader keeps as written (and the fast path takes)."""
     if not is_string(pa, column):
         return np.zeros(n, dtype=bool)
-    return mask(np, pa.compute.match_substring_regex(column, _SIMPLE_ID))
+    return plain_ascii(np, column, empty_ok=False)
 
 
 def _by_value(
