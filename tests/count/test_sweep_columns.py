@@ -57,6 +57,20 @@ def _columns(cases: list[Any]) -> CaseColumns:
     )
 
 
+BLOCKS = [None, 1, 3, 7]
+"""Events per block of sweep_columns: as shipped, or blocks of a few events (one case,
+or a few, per block: each case is whole in one block)."""
+
+
+def _in_blocks(block: int | None, columns: CaseColumns, years: list[int]) -> Any:
+    import thads.count._engine as engine
+
+    with pytest.MonkeyPatch.context() as patch:
+        if block is not None:
+            patch.setattr(engine, "_BLOCK_EVENTS", block)
+        return sweep_columns(columns, years)
+
+
 def _periods(wanted: list[tuple[int, int]], forced: str | None) -> dict[Any, Any]:
     chosen = {}
     for y, m in wanted:
@@ -70,12 +84,13 @@ def _periods(wanted: list[tuple[int, int]], forced: str | None) -> dict[Any, Any
     case_sets(max_size=30),
     st.lists(st.tuples(st.integers(2021, 2025), st.integers(1, 12)), min_size=1, max_size=6),
     st.sampled_from(REGIMES),
+    st.sampled_from(BLOCKS),
 )
-def test_columns_count_what_the_sweep_counts(cases, wanted, forced) -> None:  # type: ignore[no-untyped-def]
+def test_columns_count_what_the_sweep_counts(cases, wanted, forced, block) -> None:  # type: ignore[no-untyped-def]
     chosen = _periods(wanted, forced)
     years = [p.year for p in chosen]
     expected = sweep(((c.office, c.timeline) for c in cases), years).tallies(chosen)
-    got = sweep_columns(_columns(cases), years)
+    got = _in_blocks(block, _columns(cases), years)
     assert got is not None
     assert got.tallies(chosen) == expected
     assert set(got.cases) == set(sweep(((c.office, c.timeline) for c in cases), years).cases)
@@ -89,13 +104,14 @@ MONEY_HEAVY = {"collected": 4, "reduced": 2, "entrusted": 3, "postponed": 2, "su
 @given(
     case_sets(max_size=20, event_mix=MONEY_HEAVY, max_events=8),
     st.lists(st.tuples(st.integers(2021, 2025), st.integers(1, 12)), min_size=1, max_size=4),
+    st.sampled_from(BLOCKS),
 )
-def test_money_and_entrusting_in_columns(cases, wanted) -> None:  # type: ignore[no-untyped-def]
+def test_money_and_entrusting_in_columns(cases, wanted, block) -> None:  # type: ignore[no-untyped-def]
     """Collections, reductions, then entrusting (completed when money moved in the year)."""
     chosen = _periods(wanted, None)
     years = [p.year for p in chosen]
     expected = sweep(((c.office, c.timeline) for c in cases), years).tallies(chosen)
-    got = sweep_columns(_columns(cases), years)
+    got = _in_blocks(block, _columns(cases), years)
     assert got is not None and got.tallies(chosen) == expected
 
 

@@ -509,138 +509,161 @@ def sweep(
 
 
 def sweep_columns(columns: CaseColumns, years: Iterable[int]) -> Sweep | None:
-    """What :func:`sweep` gives for the cases of ``columns``, computed over whole columns
-    (numpy) instead of case by case; held to :func:`sweep` by a property test. None when
-    the amounts are too large for exact 64-bit sums (then sweep the cases one by one).
+    """What :func:`sweep` gives for the cases of ``columns``, computed over columns (numpy)
+    instead of case by case; held to :func:`sweep` by a property test. None when the
+    amounts are too large for exact 64-bit sums (then sweep the cases one by one).
 
     For each event: the status and the amount owed just before it (running values within
     its case); for each year: each case's status and amount owed on 1 October, then each
-    change written at the month it happens, as the sweep writes it.
+    change written at the month it happens, as the sweep writes it. The cases are taken
+    in blocks of about :data:`_BLOCK_EVENTS` events (see there).
     """
     import numpy as np
 
-    owed = columns.owed.astype(np.int64)
-    value = columns.value.astype(np.int64)
+    owed_all = columns.owed.astype(np.int64)
+    values = columns.value
     if (
-        float(np.abs(owed).sum(dtype=np.float64)) + float(np.abs(value).sum(dtype=np.float64))
+        float(np.abs(owed_all).sum(dtype=np.float64)) + float(np.abs(values).sum(dtype=np.float64))
         >= 2.0**62
     ):
         return None
     lanes = [(year, *statistical_year_months(year)) for year in sorted(set(years))]
     result = Sweep(tuple(year for year, *_ in lanes))
-    n, groups, group = len(owed), len(columns.labels), columns.group
-    offsets, code = columns.offsets, columns.code.astype(np.int64)
-    month, acc = columns.month.astype(np.int64), columns.accepted_month.astype(np.int64)
-    count = len(code)
-    rows = np.arange(count, dtype=np.int64)
-    case = np.repeat(np.arange(n, dtype=np.int64), np.diff(offsets))
-    first_row = offsets[:-1][case]  # the row of the first event of each event's case
-
-    def within(flags: Any) -> Any:
-        """How many of the events before each one, in its case, have ``flags``."""
-        before = np.cumsum(flags) - flags
-        return before - before[first_row]
-
-    classifying = code <= C_RESUMED
-    paying = (code == COLLECTED) | (code == C_REDUCED)
-    closing = ~classifying & ~paying
-    pay = np.where(paying, value, 0)
-    # the events the sweep reaches: none after a closing event or after the last year
-    reached = within(closing.astype(np.int64)) == 0
+    groups, offsets = len(columns.labels), columns.offsets
     last_day = lanes[-1][2] if lanes else 0
-    reached &= (month <= last_day) & (acc[case] <= last_day)
-    # the column each classifying event gives (postponements: by ground and law)
     status_col = np.array([_STATUS_COL.get(STATUS.get(c, ""), -1) for c in range(16)])
-    col = np.full(count, _IN_PROGRESS_COL, dtype=np.int64)
-    col[classifying] = status_col[code[classifying]]
-    postponed = classifying & (col < 0)
-    if postponed.any():
-        keys = columns.ground[postponed].astype(np.int64) * _DAYS + columns.day[postponed]
-        distinct, inverse = np.unique(keys, return_inverse=True)
-        wanted = np.zeros(len(distinct), dtype=bool)
-        wanted[inverse[reached[postponed]]] = True  # the sweep registers only these
-        ground_col: dict[GroundColumn, int] = {}
-        found = np.full(len(distinct), _IN_PROGRESS_COL, dtype=np.int64)
-        for u, key in enumerate(distinct.tolist()):
-            if wanted[u]:
-                g, day = divmod(key, _DAYS)
-                ground = (columns.grounds[g], _law_of(day))
-                known = ground_col.get(ground)
-                found[u] = _register(result, ground_col, ground) if known is None else known
-        col[postponed] = found[inverse]
-    # the status and the amount owed just before each event, and just after it
-    upto = np.maximum.accumulate(np.where(classifying, rows, -1)) if count else rows
-    before = np.concatenate(([-1], upto[:-1])) if count else rows
-    status_before = np.where(before >= first_row, col[np.maximum(before, 0)], _IN_PROGRESS_COL)
-    status_after = np.where(upto >= first_row, col[np.maximum(upto, 0)], _IN_PROGRESS_COL)
-    paid_before = within(pay)
-    owed_before = owed[case] - paid_before
-    row = np.full(count, -1, dtype=np.int64)  # where a closing event puts the case
-    money_col = np.full(count, -1, dtype=np.int64)
-    for closing_code, (case_col, its_money_col) in _CLOSING_ROW.items():
-        row[code == closing_code], money_col[code == closing_code] = case_col, its_money_col
-    entrusted = code == C_ENTRUSTED
-    money_col[entrusted] = ENTRUSTED
-    to = np.where(code == COLLECTED, COMPLETED, REDUCED)
+    blocks = _case_blocks(np, offsets, _BLOCK_EVENTS)
+
+    def basics(c0: int, c1: int) -> tuple[Any, ...]:
+        """The block's events: code, month, case (in the block), first row of its case,
+        reached (none after a closing event or after the last year), and the cases'
+        accepted months."""
+        e0, e1 = int(offsets[c0]), int(offsets[c1])
+        code = columns.code[e0:e1].astype(np.int64)
+        month = columns.month[e0:e1].astype(np.int64)
+        starts = offsets[c0 : c1 + 1] - e0
+        case = np.repeat(np.arange(c1 - c0, dtype=np.int64), np.diff(starts))
+        first_row = starts[:-1][case]
+        acc = columns.accepted_month[c0:c1].astype(np.int64)
+        closing = (code > C_RESUMED) & (code != COLLECTED) & (code != C_REDUCED)
+        reached = _within(np, closing.astype(np.int64), first_row) == 0
+        reached &= (month <= last_day) & (acc[case] <= last_day)
+        return e0, e1, code, month, case, first_row, acc, reached
+
+    # the postponement columns (by ground and law), registered in the order of their
+    # keys (ground, day) before any sum, so that the tables keep one width
+    wanted = []
+    for c0, c1 in blocks:
+        e0, e1, code, _, _, _, _, reached = basics(c0, c1)
+        postponed = (code <= C_RESUMED) & (status_col[code] < 0) & reached
+        rows = np.flatnonzero(postponed) + e0
+        wanted.append(columns.ground[rows].astype(np.int64) * _DAYS + columns.day[rows])
+    keys = np.unique(np.concatenate(wanted)) if wanted else np.zeros(0, dtype=np.int64)
+    ground_col: dict[GroundColumn, int] = {}
+    key_col = np.zeros(len(keys), dtype=np.int64)
+    for u, key in enumerate(keys.tolist()):
+        g, day = divmod(key, _DAYS)
+        ground = (columns.grounds[g], _law_of(day))
+        known = ground_col.get(ground)
+        key_col[u] = _register(result, ground_col, ground) if known is None else known
     width = result.width
-    # what does not change from year to year, once
-    case_acc = acc[case]
-    returned = code == C_REQUEST_RETURNED
-    paid_after = paid_before + pay
-    changed = (classifying & (col != status_before)) | closing  # a new status, or off
-    case_into = np.where(closing, row, col)  # where the change puts the case (entrusted:
-    money_into = np.where(closing, money_col, col)  # by year, below) and its money
-    group_slot = group[case] * 12
-    if entrusted.any():  # by case, then month (events are in date order within a case)
-        case_month = case * _MONTHS + month
-        paid_count = paying.astype(np.int64)
-        payments_before = np.cumsum(paid_count) - paid_count  # compared within one case
-    for year, first, last in lanes:
-        inside = reached & (month >= first) & (month <= last)
-        if (inside & returned & (case_acc <= last)).any():
-            raise _returned_request_unknown()
-        earlier = month < first
-        off = np.zeros(n, dtype=bool)
-        off[case[closing & earlier]] = True
-        books = (acc <= last) & ~off
-        k = np.bincount(case[earlier], minlength=n)  # events before the year, per case
-        last_before = np.minimum(offsets[:-1] + k - 1, max(count - 1, 0))
-        has = k > 0
-        start_status = np.where(has, status_after[last_before] if count else 0, _IN_PROGRESS_COL)
-        start_owed = owed - np.where(has, paid_after[last_before] if count else 0, 0)
-        cases_t = np.zeros(groups * 12 * width, dtype=np.int64)
-        money_t = np.zeros(groups * 12 * width, dtype=np.int64)
-        on_books = np.flatnonzero(books)
-        base = (group[on_books] * 12 + np.maximum(acc[on_books] - first, 0)) * width
-        intake = base + np.where(acc[on_books] < first, CARRIED_OVER, NEW)
-        status = base + start_status[on_books]
-        np.add.at(cases_t, intake, 1)
-        np.add.at(cases_t, status, 1)
-        start = start_owed[on_books]
-        np.add.at(money_t, intake, start)
-        np.add.at(money_t, status, start)
-        inside &= books[case]
-        at = np.flatnonzero(inside & paying)  # money: out of the status's row, into
-        slot = (group_slot[at] + (month[at] - first)) * width  # completed or reduced
-        np.add.at(money_t, slot + status_before[at], -value[at])
-        np.add.at(money_t, slot + to[at], value[at])
-        at = np.flatnonzero(inside & changed)  # a new status, or off the books
-        slot = (group_slot[at] + (month[at] - first)) * width
-        into = case_into[at]
-        sent = at[entrusted[at]]  # entrusted: completed if money moved in the year before
-        if len(sent):  # it: payments from the case's first event of the year up to it
-            year_from = np.searchsorted(case_month, case[sent] * _MONTHS + first)
-            moved = payments_before[sent] - payments_before[year_from] > 0
-            into[entrusted[at]] = np.where(moved, COMPLETED, ENTRUSTED)
-        leaving, owed_then = slot + status_before[at], owed_before[at]
-        np.add.at(cases_t, leaving, -1)
-        np.add.at(cases_t, slot + into, 1)
-        np.add.at(money_t, leaving, -owed_then)
-        np.add.at(money_t, slot + money_into[at], owed_then)
-        present = np.bincount(group[books], minlength=groups) > 0
-        cases_rows = cases_t.reshape(groups, 12 * width)
-        money_rows = money_t.reshape(groups, 12 * width)
-        for index in np.flatnonzero(present).tolist():
+    tables = {year: [np.zeros(groups * 12 * width, dtype=np.int64) for _ in range(2)]
+              for year, _, _ in lanes}  # fmt: skip
+    present = {year: np.zeros(groups, dtype=bool) for year, _, _ in lanes}
+    for c0, c1 in blocks:
+        e0, e1, code, month, case, first_row, acc, reached = basics(c0, c1)
+        count, owed = e1 - e0, owed_all[c0:c1]
+        value = values[e0:e1].astype(np.int64)
+        group = columns.group[c0:c1].astype(np.int64)
+        rows = np.arange(count, dtype=np.int64)
+        classifying = code <= C_RESUMED
+        paying = (code == COLLECTED) | (code == C_REDUCED)
+        closing = ~classifying & ~paying
+        pay = np.where(paying, value, 0)
+        col = np.full(count, _IN_PROGRESS_COL, dtype=np.int64)
+        col[classifying] = status_col[code[classifying]]
+        postponed = np.flatnonzero(classifying & (col < 0))
+        if len(postponed):  # a key never reached has no column: in progress, as before
+            key = columns.ground[postponed + e0].astype(np.int64) * _DAYS
+            key += columns.day[postponed + e0]
+            at = np.minimum(np.searchsorted(keys, key), max(len(keys) - 1, 0))
+            found = (keys[at] == key) if len(keys) else np.zeros(len(key), dtype=bool)
+            col[postponed] = np.where(found, key_col[at] if len(keys) else 0, _IN_PROGRESS_COL)
+        # the status and the amount owed just before each event, and just after it
+        upto = np.maximum.accumulate(np.where(classifying, rows, -1)) if count else rows
+        before = np.concatenate(([-1], upto[:-1])) if count else rows
+        status_before = np.where(before >= first_row, col[np.maximum(before, 0)], _IN_PROGRESS_COL)
+        status_after = np.where(upto >= first_row, col[np.maximum(upto, 0)], _IN_PROGRESS_COL)
+        paid_before = _within(np, pay, first_row)
+        paid_after = paid_before + pay
+        owed_before = owed[case] - paid_before
+        row = np.full(count, -1, dtype=np.int64)  # where a closing event puts the case
+        money_col = np.full(count, -1, dtype=np.int64)
+        for closing_code, (case_col, its_money_col) in _CLOSING_ROW.items():
+            this = code == closing_code
+            row[this], money_col[this] = case_col, its_money_col
+        entrusted = code == C_ENTRUSTED
+        money_col[entrusted] = ENTRUSTED
+        to = np.where(code == COLLECTED, COMPLETED, REDUCED)
+        case_acc = acc[case]
+        returned = code == C_REQUEST_RETURNED
+        changed = (classifying & (col != status_before)) | closing  # a new status, or off
+        case_into = np.where(closing, row, col)  # where the change puts the case
+        money_into = np.where(closing, money_col, col)  # (entrusted: by year) and its money
+        group_slot = group[case] * 12
+        case_start = offsets[c0:c1] - e0  # each case's first event (in the block)
+        if entrusted.any():  # by case, then month (events are in date order in a case)
+            case_month = case * _MONTHS + month
+            paid_count = paying.astype(np.int64)
+            payments_before = np.cumsum(paid_count) - paid_count  # compared within a case
+        for year, first, last in lanes:
+            cases_t, money_t = tables[year]
+            inside = reached & (month >= first) & (month <= last)
+            if (inside & returned & (case_acc <= last)).any():
+                raise _returned_request_unknown()
+            earlier = month < first
+            off = np.zeros(c1 - c0, dtype=bool)
+            off[case[closing & earlier]] = True
+            books = (acc <= last) & ~off
+            k = np.bincount(case[earlier], minlength=c1 - c0)  # events before the year
+            last_before = np.minimum(case_start + k - 1, max(count - 1, 0))
+            has = k > 0
+            start_status = np.where(
+                has, status_after[last_before] if count else 0, _IN_PROGRESS_COL
+            )
+            start_owed = owed - np.where(has, paid_after[last_before] if count else 0, 0)
+            on_books = np.flatnonzero(books)
+            base = (group[on_books] * 12 + np.maximum(acc[on_books] - first, 0)) * width
+            intake = base + np.where(acc[on_books] < first, CARRIED_OVER, NEW)
+            status = base + start_status[on_books]
+            np.add.at(cases_t, intake, 1)
+            np.add.at(cases_t, status, 1)
+            start = start_owed[on_books]
+            np.add.at(money_t, intake, start)
+            np.add.at(money_t, status, start)
+            present[year][group[on_books]] = True
+            inside &= books[case]
+            at = np.flatnonzero(inside & paying)  # money: out of the status's row, into
+            slot = (group_slot[at] + (month[at] - first)) * width  # completed or reduced
+            np.add.at(money_t, slot + status_before[at], -value[at])
+            np.add.at(money_t, slot + to[at], value[at])
+            at = np.flatnonzero(inside & changed)  # a new status, or off the books
+            slot = (group_slot[at] + (month[at] - first)) * width
+            into = case_into[at]
+            sent = at[entrusted[at]]  # entrusted: completed if money moved in the year
+            if len(sent):  # before it: payments from the case's first event of the year
+                year_from = np.searchsorted(case_month, case[sent] * _MONTHS + first)
+                moved = payments_before[sent] - payments_before[year_from] > 0
+                into[entrusted[at]] = np.where(moved, COMPLETED, ENTRUSTED)
+            leaving, owed_then = slot + status_before[at], owed_before[at]
+            np.add.at(cases_t, leaving, -1)
+            np.add.at(cases_t, slot + into, 1)
+            np.add.at(money_t, leaving, -owed_then)
+            np.add.at(money_t, slot + money_into[at], owed_then)
+    for year, _, _ in lanes:
+        cases_rows = tables[year][0].reshape(groups, 12 * width)
+        money_rows = tables[year][1].reshape(groups, 12 * width)
+        for index in np.flatnonzero(present[year]).tolist():
             slot = (columns.labels[index], year)
             for table, sums in ((result.cases, cases_rows), (result.money, money_rows)):
                 mine = sums[index].tolist()
@@ -649,6 +672,32 @@ def sweep_columns(columns: CaseColumns, years: Iterable[int]) -> Sweep | None:
                     mine if earlier is None else [a + b for a, b in zip(earlier, mine, strict=True)]
                 )
     return result
+
+
+def _within(np: Any, flags: Any, first_row: Any) -> Any:
+    """How many of the events before each one, in its case, have ``flags`` (summed)."""
+    before = np.cumsum(flags) - flags
+    return before - before[first_row]
+
+
+_BLOCK_EVENTS: Final = 1 << 17
+"""Events :func:`sweep_columns` takes at a time (whole cases). Arrays of a block's size are
+reused by the allocator; arrays of all the events would each be mapped afresh, and on a
+large file the page faults cost more than the arithmetic."""
+
+
+def _case_blocks(np: Any, offsets: Any, size: int) -> list[tuple[int, int]]:
+    """Ranges of cases [c0, c1) of about ``size`` events each (a case is never cut; a
+    case with more events is a block of its own)."""
+    n = len(offsets) - 1
+    blocks: list[tuple[int, int]] = []
+    c0 = 0
+    while c0 < n:
+        c1 = int(np.searchsorted(offsets, offsets[c0] + size, side="right")) - 1
+        c1 = min(max(c1, c0 + 1), n)
+        blocks.append((c0, c1))
+        c0 = c1
+    return blocks
 
 
 _MONTHS: Final = 1 << 20
