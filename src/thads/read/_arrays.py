@@ -153,9 +153,9 @@ def plain_ascii(np: Any, column: Any, *, empty_ok: bool) -> Any:
     data = np.zeros(0, np.uint8) if data_buffer is None else np.frombuffer(data_buffer, np.uint8)
     low = int(offsets[0])
     text = data[low : int(offsets[-1])]
-    outside = np.zeros(len(text) + 1, dtype=np.int64)  # bytes outside " " to "~", so far
-    np.cumsum((text < 0x20) | (text > 0x7E), out=outside[1:])
-    ok = outside[end - low] == outside[start - low]
+    outside = np.flatnonzero((text - np.uint8(0x20)) > np.uint8(0x7E - 0x20)) + low
+    ok = np.ones(n, dtype=bool)  # bytes outside " " to "~" (few, if any): their rows
+    ok[np.searchsorted(offsets, outside, side="right") - 1] = False
     given = np.flatnonzero(end > start)
     ok[given] &= (data[start[given]] != 0x20) & (data[end[given] - 1] != 0x20)
     if not empty_ok:
