@@ -134,6 +134,11 @@ def test_odd_rows_go_back_through_the_row_reader() -> None:
     ("cases_text", "events_text"),
     [
         (HEAD + "c1,P,E,active,civil,,,2024-02-01,5,state\n\n", EHEAD),  # a blank line
+        (  # blank lines between rows, one of them CR LF, in both files
+            HEAD + "c1,P,E,active,civil,,,2024-02-01,5,state\r\n\r\n"
+            "c2,P,E,active,civil,,,2024-02-01,5,state\r\n",
+            EHEAD + "c1,2024-03-01,collected,5,\n\nc2,2024-03-01,collected,5,\n",
+        ),
         ("\ufeff" + HEAD + "c1,P,E,active,civil,,,2024-02-01,5,state\r\n", EHEAD),  # BOM, CRLF
         (HEAD + 'c1,P,E,active,civil,"a\nb",,2024-02-01,5,state\n', EHEAD),  # a line break
         (HEAD + "c1,P,E,active,civil,,,2024-02-01,5\n", EHEAD),  # a short row

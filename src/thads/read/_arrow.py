@@ -292,12 +292,12 @@ def _load(
         return None
     if data.find(b"\r", start) >= 0 and _count(data, b"\r", start) != _count(data, b"\r\n", start):
         return None
-    lines = _count(data, b"\n", start) + (0 if data[-1:] == b"\n" else 1)
     suffix = Path(path).suffix.lower()
     try:
         if suffix in (".jsonl", ".ndjson", ".json"):
+            lines = _count(data, b"\n", start) + (0 if data[-1:] == b"\n" else 1)
             return _load_json(pa, data, start, lines, (*required, *optional))
-        return _load_csv(pa, data, start, lines, required, optional)
+        return _load_csv(pa, data, start, required, optional)
     except (pa.ArrowException, UnicodeDecodeError, csv.Error):
         return None
 
@@ -340,10 +340,11 @@ def _load_csv(
     pa: Any,
     data: Any,
     start: int,
-    lines: int,
     required: tuple[str, ...],
     optional: tuple[str, ...],
 ) -> _Table | None:
+    if data.find(b"\n\n", start) >= 0 or data.find(b"\n\r\n", start) >= 0:
+        return None  # a blank line: the row reader counts it
     end = data.find(b"\n", start)
     header = (data[start:] if end < 0 else data[start:end]).removesuffix(b"\r")
     if b'"' in header:
@@ -358,7 +359,9 @@ def _load_csv(
     table = pa.csv.read_csv(
         pa.py_buffer(data).slice(start),
         read_options=pa.csv.ReadOptions(block_size=_BLOCK),
-        parse_options=pa.csv.ParseOptions(newlines_in_values=False),
+        # every line is a row (no line break in a value, none skipped): Arrow's rows are
+        # the file's lines after the header, in order, as the row reader numbers them
+        parse_options=pa.csv.ParseOptions(newlines_in_values=False, ignore_empty_lines=False),
         convert_options=pa.csv.ConvertOptions(
             column_types={n: words if n in _WORDS else pa.string() for n in names},
             null_values=[],
@@ -366,8 +369,6 @@ def _load_csv(
             quoted_strings_can_be_null=False,
         ),
     )
-    if table.num_rows != lines - 1:
-        return None  # a blank line, or a line Arrow did not split as one row
     columns = {f: (table.column(f) if f in names else None) for f in fields}  # in chunks
     if data.find(b'"', start) >= 0 and not _quotes_agree(data, names, columns):
         return None
