@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import ClassVar, Final
 
 import attrs
 
@@ -105,8 +105,8 @@ class Tally:
     def _from_valid(cls, rows: Iterable[int]) -> Tally:
         """A tally from rows known to be non-negative ints (sums of tallies), unchecked."""
         tally = object.__new__(cls)
-        for name, value in zip(cls.PRIMITIVE, rows, strict=True):
-            object.__setattr__(tally, name, value)
+        for put, value in zip(_PUT, rows, strict=True):
+            put(tally, value)
         return tally
 
     def as_tuple(self) -> tuple[int, ...]:
@@ -256,6 +256,8 @@ class Tally:
 
 
 _ROWS_OF = operator.attrgetter(*Tally.PRIMITIVE)
+_PUT: Final = tuple(getattr(Tally, name).__set__ for name in Tally.PRIMITIVE)
+"""Each primitive row's slot setter (a frozen tally is built once, not changed after)."""
 
 
 def _flow(instance: Flows, attribute: attrs.Attribute[int], value: int) -> None:
