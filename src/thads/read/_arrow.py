@@ -85,8 +85,9 @@ _ISO: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MAX_EVENTS: Final = 4000
 """More events than this in one case: checked by the row reader (no overflow of sums)."""
 _CHUNK: Final = 20_000
-_BLOCK: Final = 1 << 26
-"""Bytes Arrow parses at a time: few chunks to put together, still two at once."""
+_BLOCK: Final = 1 << 24
+"""Bytes Arrow parses at a time: enough blocks to keep the cores evenly busy (the columns
+stay in these chunks; nothing puts them together)."""
 _WORDS: Final = frozenset(
     (
         "office", "executor", "mode", "judgment_kind", "judgment_effective", "accepted_on",
