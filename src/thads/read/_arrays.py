@@ -23,8 +23,7 @@ def mask(np: Any, array: Any) -> Any:
 def encoded(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
     """(distinct values as an Arrow array, each row's index into them: numpy int32, a
     null's ``fill``) of an Arrow array or chunked array, from one hash. A column read as
-    a dictionary is not hashed again: its chunks' dictionaries are put end to end (a
-    value in two chunks is then listed twice)."""
+    a dictionary is not hashed again: only its chunks' dictionaries are."""
     if hasattr(column.type, "value_type"):
         return _dictionaries(np, column, fill)
     encoded = column.dictionary_encode()
@@ -45,12 +44,15 @@ def _dictionaries(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
     values, parts, start = [], [], 0
     for chunk in _chunks(column):
         index = ints(np, chunk.indices, -1, np.int32)
-        parts.append(np.where(index >= 0, index + start, fill).astype(np.int32))
+        parts.append(np.where(index >= 0, index + start, -1).astype(np.int32))
         values.append(chunk.dictionary)
         start += len(chunk.dictionary)
     if not values:
-        return pa.array([], pa.string()), np.zeros(0, np.int32)
-    return pa.concat_arrays(values), _joined(np, parts, np.int32)
+        return strings(pa, np, []), np.zeros(0, np.int32)
+    # the chunks' dictionaries share most values: each listed once, as one hash gives
+    distinct, where = encoded_whole(np, pa.concat_arrays(values), -1)
+    where = np.append(where, np.int32(fill))  # [-1]: a null row
+    return distinct, where[_joined(np, parts, np.int32)]
 
 
 def encoded_whole(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
