@@ -344,8 +344,6 @@ def _load_csv(
     required: tuple[str, ...],
     optional: tuple[str, ...],
 ) -> _Table | None:
-    if data.find(b"\n\n", start) >= 0 or data.find(b"\n\r\n", start) >= 0:
-        return None  # a blank line: the row reader counts it
     end = data.find(b"\n", start)
     header = (data[start:] if end < 0 else data[start:end]).removesuffix(b"\r")
     if b'"' in header:
@@ -371,6 +369,12 @@ def _load_csv(
         ),
     )
     columns = {f: (table.column(f) if f in names else None) for f in fields}  # in chunks
+    # a row without a case id may be a blank line, which the row reader counts: searched
+    # for only then (a search of a large file for two bytes is slow)
+    ids = columns[required[0]]
+    no_id = table.num_rows and pa.compute.min(pa.compute.binary_length(ids)).as_py() == 0
+    if no_id and (data.find(b"\n\n", start) >= 0 or data.find(b"\n\r\n", start) >= 0):
+        return None
     if data.find(b'"', start) >= 0 and not _quotes_agree(data, names, columns):
         return None
     return _Table(columns, 2, table.num_rows)
