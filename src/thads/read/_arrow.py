@@ -583,16 +583,15 @@ class _Plan:
         each distinct (kind, ground, law) is read once, by the row reader's own decoding,
         on a day of that law."""
         if column is None:
-            return np.ones(n, dtype=bool), np.zeros(n, dtype=np.int64)
+            return np.ones(n, dtype=bool), np.zeros(n, dtype=np.int32)
         if not is_text(pa, column):
-            return np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int64)
+            return np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int32)
         distinct, codes = encoded(np, column, -1)
         texts = distinct.to_pylist()
         width = len(texts) + 1
-        index = codes.astype(np.int64)
         blank = np.array([t == "" for t in texts] + [True], dtype=bool)  # [-1]: a null
-        has = ~blank[index]
-        given = np.flatnonzero(has)  # only the events that give a ground are read
+        given = np.flatnonzero(~blank[codes])  # only the events that give a ground are read
+        index = codes[given].astype(np.int64)
         days, at = np.unique(day[given], return_inverse=True)
         laws: dict[object, int] = {}  # law -> its number here (0: a date not read)
         law_day = [0]  # a day of each law
@@ -604,7 +603,7 @@ class _Plan:
                     laws[law] = len(law_day)
                     law_day.append(on)
                 law_of[k] = laws[law]
-        keys = (code[given] * width + index[given]) * len(law_day) + law_of[at]
+        keys = (code[given].astype(np.int64) * width + index) * len(law_day) + law_of[at]
         unique, inverse = np.unique(keys, return_inverse=True)
         resolved = np.zeros(len(unique), dtype=np.int32)
         fine = np.ones(len(unique), dtype=bool)
@@ -625,7 +624,7 @@ class _Plan:
                 g = known[ground] = len(self.grounds)
                 self.grounds.append(ground)
             resolved[u] = g
-        checked, where = np.ones(n, dtype=bool), np.zeros(n, dtype=np.int64)
+        checked, where = np.ones(n, dtype=bool), np.zeros(n, dtype=np.int32)
         checked[given], where[given] = fine[inverse], resolved[inverse]
         return checked, where
 
