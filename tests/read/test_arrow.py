@@ -316,11 +316,11 @@ def test_json_null_and_duplicate_case_ids_join_as_the_row_reader_joins() -> None
 def test_columns_read_in_many_chunks_read_the_same(data: Dataset) -> None:
     """Arrow parses in blocks and the columns stay in chunks (never put together): with
     blocks of a few rows, each column comes in many chunks and the outcome is unchanged."""
-    import thads.read._arrow as arrow
+    import thads.read._arrow_files as files
 
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
         cases, events = data.write(folder, suffix="csv")
-        patch.setattr(arrow, "_BLOCK", 256)
+        patch.setattr(files, "BLOCK", 256)
         plan = _pyarrow(cases, events)._plan()  # type: ignore[attr-defined]
         if plan is not None and len(plan.columns[0]) > 4:
             assert plan.columns[0].num_chunks > 1  # the ids: read in several blocks
@@ -374,16 +374,16 @@ def test_files_in_case_order_join_without_a_hash(
 def test_line_breaks_are_counted_across_slices(tmp_path: Path, text: bytes) -> None:
     """The mapped file is counted in slices; a CR LF cut by a slice's end still counts
     once (slices of 2 and 3 bytes here, against bytes.count)."""
-    import thads.read._arrow as arrow
+    import thads.read._arrow_files as files
 
     file = tmp_path / "f.csv"
     file.write_bytes(b"x" + text)
-    data = arrow._mapped(file)
+    data = files.mapped(file)
     for size in (2, 3):
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(arrow, "_SLICE", size)
+            patch.setattr(files, "SLICE", size)
             for needle in (b"\r\n", b"\r", b"\n"):
-                assert arrow._count(data, needle) == (b"x" + text).count(needle)
-                assert arrow._count(data, needle, 1, len(data) - 1) == (
+                assert files.count_in(data, needle) == (b"x" + text).count(needle)
+                assert files.count_in(data, needle, 1, len(data) - 1) == (
                     (b"x" + text)[1:-1].count(needle)
                 )
