@@ -387,3 +387,14 @@ def test_line_breaks_are_counted_across_slices(tmp_path: Path, text: bytes) -> N
                 assert files.count_in(data, needle, 1, len(data) - 1) == (
                     (b"x" + text)[1:-1].count(needle)
                 )
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="Linux's list of mappings")
+def test_the_files_are_unmapped_once_read(tmp_path: Path) -> None:
+    """The files are mapped to be read and unmapped as soon as Arrow has copied them (a
+    mapped file could not be replaced or deleted on Windows)."""
+    c, e = _files(str(tmp_path), _case_rows("a", "b"), _event_rows("a", "b"))
+    reader = _pyarrow(c, e)
+    assert reader._plan() is not None  # type: ignore[attr-defined]
+    maps = Path("/proc/self/maps").read_text()
+    assert str(c) not in maps and str(e) not in maps

@@ -4,6 +4,7 @@ or not at all (then the row reader reads them whole)."""
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import os
 from pathlib import Path
@@ -72,6 +73,16 @@ def load_file(
     data = mapped(path)
     if data is None:
         return None
+    try:
+        return _table(pa, Path(path).suffix.lower(), data, required, optional)
+    finally:  # Arrow copied what it read: the mapping goes now, not when collected (a
+        with contextlib.suppress(BufferError):  # mapped file cannot be replaced or
+            data.close()  # deleted on Windows); still exported: closed when collected
+
+
+def _table(
+    pa: Any, suffix: str, data: Any, required: tuple[str, ...], optional: tuple[str, ...]
+) -> Table | None:
     start = 0  # the text starts after a byte-order mark
     if data[:3] == codecs.BOM_UTF8:
         start = 3
@@ -83,7 +94,6 @@ def load_file(
         data, b"\r\n", start
     ):
         return None
-    suffix = Path(path).suffix.lower()
     try:
         if suffix in (".jsonl", ".ndjson", ".json"):
             lines = count_in(data, b"\n", start) + (0 if data[-1:] == b"\n" else 1)
@@ -97,7 +107,9 @@ def mapped(path: object) -> Any:
     """The bytes of a file, mapped from the page cache (not copied; None if unreadable).
 
     Copying two large files into fresh memory costs more than reading them: the mapping
-    is made whole at once (MAP_POPULATE) where the system has it."""
+    is made whole at once (MAP_POPULATE) where the system has it. As with any mapped
+    reading, a file cut shorter by another program while it is being read can stop the
+    process (SIGBUS): do not write the files while thads reads them."""
     import mmap
 
     try:
