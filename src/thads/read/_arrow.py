@@ -645,8 +645,8 @@ def _join(pa: Any, np: Any, ids: Any, eids: Any) -> tuple[Any, Any]:
             sizes = np.diff(np.append(starts, n))
             return np.ones(m, dtype=bool), np.repeat(np.arange(m, dtype=np.int32), sizes)
     found, event_code = joined_codes(pa, np, ids, eids)  # -1: a null id
-    codes = int(max(found.max(), event_code.max())) + 1
-    counts = np.bincount(found[found >= 0], minlength=codes)
+    codes = int(max(found.max(), event_code.max())) + 1  # 0 when every id is null
+    counts = np.bincount(found[found >= 0], minlength=codes + 1)  # [-1]: a null id's
     first = np.full(codes + 1, _NO_CASE, dtype=np.int32)  # first[-1]: a null id's
     first[found[::-1]] = np.arange(m - 1, -1, -1, dtype=np.int32)
     first[-1] = _NO_CASE

@@ -7,11 +7,15 @@ import codecs
 import contextlib
 import csv
 import os
+import re
 from pathlib import Path
 from typing import Any, Final
 
 from thads.read._arrays import arrow_ints
 
+_BLANK_FIRST: Final = re.compile(rb"[ \t\r]*(?:\n|\Z)")
+_BLANK_LINE: Final = re.compile(rb"\n[ \t\r]*(?:\n|\Z)")
+"""A line of nothing or JSON's white space only (the first line, any other line)."""
 BLOCK: Final = 1 << 24
 """Bytes Arrow parses at a time: enough blocks to keep the cores evenly busy (the columns
 stay in these chunks; nothing puts them together)."""
@@ -30,7 +34,7 @@ class Table:
 
     def __init__(self, columns: dict[str, Any], first_line: int, rows: int) -> None:
         self.columns = columns
-        self.first_line = first_line
+        self.first_line = first_line  # 2 for CSV (after the header), 1 for JSON Lines
         self.rows = rows
 
     def raw_rows(self, indices: Any, fields: tuple[str, ...]) -> list[tuple[int, Any]]:
@@ -47,7 +51,8 @@ class Table:
         for k, index in enumerate(indices.tolist()):
             row = [column[k] for column in values]
             first = row[0]
-            if first == "" and not any(isinstance(v, str) and v.strip() for v in row):
+            csv_blank = self.first_line == 2 and first == ""
+            if csv_blank and not any(isinstance(v, str) and v.strip() for v in row):
                 out.append((index + self.first_line, None))  # as the csv row source does
             else:
                 out.append((index + self.first_line, row))
@@ -96,6 +101,11 @@ def _table(
         return None
     try:
         if suffix in (".jsonl", ".ndjson", ".json"):
+            # Arrow skips a blank line and reads two objects on one line as two rows:
+            # with no blank line, one row a line is as many rows as lines
+            end = len(data) - (1 if data[-1:] == b"\n" else 0)
+            if _BLANK_FIRST.match(data, start) or _BLANK_LINE.search(data, start, end):
+                return None
             lines = count_in(data, b"\n", start) + (0 if data[-1:] == b"\n" else 1)
             return _json_table(pa, data, start, lines, (*required, *optional))
         return _csv_table(pa, data, start, required, optional)
