@@ -41,18 +41,19 @@ def encoded(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
 def _dictionaries(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
     import pyarrow as pa
 
-    values, parts, start = [], [], 0
-    for chunk in _chunks(column):
-        index = ints(np, chunk.indices, -1, np.int32)
-        parts.append(np.where(index >= 0, index + start, -1).astype(np.int32))
-        values.append(chunk.dictionary)
-        start += len(chunk.dictionary)
-    if not values:
+    chunks = _chunks(column)
+    if not chunks:
         return strings(pa, np, []), np.zeros(0, np.int32)
     # the chunks' dictionaries share most values: each listed once, as one hash gives
-    distinct, where = encoded_whole(np, pa.concat_arrays(values), -1)
-    where = np.append(where, np.int32(fill))  # [-1]: a null row
-    return distinct, where[_joined(np, parts, np.int32)]
+    distinct, where = encoded_whole(np, pa.concat_arrays([c.dictionary for c in chunks]), -1)
+    out = np.empty(sum(len(c) for c in chunks), dtype=np.int32)
+    at = start = 0
+    for chunk in chunks:  # each row's value, through its chunk's dictionary
+        size = len(chunk.dictionary)
+        mine = np.append(where[start : start + size], np.int32(fill))  # [size]: a null's
+        np.take(mine, ints(np, chunk.indices, size, np.int32), out=out[at : at + len(chunk)])
+        at, start = at + len(chunk), start + size
+    return distinct, out
 
 
 def encoded_whole(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
@@ -101,7 +102,7 @@ def bools(np: Any, array: Any) -> Any:
 
 def ints(np: Any, array: Any, fill: int, dtype: Any = None) -> Any:
     """An integer Arrow array as numpy (int64 unless ``dtype``; null as ``fill``), read
-    from its buffers."""
+    from its buffers: a read-only view of them when no conversion is needed."""
     dtype = np.int64 if dtype is None else dtype
     if hasattr(array, "chunks"):
         return _joined(np, [ints(np, c, fill, dtype) for c in array.chunks], dtype)
@@ -111,7 +112,8 @@ def ints(np: Any, array: Any, fill: int, dtype: Any = None) -> Any:
     validity, data = array.buffers()[:2]
     width = array.type.bit_width // 8
     kind = np.dtype(f"<{'u' if str(array.type).startswith('uint') else 'i'}{width}")
-    out = np.frombuffer(data, dtype=kind)[array.offset : array.offset + n].astype(dtype)
+    out = np.frombuffer(data, dtype=kind)[array.offset : array.offset + n]
+    out = out.astype(dtype, copy=False)
     if array.null_count:
         out = np.where(_bits(np, validity, array.offset, n), out, fill)
     return out

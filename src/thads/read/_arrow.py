@@ -279,7 +279,7 @@ class _Plan:
         index, values = self.decoded["accepted_on"]
         ordinals = np.array([v.toordinal() if v else 0 for v in values], dtype=np.int32)
         serials = np.array([month_serial(v) if v else 0 for v in values], dtype=np.int32)
-        acc_day, acc_month = ordinals[index + 1], serials[index + 1]
+        acc_day, acc_month = ordinals[index], serials[index]
         day = np.zeros(n, dtype=np.int32)
         month = np.zeros(n, dtype=np.int32)
         code = np.zeros(n, dtype=np.int32)
@@ -292,11 +292,11 @@ class _Plan:
             event_ok &= good
             ordinals = np.array([v.toordinal() if v else 0 for v in values], np.int32)
             serials = np.array([month_serial(v) if v else 0 for v in values], np.int32)
-            day, month = ordinals[index + 1], serials[index + 1]
+            day, month = ordinals[index], serials[index]
             good, index, values = _by_value(pa, np, ecol["kind"], _event_code, n, False)
             event_ok &= good
             table = np.array([v if v is not None else 0 for v in values], dtype=np.int32)
-            code = table[index + 1]
+            code = table[index]
             good, value = _amounts(pa, np, ecol["amount"], n, required=False)
             event_ok &= good
             good, ground = self._grounds(pa, np, ecol["ground"], code, day, n)
@@ -499,7 +499,7 @@ class _Plan:
             value_of = np.array([known.setdefault(t, len(known)) for t in texts], np.int64)
             width = len(known)
             names = list(known)
-            combined = group * width + value_of[index[chosen] + 1]
+            combined = group * width + value_of[index[chosen]]
             distinct, group = _distinct(np, combined, len(labels) * width)
             labels = [(*labels[k // width], names[k % width]) for k in distinct.tolist()]
         steps = self.steps if kept is None else tuple(a[kept] for a in self.steps)
@@ -567,7 +567,7 @@ class _Plan:
                 map(Timeline, acc_day[chosen].tolist(), acc_month[chosen].tolist(), owed, histories)
             )
             field = {
-                name: list(map(values.__getitem__, (index[chosen] + 1).tolist()))
+                name: list(map(values.__getitem__, index[chosen].tolist()))
                 for name, (index, values) in decoded.items()
                 if not as_text or name in _ENGINE_FIELDS
             }
@@ -670,17 +670,17 @@ def _simple_ids(pa: Any, np: Any, column: Any, n: int) -> Any:
 def _by_value(
     pa: Any, np: Any, column: Any, decode: Callable[[str], object], n: int, null_ok: bool
 ) -> tuple[Any, Any, list[Any]]:
-    """(fast-checked, index, values) of each row: ``values[index + 1]`` is the row's
-    decoded value (``values[0]`` is None, for a null or absent value); each distinct
-    text is decoded once."""
+    """(fast-checked, index, values) of each row: ``values[index]`` is the row's decoded
+    value (index -1, the last value, None: a null or absent value); each distinct text
+    is decoded once."""
     if column is None:
         return np.full(n, null_ok, dtype=bool), np.full(n, -1, dtype=np.int32), [None]
     if not is_text(pa, column):
         return np.zeros(n, dtype=bool), np.full(n, -1, dtype=np.int32), [None]
     distinct, index = encoded(np, column, -1)
     outcomes = [decode(text) for text in distinct.to_pylist()]
-    ok = np.array([null_ok] + [o is not _BAD for o in outcomes], dtype=bool)
-    return ok[index + 1], index, [None] + [None if o is _BAD else o for o in outcomes]
+    ok = np.array([o is not _BAD for o in outcomes] + [null_ok], dtype=bool)
+    return ok[index], index, [None if o is _BAD else o for o in outcomes] + [None]
 
 
 def _name(text: str) -> object:
