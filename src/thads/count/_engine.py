@@ -532,6 +532,15 @@ def sweep_columns(columns: CaseColumns, years: Iterable[int]) -> Sweep | None:
     groups, offsets = len(columns.labels), columns.offsets
     last_day = lanes[-1][2] if lanes else 0
     status_col = np.array([_STATUS_COL.get(STATUS.get(c, ""), -1) for c in range(16)])
+    # by event code: the column it gives the case (in progress for all but the
+    # classifying events; -1: a postponement, whose column its ground gives), and where
+    # a closing event puts the case and its money (-1: not closing; entrusted's money)
+    col_of = np.where(np.arange(16) <= C_RESUMED, status_col, _IN_PROGRESS_COL)
+    row_of = np.full(16, -1, dtype=np.int64)
+    money_col_of = np.full(16, -1, dtype=np.int64)
+    for closing_code, (case_col, its_money_col) in _CLOSING_ROW.items():
+        row_of[closing_code], money_col_of[closing_code] = case_col, its_money_col
+    money_col_of[C_ENTRUSTED] = ENTRUSTED
     blocks = _case_blocks(np, offsets, _BLOCK_EVENTS)
 
     def basics(c0: int, c1: int) -> tuple[Any, ...]:
@@ -580,9 +589,8 @@ def sweep_columns(columns: CaseColumns, years: Iterable[int]) -> Sweep | None:
         paying = (code == COLLECTED) | (code == C_REDUCED)
         closing = ~classifying & ~paying
         pay = np.where(paying, value, 0)
-        col = np.full(count, _IN_PROGRESS_COL, dtype=np.int64)
-        col[classifying] = status_col[code[classifying]]
-        postponed = np.flatnonzero(classifying & (col < 0))
+        col = col_of[code]
+        postponed = np.flatnonzero(col < 0)
         if len(postponed):  # a key never reached has no column: in progress, as before
             key = columns.ground[postponed + e0].astype(np.int64) * _DAYS
             key += columns.day[postponed + e0]
@@ -597,13 +605,8 @@ def sweep_columns(columns: CaseColumns, years: Iterable[int]) -> Sweep | None:
         paid_before = _within(np, pay, first_row)
         paid_after = paid_before + pay
         owed_before = owed[case] - paid_before
-        row = np.full(count, -1, dtype=np.int64)  # where a closing event puts the case
-        money_col = np.full(count, -1, dtype=np.int64)
-        for closing_code, (case_col, its_money_col) in _CLOSING_ROW.items():
-            this = code == closing_code
-            row[this], money_col[this] = case_col, its_money_col
-        entrusted = code == C_ENTRUSTED
-        money_col[entrusted] = ENTRUSTED
+        row, money_col = row_of[code], money_col_of[code]  # where a closing event puts
+        entrusted = code == C_ENTRUSTED  # the case and its money
         to = np.where(code == COLLECTED, COMPLETED, REDUCED)
         case_acc = acc[case]
         returned = code == C_REQUEST_RETURNED
