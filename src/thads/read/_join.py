@@ -26,21 +26,29 @@ class EventIndex:
         self.amount = array("q")
         self.previous = array("q")
         self.last: dict[str, int] = {}
+        self.size = 0  # events indexed
         self.grounds: list[str | None] = [None]
         self.ground_index: dict[str | None, int] = {None: 0}
 
-    def add(
-        self, line: int, case_id: str, day: int, code: int, amount: int, ground: str | None
-    ) -> None:
+    def ground(self, ground: str | None) -> int:
+        """The number of a ground in this index (given one the first time it comes)."""
         g = self.ground_index.get(ground)
         if g is None:
             g = self.ground_index[ground] = len(self.grounds)
             self.grounds.append(ground)
+        return g
+
+    def add(
+        self, line: int, case_id: str, day: int, code: int, amount: int, ground: str | None
+    ) -> None:
+        """Index one event (the reader's common row does the same inline)."""
+        g = self.ground(ground)
         self.line.append(line)
         self.packed.append((day << 24) | (g << 4) | code)
         self.amount.append(amount)
         self.previous.append(self.last.get(case_id, -1))
-        self.last[case_id] = len(self.line) - 1
+        self.last[case_id] = self.size
+        self.size += 1
 
     def pop(self, case_id: str, months: dict[int, int]) -> list[IndexedEvent]:
         """The events of ``case_id`` in file order, as (line, day, month, code, amount, ground)."""
@@ -184,7 +192,11 @@ class Joiner(Sharded):
         if self._event_rows is not None:
             count = self.counts[events_name]
             dates, codes, gknown = decode.dates, decode.events, decode.grounds
-            add = index.add
+            add = index.add  # the index's own add, inline below for the common row
+            put_line, put_packed = index.line.append, index.packed.append
+            put_amount, put_previous = index.amount.append, index.previous.append
+            last, ground_index = index.last, index.ground_index
+            last_of = last.get
             read = 0
             for line, values in self._rows_of(self._event_rows):
                 if type(values) is list:  # the common case, checked inline
@@ -213,15 +225,18 @@ class Joiner(Sharded):
                             or (type(ground) is str and (code, ground, known[1]) in gknown)
                         )
                     ):
+                        g = 0  # EventIndex.add, inline
+                        if ground:
+                            g = ground_index.get(gknown[(code, ground, known[1])], -1)  # type: ignore[index]
+                            if g < 0:
+                                g = index.ground(gknown[(code, ground, known[1])])  # type: ignore[index]
+                        put_line(line)
+                        put_packed((known[1] << 24) | (g << 4) | code)
+                        put_amount(int(value) if value else 0)
+                        put_previous(last_of(case_id, -1))
+                        last[case_id] = index.size
+                        index.size += 1
                         read += 1
-                        add(
-                            line,
-                            case_id,
-                            known[1],
-                            code,
-                            int(value) if value else 0,
-                            gknown[(code, ground, known[1])] if ground else None,  # type: ignore[index]
-                        )
                         months[known[1]] = known[2]
                         continue
                 item = self._bad_event_row(decode, events_name, line, values)
@@ -346,9 +361,10 @@ class Joiner(Sharded):
         accepted, amount = fields[8], fields[9]
         if not items:
             return Timeline(accepted, month_serial(fields[7]), amount)
-        if any(items[k][1] > items[k + 1][1] for k in range(len(items) - 1)):
+        steps = TimelineBuilder.fast_steps(accepted, amount, items)  # None if out of order
+        if steps is None and any(items[k][1] > items[k + 1][1] for k in range(len(items) - 1)):
             items.sort(key=lambda item: item[1])  # stable: same-day events keep file order
-        steps = TimelineBuilder.fast_steps(accepted, amount, items)
+            steps = TimelineBuilder.fast_steps(accepted, amount, items)
         if steps is not None:
             self.counts[events_name].accepted += len(steps)
             return Timeline(accepted, month_serial(fields[7]), amount, steps)
