@@ -53,22 +53,15 @@ class EventIndex:
     def pop(self, case_id: str, months: dict[int, int]) -> list[IndexedEvent]:
         """The events of ``case_id`` in file order, as (line, day, month, code, amount, ground)."""
         j = self.last.pop(case_id, -1)
-        out = []
-        packed, grounds = self.packed, self.grounds
+        out: list[IndexedEvent] = []
+        put = out.append
+        lines, packed, amounts, previous = self.line, self.packed, self.amount, self.previous
+        grounds = self.grounds
         while j >= 0:
             key = packed[j]
             day = key >> 24
-            out.append(
-                (
-                    self.line[j],
-                    day,
-                    months[day],
-                    key & 15,
-                    self.amount[j],
-                    grounds[(key >> 4) & 0xFFFFF],
-                )
-            )
-            j = self.previous[j]
+            put((lines[j], day, months[day], key & 15, amounts[j], grounds[(key >> 4) & 0xFFFFF]))
+            j = previous[j]
         out.reverse()
         return out
 

@@ -334,23 +334,24 @@ class TimelineBuilder:
         (the reader's line number) is ignored. None: add them one by one to learn which
         fails and why (tests/records/test_timeline_paths.py holds the two paths equal).
         """
-        steps = []
+        steps: list[Step] = []
+        put, new_step, money, closing = steps.append, _new_step, MONEY_CODES, CLOSING_CODES
         last = accepted
         owed = amount
         closed = False
         for _tag, day, month, code, value, ground in events:
             if day < last or closed:
                 return None
-            if code in MONEY_CODES:
+            if code in money:
                 if value <= 0 or value > owed:
                     return None
                 owed -= value
             elif value:
                 return None
-            elif code in CLOSING_CODES:
+            elif code in closing:
                 closed = True
             last = day
-            steps.append(_new_step((day, month, code, value, ground)))
+            put(new_step((day, month, code, value, ground)))
         return tuple(steps)
 
 
