@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from engines import same
 from thads.cli import main
 from thads.errors import InvalidRecordError, MissingExtraError
 from thads.read import CaseReader, RowError, read_cases
@@ -28,36 +29,12 @@ def _pyarrow(cases: Path, events: Path | None, **options: Any) -> CaseReader:
     return read_cases(cases, events, engine="pyarrow", **options)
 
 
-def _outcome(reader: CaseReader, compiled: bool = False) -> tuple[Any, ...]:
-    if compiled:
-        cases: list[Any] = [
-            (c.case_id, c.office, c.executor, c.mode, c.judgment_kind, c.creditor, c.timeline)
-            for c in reader.compiled()
-        ]
-    else:
-        cases = list(reader)
-    counts = {
-        Path(k).name: (v.read, v.accepted, v.rejected, v.blank) for k, v in reader.counts.items()
-    }
-    return cases, list(reader.rejected), counts
-
-
-def _same(cases: Path, events: Path | None, **options: Any) -> tuple[Any, ...]:
-    """Both engines' outcome (cases, rejected rows, counts), asserted equal; the row one."""
-    row = _outcome(read_cases(cases, events, **options))
-    assert _outcome(_pyarrow(cases, events, **options)) == row
-    assert _outcome(_pyarrow(cases, events, **options), compiled=True) == _outcome(
-        read_cases(cases, events, **options), compiled=True
-    )
-    return row
-
-
 @COMMON
 @given(datasets(max_size=12), st.sampled_from(["csv", "jsonl"]))
-def test_valid_data_sets_read_the_same(data: Dataset, suffix: str) -> None:
+def test_valid_data_sets_read_thesame(data: Dataset, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         cases, events = data.write(folder, suffix=suffix)
-        got, rejected, counts = _same(cases, events)
+        got, rejected, counts = same(cases, events)
         assert got == list(data.cases)  # the data set's own expectation, not the engine's
         assert rejected == []
         assert counts[cases.name][:3] == (len(data.case_rows), len(data.case_rows), 0)
@@ -71,10 +48,10 @@ def test_invalid_data_sets_reject_the_same_rows(data: Dataset, suffix: str) -> N
     with tempfile.TemporaryDirectory() as folder:
         cases, events = data.write(folder, suffix=suffix)
         for policy in ("hold_case", "drop_event"):
-            _, _, counts = _same(cases, events, on_bad_event=policy)
+            _, _, counts = same(cases, events, on_bad_event=policy)
             for name, (read, accepted, refused, _blank) in counts.items():
                 assert read == accepted + refused, name
-        _, rejected, counts = _same(cases, events)
+        _, rejected, counts = same(cases, events)
         header = suffix == "csv"
         for expected in data.rejections:
             assert any(expected.matches(row, header=header) for row in rejected), expected
@@ -119,8 +96,8 @@ def test_odd_rows_go_back_through_the_row_reader() -> None:
     with tempfile.TemporaryDirectory() as folder:
         c, e = _files(folder, cases, events)
         for policy in ("hold_case", "drop_event"):
-            got, rejected, counts = _same(c, e, on_bad_event=policy)
-        got, rejected, counts = _same(c, e)
+            got, rejected, counts = same(c, e, on_bad_event=policy)
+        got, rejected, counts = same(c, e)
         # c1: 70 + 40 > 100, held; c4 twice: the second is a duplicate; c5: a dd/mm/yyyy
         # date; c6: no such ground, held; c7: an event before acceptance, held
         assert [case.case_id for case in got] == ["c2", "c3", "c4"]
@@ -173,10 +150,10 @@ def test_odd_rows_go_back_through_the_row_reader() -> None:
         ),
     ],
 )
-def test_odd_files_read_the_same(cases_text: str, events_text: str) -> None:
+def test_odd_files_read_thesame(cases_text: str, events_text: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         c, e = _files(folder, cases_text, events_text)
-        _same(c, e)
+        same(c, e)
 
 
 def test_sorted_input_strict_and_no_events() -> None:
@@ -188,8 +165,8 @@ def test_sorted_input_strict_and_no_events() -> None:
             + "c2,P,E,active,civil,,,2024-02-01,x,state\n",
             EHEAD + "c1,2024-03-01,collected,5,\n",
         )
-        _same(c, e, sorted_input=True)
-        _same(c, None)
+        same(c, e, sorted_input=True)
+        same(c, None)
         with pytest.raises(RowError) as row_error:
             list(read_cases(c, e, strict=True))
         with pytest.raises(RowError) as arrow_error:
@@ -238,7 +215,7 @@ def test_thads_report_engine_pyarrow_prints_the_same_report(tmp_path: Path) -> N
     assert outputs[0][0].strip()  # a report was printed
 
 
-def test_value_options_read_the_same() -> None:
+def test_value_options_read_thesame() -> None:
     """locale="vi" and zero_fraction: the row reader's own reading of values, kept."""
     with tempfile.TemporaryDirectory() as folder:
         c, e = _files(
@@ -249,7 +226,7 @@ def test_value_options_read_the_same() -> None:
             EHEAD + "c1,05/03/2024,collected,200,\n",
         )
         for options in ({"locale": "vi"}, {"zero_fraction": True}, {}):
-            got, _, _ = _same(c, e, **options)
+            got, _, _ = same(c, e, **options)
             assert len(got) == len(options)  # the option reads its value, or nothing
 
 
@@ -270,7 +247,7 @@ def test_a_json_reference_given_on_some_cases_only() -> None:
         c, e = Path(folder) / "cases.jsonl", Path(folder) / "events.jsonl"
         c.write_text(cases, encoding="utf-8")
         e.write_text(events, encoding="utf-8")
-        got, rejected, _ = _same(c, e)
+        got, rejected, _ = same(c, e)
     assert [case.judgment.ref for case in got] == ["", "12/2024/DS-ST"]
     assert rejected == []
 
@@ -296,7 +273,7 @@ def test_json_null_and_duplicate_case_ids_join_as_the_row_reader_joins() -> None
         c, e = Path(folder) / "cases.jsonl", Path(folder) / "events.jsonl"
         c.write_text(cases, encoding="utf-8")
         e.write_text(events, encoding="utf-8")
-        got, rejected, counts = _same(c, e)
+        got, rejected, counts = same(c, e)
     # a1 and a3 with their collections; a2's first row (its event with it, 40 of 100
     # paid), its duplicate rejected; the null-id case, the null-id event and z9 rejected
     paid = [(x.case_id, [ev.amount for ev in x.events]) for x in got]
@@ -313,7 +290,7 @@ def test_json_null_and_duplicate_case_ids_join_as_the_row_reader_joins() -> None
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(invalid_datasets())
-def test_columns_read_in_many_chunks_read_the_same(data: Dataset) -> None:
+def test_columns_read_in_many_chunks_read_thesame(data: Dataset) -> None:
     """Arrow parses in blocks and the columns stay in chunks (never put together): with
     blocks of a few rows, each column comes in many chunks and the outcome is unchanged."""
     import thads.read._arrow_files as files
@@ -324,7 +301,7 @@ def test_columns_read_in_many_chunks_read_the_same(data: Dataset) -> None:
         plan = _pyarrow(cases, events)._plan()  # type: ignore[attr-defined]
         if plan is not None and len(plan.columns[0]) > 4:
             assert plan.columns[0].num_chunks > 1  # the ids: read in several blocks
-        _same(cases, events)
+        same(cases, events)
 
 
 def _case_rows(*ids: str) -> str:
@@ -366,7 +343,7 @@ def test_files_in_case_order_join_without_a_hash(
             return real(*args)
 
         patch.setattr(arrow, "joined_codes", counted)
-        _same(c, e)
+        same(c, e)
         assert (not hashed) == in_order
 
 

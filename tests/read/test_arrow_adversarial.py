@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from engines import same
 from thads import StatisticalPeriod, read_cases, reports
 
 pytest.importorskip("pyarrow")
@@ -27,30 +28,6 @@ PERIODS = [
     StatisticalPeriod(2026, 12),
     StatisticalPeriod(2027, 3),
 ]
-
-
-def _outcome(reader: Any, compiled: bool = False) -> tuple[Any, ...]:
-    if compiled:
-        cases: list[Any] = [
-            (c.case_id, c.office, c.executor, c.mode, c.judgment_kind, c.creditor, c.timeline)
-            for c in reader.compiled()
-        ]
-    else:
-        cases = list(reader)
-    counts = {
-        Path(k).name: (v.read, v.accepted, v.rejected, v.blank) for k, v in reader.counts.items()
-    }
-    return cases, list(reader.rejected), counts
-
-
-def _same(cases: Path, events: Path | None, **options: Any) -> tuple[Any, ...]:
-    """Both engines' outcome (cases, rejected rows, counts), asserted equal; the row one."""
-    row = _outcome(read_cases(cases, events, **options))
-    assert _outcome(read_cases(cases, events, engine="pyarrow", **options)) == row
-    assert _outcome(read_cases(cases, events, engine="pyarrow", **options), compiled=True) == (
-        _outcome(read_cases(cases, events, **options), compiled=True)
-    )
-    return row
 
 
 def _reports(cases: Path, events: Path, engine: str, by: Any = "office") -> Any:
@@ -111,7 +88,7 @@ def test_json_all_case_ids_null_in_both_files(tmp_path: Path, cases: str, events
     """Every case id and every event id null (or absent): the hash of the ids gives no
     code at all, and both rows are rejected (this crashed with an IndexError)."""
     c, e = _write(tmp_path, cases, events, "jsonl")
-    _, rejected, counts = _same(c, e)
+    _, rejected, counts = same(c, e)
     assert counts["cases.jsonl"] == (1, 0, 1, 0) and len(rejected) == 2
 
 
@@ -122,7 +99,7 @@ def test_json_two_objects_on_one_line(tmp_path: Path, blank: str) -> None:
     JSON Lines file with a blank line is now the row reader's whole."""
     cases = _json_case('"a1"') + " " + _json_case('"a2"') + "\n" + blank
     c, e = _write(tmp_path, cases, JSON_EVENT, "jsonl")
-    got, _, counts = _same(c, e)
+    got, _, counts = same(c, e)
     assert got == [] and counts["cases.jsonl"][1] == 0  # the row reader's outcome
 
 
@@ -138,7 +115,7 @@ def test_json_empty_case_id_is_not_a_blank_line(tmp_path: Path, odd: str) -> Non
     """An object with an empty case_id is a row without its id (rejected), not a blank
     line: only a CSV row of empty fields is blank."""
     c, e = _write(tmp_path, _json_case('"a1"') + "\n" + odd + "\n", JSON_EVENT, "jsonl")
-    _, rejected, counts = _same(c, e)
+    _, rejected, counts = same(c, e)
     assert counts["cases.jsonl"] == (2, 1, 1, 0)
     assert [(r.line, r.code) for r in rejected] == [(2, "text.empty")]
 
@@ -204,7 +181,7 @@ def test_json_empty_case_id_is_not_a_blank_line(tmp_path: Path, odd: str) -> Non
 )
 def test_file_framing(tmp_path: Path, cases: str, events: str, accepted: int) -> None:
     c, e = _write(tmp_path, cases, events)
-    got, _, _ = _same(c, e)
+    got, _, _ = same(c, e)
     assert len(got) == accepted
 
 
@@ -230,7 +207,7 @@ def test_many_chunks_with_dictionaries_quotes_and_grounds(tmp_path: Path, block:
         patch.setattr(files, "BLOCK", block)
         plan = read_cases(c, e, engine="pyarrow")._plan()  # type: ignore[attr-defined]
         assert plan is not None and plan.columns[0].num_chunks > 1
-        got, rejected, _ = _same(c, e)
+        got, rejected, _ = same(c, e)
         assert len(got) == 60 and rejected  # c007's second row: a duplicate
         _same_reports(c, e)
         _same_reports(c, e, by="executor")
@@ -265,7 +242,7 @@ def test_ids_near_the_in_order_join(
     )
     c, e = _write(tmp_path, _cases(*case_ids), events)
     assert _planned(c, e)
-    got, rejected, counts = _same(c, e)
+    got, rejected, counts = same(c, e)
     assert counts["cases.csv"][0] == len(case_ids)
     assert len(got) + len({(r.file, r.line) for r in rejected if "cases" in r.file}) <= len(
         case_ids
@@ -293,7 +270,7 @@ def test_ids_near_the_in_order_join(
 def test_events_nearly_in_order(tmp_path: Path, events: list[str]) -> None:
     c, e = _write(tmp_path, _cases("c1", "c2"), EHEAD + "\n".join(events) + "\n")
     assert _planned(c, e)
-    got, _, _ = _same(c, e)
+    got, _, _ = same(c, e)
     for case in got:
         days = [ev.on for ev in case.events]
         assert days == sorted(days)
@@ -330,7 +307,7 @@ def test_amounts(tmp_path: Path, case_amount: str, event_amount: str) -> None:
     events = EHEAD + f"c1,2024-03-01,collected,{event_amount},\nc1,2024-03-02,enforceable,,\n"
     events += f"c2,2024-03-01,enforceable,{event_amount},\nc2,2024-03-02,collected,5,\n"
     c, e = _write(tmp_path, cases, events)
-    _, _, counts = _same(c, e)
+    _, _, counts = same(c, e)
     assert counts["events.csv"][0] == 4
     _same_reports(c, e)
 
@@ -345,7 +322,7 @@ def test_grounds_on_either_side_of_the_new_law(tmp_path: Path, day: str, ground:
         f"c3,{day},suspended,,{ground}\nc3,2026-08-01,resumed,,\n"
     )
     c, e = _write(tmp_path, cases, events)
-    got, _, _ = _same(c, e)
+    got, _, _ = same(c, e)
     assert "c2" in [case.case_id for case in got]
     _same_reports(c, e)
 
@@ -365,7 +342,7 @@ def test_json_nulls_in_every_field_but_some_ids(tmp_path: Path) -> None:
     )
     c, e = _write(tmp_path, cases, events, "jsonl")
     assert _planned(c, e)
-    got, _, counts = _same(c, e)
+    got, _, counts = same(c, e)
     assert [case.case_id for case in got] == ["a1"]
     assert counts["cases.jsonl"] == (3, 1, 2, 0)
     _same_reports(c, e)
@@ -483,7 +460,7 @@ def _generated(rng: random.Random) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("start", range(0, 120, 40))
-def test_generated_files_read_and_count_the_same(tmp_path: Path, start: int) -> None:
+def test_generated_files_read_and_count_thesame(tmp_path: Path, start: int) -> None:
     import thads.count._engine as engine
     import thads.read._arrow_files as files
 
@@ -496,7 +473,7 @@ def test_generated_files_read_and_count_the_same(tmp_path: Path, start: int) -> 
             patch.setattr(files, "BLOCK", rng.choice([files.BLOCK, 64, 128]))
             patch.setattr(engine, "_BLOCK_EVENTS", rng.choice([engine._BLOCK_EVENTS, 1, 2]))
             planned += _planned(c, e)
-            _same(c, e)
+            same(c, e)
             if seed % 4 == 0:
                 _same_reports(c, e)
     assert planned >= 10  # the columnar path was taken, not only the row reader

@@ -163,6 +163,15 @@ def test_blank_lines_and_windows_line_ends_keep_their_line_numbers() -> None:
         assert _parts(reader, 2) == expected
 
 
+def _hash_parts_are_one_pass(reader: Any) -> None:
+    """The files are not cut by bytes, and the hash parts add up to one pass (their
+    cases in another order)."""
+    assert not _cut_by_bytes(reader, 2)
+    (got, *rest), (expected, *rest_expected) = _parts(reader, 2), _one_pass(reader)
+    assert sorted(got, key=lambda c: c.case_id) == expected
+    assert rest == rest_expected
+
+
 def test_quotes_fall_back_to_hash_parts() -> None:
     """A quoted field may hide a line break: such files are not cut by bytes, and the
     hash parts give one pass's result."""
@@ -171,11 +180,7 @@ def test_quotes_fall_back_to_hash_parts() -> None:
     events = EVENT_HEAD + "c02,2024-12-02,collected,10,\n"
     with tempfile.TemporaryDirectory() as folder:
         c, e = _files(folder, cases, events)
-        reader = read_cases(c, e, sorted_input=True)
-        assert not _cut_by_bytes(reader, 2)
-        (got, *rest), (expected, *rest_expected) = _parts(reader, 2), _one_pass(reader)
-        assert sorted(got, key=lambda c: c.case_id) == expected  # hash parts: another order
-        assert rest == rest_expected
+        _hash_parts_are_one_pass(read_cases(c, e, sorted_input=True))
 
 
 def test_events_out_of_order_across_a_cut_raise_what_one_pass_raises() -> None:
@@ -203,11 +208,7 @@ def test_a_lone_carriage_return_falls_back_to_hash_parts() -> None:
     events = EVENT_HEAD + "c02,2024-12-02,collected,10,\rc03,2024-12-02,collected,10,\n"
     with tempfile.TemporaryDirectory() as folder:
         c, e = _files(folder, cases, events)
-        reader = read_cases(c, e, sorted_input=True)
-        assert not _cut_by_bytes(reader, 2)
-        (got, *rest), (expected, *rest_expected) = _parts(reader, 2), _one_pass(reader)
-        assert sorted(got, key=lambda c: c.case_id) == expected
-        assert rest == rest_expected
+        _hash_parts_are_one_pass(read_cases(c, e, sorted_input=True))
 
 
 # --- hash parts (files not sorted): only the part's lines are parsed, same result -------

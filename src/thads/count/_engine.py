@@ -564,7 +564,7 @@ def sweep_columns(columns: CaseColumns, years: Iterable[int]) -> Sweep | None:
     wanted = []
     for c0, c1 in blocks:
         e0, e1, code, _, _, _, _, reached = basics(c0, c1)
-        postponed = (code <= C_RESUMED) & (status_col[code] < 0) & reached
+        postponed = (col_of[code] < 0) & reached
         rows = np.flatnonzero(postponed) + e0
         wanted.append(columns.ground[rows].astype(np.int64) * _DAYS + columns.day[rows])
     keys = np.unique(np.concatenate(wanted)) if wanted else np.zeros(0, dtype=np.int64)

@@ -16,10 +16,6 @@ def is_text(pa: Any, column: Any) -> bool:
     )
 
 
-def mask(np: Any, array: Any) -> Any:
-    return bools(np, array)
-
-
 def encoded(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
     """(distinct values as an Arrow array, each row's index into them: numpy int32, a
     null's ``fill``) of an Arrow array or chunked array, from one hash. A column read as
@@ -34,7 +30,7 @@ def encoded(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
         return column.combine_chunks().dictionary_encode().dictionary, np.zeros(0, np.int32)
     values = chunks[-1].dictionary  # one memo for all chunks: the last has every value
     if any(len(c.dictionary) > len(values) for c in chunks):  # pragma: no cover
-        return encoded_whole(np, column.combine_chunks(), fill)
+        return _encoded_whole(np, column.combine_chunks(), fill)
     return values, np.concatenate([ints(np, c.indices, fill, np.int32) for c in chunks])
 
 
@@ -45,7 +41,7 @@ def _dictionaries(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
     if not chunks:
         return strings(pa, np, []), np.zeros(0, np.int32)
     # the chunks' dictionaries share most values: each listed once, as one hash gives
-    distinct, where = encoded_whole(np, pa.concat_arrays([c.dictionary for c in chunks]), -1)
+    distinct, where = _encoded_whole(np, pa.concat_arrays([c.dictionary for c in chunks]), -1)
     out = np.empty(sum(len(c) for c in chunks), dtype=np.int32)
     at = start = 0
     for chunk in chunks:  # each row's value, through its chunk's dictionary
@@ -56,7 +52,7 @@ def _dictionaries(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
     return distinct, out
 
 
-def encoded_whole(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
+def _encoded_whole(np: Any, column: Any, fill: int) -> tuple[Any, Any]:
     found = column.dictionary_encode()
     return found.dictionary, ints(np, found.indices, fill, np.int32)
 

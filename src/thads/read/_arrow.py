@@ -49,7 +49,6 @@ from thads.read._arrays import (
     is_string,
     is_text,
     joined_codes,
-    mask,
     plain_ascii,
     strings,
 )
@@ -306,7 +305,7 @@ class _Plan:
             case_ok[event_case[(~event_ok) & (event_case >= 0)]] = False
         if dirty_keys and m and is_string(pa, ids):
             listed = strings(pa, np, sorted(k for k in dirty_keys if k is not None))
-            case_ok &= ~mask(np, pa.compute.is_in(ids, value_set=listed))
+            case_ok &= ~bools(np, pa.compute.is_in(ids, value_set=listed))
         # the order of each case's events, for the cases still clean
         owner_all = np.maximum(event_case, 0)
         live = (event_case >= 0) & case_ok[owner_all] if m else np.zeros(n, dtype=bool)
@@ -746,9 +745,9 @@ def _amounts(pa: Any, np: Any, column: Any, n: int, *, required: bool) -> tuple[
         # also hexadecimal (0x10), which the row reader refuses: only plain digits are
         # taken here (a sign, a negative amount: the row reader's to read or reject)
         ok = (values >= 0) & (values < 10**15)
-        ok &= mask(np, pc.ascii_is_decimal(column))
+        ok &= bools(np, pc.ascii_is_decimal(column))
         return ok, np.where(ok, values, 0)
-    digits = mask(np, pc.match_substring_regex(column, _DIGITS))
+    digits = bools(np, pc.match_substring_regex(column, _DIGITS))
     text = pc.replace_substring_regex(column, _NOT_DIGITS, "0")  # the others are not used
     return digits, ints(np, pc.cast(text, pa.int64()), 0)
 

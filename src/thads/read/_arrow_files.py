@@ -32,9 +32,10 @@ which the checks read value by value instead of hashing the column again."""
 class Table:
     """The columns of one file (None for an absent optional field) and each row's line."""
 
-    def __init__(self, columns: dict[str, Any], first_line: int, rows: int) -> None:
+    def __init__(self, columns: dict[str, Any], rows: int, *, csv_file: bool) -> None:
         self.columns = columns
-        self.first_line = first_line  # 2 for CSV (after the header), 1 for JSON Lines
+        self.csv = csv_file  # a CSV row of empty fields is a blank row; a JSON object is not
+        self.first_line = 2 if csv_file else 1  # CSV: after the header
         self.rows = rows
 
     def raw_rows(self, indices: Any, fields: tuple[str, ...]) -> list[tuple[int, Any]]:
@@ -51,7 +52,7 @@ class Table:
         for k, index in enumerate(indices.tolist()):
             row = [column[k] for column in values]
             first = row[0]
-            csv_blank = self.first_line == 2 and first == ""
+            csv_blank = self.csv and first == ""
             if csv_blank and not any(isinstance(v, str) and v.strip() for v in row):
                 out.append((index + self.first_line, None))  # as the csv row source does
             else:
@@ -189,7 +190,7 @@ def _csv_table(
         return None
     if data.find(b'"', start) >= 0 and not _quotes_agree(data, names, columns):
         return None
-    return Table(columns, 2, table.num_rows)
+    return Table(columns, table.num_rows, csv_file=True)
 
 
 def _quotes_agree(data: Any, names: list[str], columns: dict[str, Any]) -> bool:
@@ -239,4 +240,4 @@ def _json_table(
         elif column.type not in (pa.string(), pa.int64()):
             return None
         columns[f] = column
-    return Table(columns, 1, table.num_rows)
+    return Table(columns, table.num_rows, csv_file=False)
