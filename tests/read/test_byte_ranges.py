@@ -406,3 +406,115 @@ def test_strict_meets_an_event_without_case_id_where_one_pass_meets_it() -> None
         one = first_error(c, e, 1)
         assert one is not None and one[0] == "text.empty"
         assert first_error(c, e, 2) == one
+
+
+@COMMON
+@given(
+    st.one_of(datasets(max_size=12), invalid_datasets()),
+    st.sampled_from(["hold_case", "drop_event"]),
+    st.booleans(),
+)
+def test_the_streaming_merge_reads_sorted_files_as_the_index_does(
+    data: Dataset, policy: str, strict: bool
+) -> None:
+    """The merge of sorted files (sorted_input=True) and the event index give the same
+    cases, rejected rows and counts, or raise the same first error in strict mode (or
+    the merge finds the files unsorted, as rows whose cleaned ids sort otherwise can be)."""
+    with tempfile.TemporaryDirectory() as folder:
+        cases, events = _write_sorted(data, folder)
+
+        def read(**options: Any) -> Any:
+            reader = read_cases(cases, events, on_bad_event=policy, strict=strict, **options)  # type: ignore[arg-type]
+            try:
+                return _one_pass(reader)
+            except InvalidRecordError as error:
+                return error.code, str(error)
+
+        merged = read(sorted_input=True)
+        if isinstance(merged, tuple) and merged[0] == "file.not_sorted":
+            return
+        assert merged == read()
+
+
+# --- files that only look sorted: a reader without sorted_input, jobs=N ----------------
+
+
+def _range_parts(reader: CaseReader, count: int) -> tuple[Any, ...]:
+    """The byte-range parts of a reader without sorted_input, added up (see _parts)."""
+    parts = [reader.shard(index, count, by_range=True) for index in range(count)]
+    assert all(part._bounds is not None for part in parts)
+    cases = [case for part in parts for case in part]
+    whole = reader.shard(0, 1)
+    whole.counts, whole.rejected = {}, []
+    for part in parts:
+        whole.absorb(part)
+    counts = {k: (v.read, v.accepted, v.rejected, v.blank) for k, v in whole.counts.items()}
+    return cases, whole.rejected, counts
+
+
+@COMMON
+@given(
+    st.one_of(datasets(max_size=12), invalid_datasets()),
+    st.integers(2, 4),
+    st.sampled_from(["hold_case", "drop_event"]),
+)
+def test_byte_ranges_of_an_unpromised_reader_add_up_to_one_pass(
+    data: Dataset, count: int, policy: str
+) -> None:
+    """Files written sorted, read without sorted_input: when they can be cut, the parts
+    (each read with the event index) give one pass's cases, rejected rows and counts, or
+    a part refuses a row outside its ids (file.not_sorted), never another result."""
+    with tempfile.TemporaryDirectory() as folder:
+        cases, events = _write_sorted(data, folder)
+        reader = read_cases(cases, events, on_bad_event=policy)  # type: ignore[arg-type]
+        expected = _one_pass(reader)
+        if reader.shard(0, count, by_range=True)._bounds is None:
+            return  # not cut (quotes, unclean ids, too few lines): by hash
+        try:
+            got = _range_parts(reader, count)
+        except InvalidRecordError as error:
+            assert error.code == "file.not_sorted"
+            return
+        assert got == expected
+
+
+def test_a_report_with_two_jobs_cuts_files_written_sorted_by_bytes() -> None:
+    """By hand: 40 cases c01..c40, one collection of 10 each, no sorted_input: the
+    parts are byte ranges, and the report is one pass's (40 cases, 400 collected)."""
+    cases = CASE_HEAD + "".join(_case(f"c{i:02d}") for i in range(1, 41))
+    events = EVENT_HEAD + "".join(f"c{i:02d},2024-12-02,collected,10,\n" for i in range(1, 41))
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = _files(folder, cases, events)
+        reader = read_cases(c, e)
+        assert not _cut_by_bytes(reader, 2)  # shard() keeps hash parts for this reader
+        assert reader.shard(0, 2, by_range=True)._bounds is not None
+        one = thads.report(read_cases(c, e), PERIOD, by="national")
+        two = thads.report(reader, PERIOD, jobs=2, by="national")
+    assert two.rows == one.rows
+    total = one.rows[0].current
+    assert total is not None and total.cases.accepted == 40
+    assert total.money.completed == 400
+
+
+def test_files_that_only_look_sorted_are_counted_by_hash_parts() -> None:
+    """c1500's event sits among the first ones, where no sampled line looks: the files
+    are cut, but the first part does not own c1500; the report then takes the parts by
+    hash and counts what one pass counts (no error: the reader promised no order)."""
+    ids = [f"c{i:04d}" for i in range(1, 2001)]
+    shuffled = ids[:5] + ["c1500"] + ids[5:1499] + ids[1500:]
+    cases = CASE_HEAD + "".join(_case(i) for i in ids)
+    events = EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in shuffled)
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = _files(folder, cases, events)
+        reader = read_cases(c, e)
+        assert reader.shard(0, 2, by_range=True)._bounds is not None
+        with pytest.raises(InvalidRecordError) as refused:
+            _range_parts(reader, 2)
+        assert refused.value.code == "file.not_sorted"
+        assert refused.value.record.endswith("events.csv:7")  # by hand: header, 5 rows
+        one = thads.report(read_cases(c, e), PERIOD, by="national")
+        two = thads.report(reader, PERIOD, jobs=2, by="national")
+    assert two.rows == one.rows
+    assert two.rejected_rows == one.rejected_rows == 0
+    total = two.rows[0].current
+    assert total is not None and total.money.completed == 2000 * 10

@@ -11,6 +11,7 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
@@ -385,6 +386,7 @@ _FORKED: (
         Collector | None,
         OfficeTree | None,
         bool,
+        bool | None,
     ]
     | None
 ) = None
@@ -420,11 +422,11 @@ def _portable(error: BaseException) -> BaseException:
 
 def _shard_part(index: int) -> _ShardResult:
     assert _FORKED is not None
-    cases, key, fields, years, jobs, metrics, tree, keep_cases = _FORKED
+    cases, key, fields, years, jobs, metrics, tree, keep_cases, by_range = _FORKED
     collector = None if metrics is None else type(metrics)(metrics.ranges)  # type: ignore[call-arg]
     keep: list[CompiledCase] | None = [] if keep_cases else None
     if isinstance(cases, CaseReader):
-        reader = cases.shard(index, jobs)
+        reader = cases.shard(index, jobs, by_range=by_range)
         gate = None if tree is None else Gate(tree, reader)
         swept = _swept(reader, key, fields, years, collector, gate, keep)
         held = {} if gate is None else gate.held
@@ -444,8 +446,10 @@ def _sharded_sweep(
     metrics: Collector | None = None,
     gate: Gate | None = None,
     keep: list[CompiledCase] | None = None,
+    by_range: bool | None = None,
 ) -> Sweep:
-    """Sweep ``cases`` in ``jobs`` processes (standard library) and add the shards up.
+    """Sweep ``cases`` in ``jobs`` processes (standard library) and add the shards up
+    (a reader's parts as :meth:`CaseReader.shard` gives them with ``by_range``).
 
     An error in a worker reaches the caller as it was raised (thads errors pickle
     intact); a worker that dies ends the report with a :class:`ThadsError`, never a hang.
@@ -455,8 +459,8 @@ def _sharded_sweep(
         cases = list(cases)  # a one-shot iterable is read once, here
     tree = None if gate is None else gate.tree
     if isinstance(cases, CaseReader):
-        cases.shard(0, jobs)  # plans the parts once, before the workers fork
-    _FORKED = (cases, key, fields, years, jobs, metrics, tree, keep is not None)
+        cases.shard(0, jobs, by_range=by_range)  # plans the parts once, before the fork
+    _FORKED = (cases, key, fields, years, jobs, metrics, tree, keep is not None, by_range)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context) as pool:
@@ -562,12 +566,19 @@ def reports(
         swept = _columnar_swept(cases, key, fields, years, metrics, gate, keep, progress)
     if swept is None and jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         try:
-            swept = _sharded_sweep(cases, key, fields, years, jobs, metrics, gate, keep)
-        except InvalidRecordError:
+            swept = _sharded_sweep(cases, key, fields, years, jobs, metrics, gate, keep, True)
+        except InvalidRecordError as error:
             if not isinstance(cases, CaseReader):
                 raise
-            # a part met a row it could not read (a strict reader), or files out of
-            # order: which row one pass meets first is one pass's to say (nothing of
+            if not cases.sorted_input and error.code == "file.not_sorted":
+                # files that looked sorted and are not (only a byte-range part of a
+                # reader without sorted_input says so): the parts by hash
+                with suppress(InvalidRecordError):
+                    swept = _sharded_sweep(
+                        cases, key, fields, years, jobs, metrics, gate, keep, False
+                    )
+            # else a part met a row it could not read (a strict reader), or files out
+            # of order: which row one pass meets first is one pass's to say (nothing of
             # the parts was added up yet)
     if swept is None:
         swept = _swept(cases, key, fields, years, metrics, gate, keep, progress)

@@ -161,8 +161,9 @@ class ArrowCaseReader(CaseReader):
         self._encoding = encoding
         self._part: tuple[int, int] | None = None
 
-    def shard(self, index: int, count: int) -> ArrowCaseReader:
-        """A reader of the same files keeping shard ``index`` of ``count`` (by case_id)."""
+    def shard(self, index: int, count: int, *, by_range: bool | None = None) -> ArrowCaseReader:
+        """A reader of the same files keeping shard ``index`` of ``count`` (by case_id;
+        ``by_range`` is not used: the columns are read whole, then taken by hash)."""
         copy = super().shard(index, count)
         copy._part = (index, count)
         return copy

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 from thads.errors import InvalidRecordError
 from thads.read._decode import CaseFields, Decoder, case_fields, checked, event_fields, raw_case_id
@@ -38,18 +39,6 @@ class EventIndex:
             self.grounds.append(ground)
         return g
 
-    def add(
-        self, line: int, case_id: str, day: int, code: int, amount: int, ground: str | None
-    ) -> None:
-        """Index one event (the reader's common row does the same inline)."""
-        g = self.ground(ground)
-        self.line.append(line)
-        self.packed.append((day << 24) | (g << 4) | code)
-        self.amount.append(amount)
-        self.previous.append(self.last.get(case_id, -1))
-        self.last[case_id] = self.size
-        self.size += 1
-
     def pop(self, case_id: str, months: dict[int, int]) -> list[IndexedEvent]:
         """The events of ``case_id`` in file order, as (line, day, month, code, amount, ground)."""
         j = self.last.pop(case_id, -1)
@@ -70,6 +59,17 @@ CaseItem = tuple[CaseFields, Timeline]
 IndexedEvent = tuple[int, int, int, int, int, "str | None"]
 """An event waiting for its case: (line, day, month, code, amount, ground)."""
 PendingEvent = tuple[str, IndexedEvent]
+EventRun = tuple[str, "list[IndexedEvent] | None", int]
+"""A run of good events of one case (case_id, events, first line), or a rejected row
+(its raw case id or "" if it has none, None, line)."""
+
+
+class _Months(dict[int, int]):
+    """The month serial of each day ordinal, computed once per day."""
+
+    def __missing__(self, day: int) -> int:
+        month = self[day] = month_serial(date.fromordinal(day))
+        return month
 
 
 class Joiner(Sharded):
@@ -179,69 +179,122 @@ class Joiner(Sharded):
             return None
         return case_id, (line, day, month, code, amount, ground)
 
+    def _event_runs(self, decode: Decoder, events_name: str) -> Iterator[EventRun]:
+        """The event rows in file order, as runs: (case_id, events, line of the first)
+        for consecutive good rows of one case id, (raw case id or "", None, line) for
+        a row rejected (already rejected here, its case held under hold_case).
+
+        The common row is checked inline from the decoder's caches; a case id is checked
+        once a run; any other row is read field by field (:func:`event_fields`)."""
+        assert self._event_rows is not None
+        count = self.counts[events_name]
+        dates, codes, gknown = decode.dates, decode.events, decode.grounds
+        run_id: str | None = None  # no run yet (None equals no case id)
+        run: list[IndexedEvent] = []
+        put = run.append
+        first = quick = 0
+        for line, values in self._rows_of(self._event_rows):
+            if type(values) is list:  # the common row, checked inline
+                case_id, text, name, value, ground = values
+                known = dates.get(text) if type(text) is str else None
+                code = codes.get(name) if type(name) is str else None
+                if (
+                    known is not None
+                    and code is not None
+                    and type(case_id) is str
+                    and (
+                        value == ""
+                        or (
+                            type(value) is str
+                            and value.isdigit()
+                            and value.isascii()
+                            and len(value) <= 18  # longer: checked against MAX_AMOUNT
+                        )
+                    )
+                    and (not ground or (type(ground) is str and (code, ground, known[1]) in gknown))
+                ):
+                    event = (
+                        line, known[1], known[2], code, int(value) if value else 0,
+                        gknown[(code, ground, known[1])] if ground else None,  # type: ignore[index]
+                    )  # fmt: skip
+                    if case_id == run_id:  # the id of the run: already checked
+                        put(event)
+                        quick += 1
+                        continue
+                    if case_id and case_id[0] > " " and case_id[-1] > " " and case_id.isascii():
+                        if run:
+                            yield run_id, run, first  # type: ignore[misc]
+                        run_id, run, first = case_id, [event], line
+                        put = run.append
+                        quick += 1
+                        continue
+            if values is None:
+                count.blank += 1
+                continue
+            item = self._bad_event_row(decode, events_name, line, values)
+            if item is not None and item[0] == run_id:
+                put(item[1])
+                continue
+            if run:
+                yield run_id, run, first  # type: ignore[misc]
+            if item is None:  # rejected
+                run_id, run = None, []
+                put = run.append
+                yield raw_case_id(values) or "", None, line
+                continue
+            run_id, run, first = item[0], [item[1]], line
+            put = run.append
+        if run:
+            yield run_id, run, first  # type: ignore[misc]
+        count.read += quick
+
+    def _inside(self, bounds: tuple[str, str | None], file: str, line: int, case_id: str) -> None:
+        """Refuse a row of a byte-range part whose case id another part owns."""
+        low, high = bounds
+        if case_id < low or (high is not None and case_id >= high):
+            raise _outside(file, line, case_id, low, high)
+
     def _indexed(self, decode: Decoder, cases_name: str, events_name: str) -> Iterator[CaseItem]:
+        """Every event indexed first, then each case as its row comes (any order).
+
+        In a byte-range part (``_bounds``) every row with a case id must be one of the
+        part's: then each case and all its rows are in one part, as by hash."""
         index = EventIndex()
-        months: dict[int, int] = {}
+        months = _Months()
+        bounds = self._bounds
         if self._event_rows is not None:
-            count = self.counts[events_name]
-            dates, codes, gknown = decode.dates, decode.events, decode.grounds
-            add = index.add  # the index's own add, inline below for the common row
             put_line, put_packed = index.line.append, index.packed.append
             put_amount, put_previous = index.amount.append, index.previous.append
-            last, ground_index = index.last, index.ground_index
+            last, ground_index, ground_of = index.last, index.ground_index, index.ground
             last_of = last.get
-            read = 0
-            for line, values in self._rows_of(self._event_rows):
-                if type(values) is list:  # the common case, checked inline
-                    case_id, text, name, value, ground = values
-                    known = dates.get(text) if type(text) is str else None
-                    code = codes.get(name) if type(name) is str else None
-                    if (
-                        known is not None
-                        and code is not None
-                        and type(case_id) is str
-                        and case_id
-                        and case_id[0] > " "
-                        and case_id[-1] > " "
-                        and case_id.isascii()
-                        and (
-                            value == ""
-                            or (
-                                type(value) is str
-                                and value.isdigit()
-                                and value.isascii()
-                                and len(value) <= 18  # longer: checked against MAX_AMOUNT
-                            )
-                        )
-                        and (
-                            not ground
-                            or (type(ground) is str and (code, ground, known[1]) in gknown)
-                        )
-                    ):
-                        g = 0  # EventIndex.add, inline
-                        if ground:
-                            g = ground_index.get(gknown[(code, ground, known[1])], -1)  # type: ignore[index]
-                            if g < 0:
-                                g = index.ground(gknown[(code, ground, known[1])])  # type: ignore[index]
-                        put_line(line)
-                        put_packed((known[1] << 24) | (g << 4) | code)
-                        put_amount(int(value) if value else 0)
-                        put_previous(last_of(case_id, -1))
-                        last[case_id] = index.size
-                        index.size += 1
-                        read += 1
-                        months[known[1]] = known[2]
-                        continue
-                item = self._bad_event_row(decode, events_name, line, values)
-                if item is not None:
-                    case_id, (line, day, month, code, amount, ground) = item
-                    months[day] = month
-                    add(line, case_id, day, code, amount, ground)
-            count.read += read
+            size = 0
+            hold = self.on_bad_event == "hold_case"
+            for run_id, run, first in self._event_runs(decode, events_name):
+                if bounds is not None and (run is not None or (hold and run_id)):
+                    self._inside(bounds, events_name, first, run_id)
+                if run is None:
+                    continue
+                j = last_of(run_id, -1)  # EventIndex.add, inline for a run
+                for line, day, _month, code, amount, ground in run:
+                    g = 0
+                    if ground is not None:
+                        g = ground_index.get(ground, -1)
+                        if g < 0:
+                            g = ground_of(ground)
+                    put_line(line)
+                    put_packed((day << 24) | (g << 4) | code)
+                    put_amount(amount)
+                    put_previous(j)
+                    j = size
+                    size += 1
+                last[run_id] = j
+            index.size = size
         seen: set[str] = set()
         refused: set[str] = set()
         held = self._held
         for line, fields, case_id in self._case_items(decode, cases_name):
+            if bounds is not None and case_id:
+                self._inside(bounds, cases_name, line, case_id)
             if fields is None:
                 if case_id and case_id not in seen:
                     refused.add(case_id)
@@ -265,49 +318,44 @@ class Joiner(Sharded):
                 self._reject_orphan(events_name, line, case_id, case_id in refused)
 
     def _merged(self, decode: Decoder, cases_name: str, events_name: str) -> Iterator[CaseItem]:
-        assert self._event_rows is not None
-        events = iter(self._rows_of(self._event_rows))
-        ahead: list[PendingEvent] = []  # at most one event read ahead
+        runs = self._event_runs(decode, events_name)
+        ahead: list[tuple[str, list[IndexedEvent]]] = []  # at most one run read ahead
         last_event_id = ""
         low, high = self._bounds or ("", None)
+        hold = self.on_bad_event == "hold_case"
 
-        def in_order(line: int, case_id: str) -> None:
+        def pull() -> tuple[str, list[IndexedEvent]] | None:
+            """The next run of good events (bad rows are rejected on the way); each
+            run's case id must come in order, as must a rejected row's under hold_case,
+            or the case may have been counted already without it."""
             nonlocal last_event_id
-            if case_id < last_event_id:
-                raise _not_sorted(events_name, line, case_id, last_event_id)
-            if case_id < low or (high is not None and case_id >= high):
-                raise _outside(events_name, line, case_id, low, high)
-            last_event_id = case_id
-
-        def pull() -> PendingEvent | None:
-            """The next good event row (bad ones are rejected on the way)."""
             if ahead:
                 return ahead.pop()
-            for line, values in events:
-                item = self._bad_event_row(decode, events_name, line, values)
-                if item is None:
-                    # a rejected row holds its case: it must come in order too, or the
-                    # case may have been counted already without it
-                    raw = raw_case_id(values) if self.on_bad_event == "hold_case" else None
-                    if raw:
-                        in_order(line, raw)
+            for case_id, run, line in runs:
+                if run is None and not (hold and case_id):
                     continue
-                in_order(line, item[0])
-                return item
+                if case_id < last_event_id:
+                    raise _not_sorted(events_name, line, case_id, last_event_id)
+                if case_id < low or (high is not None and case_id >= high):
+                    raise _outside(events_name, line, case_id, low, high)
+                last_event_id = case_id
+                if run is not None:
+                    return case_id, run
             return None
 
         def take(case_id: str) -> list[IndexedEvent]:
             """The events of ``case_id``; events of ids before it have no case."""
             out: list[IndexedEvent] = []
             while (item := pull()) is not None:
-                event_id, event = item
+                event_id, run = item
                 if event_id > case_id:
                     ahead.append(item)
                     break
                 if event_id == case_id:
-                    out.append(event)
+                    out = run if not out else out + run
                 else:
-                    self._reject_orphan(events_name, event[0], event_id, False)
+                    for event in run:
+                        self._reject_orphan(events_name, event[0], event_id, False)
             return out
 
         last_case_id = ""
@@ -338,7 +386,8 @@ class Joiner(Sharded):
             self.counts[cases_name].accepted += 1
             yield fields, timeline
         while (item := pull()) is not None:  # events after the last case have no case
-            self._reject_orphan(events_name, item[1][0], item[0], False)
+            for event in item[1]:
+                self._reject_orphan(events_name, event[0], item[0], False)
 
     def _timeline(
         self,

@@ -101,7 +101,7 @@ class CaseReader(Joiner):
         self._file_options: tuple[str | None, ColumnMap] | None = (encoding, columns)
         self._plans: dict[int, list[ByteRange] | None] = {}
 
-    def shard(self, index: int, count: int) -> Self:
+    def shard(self, index: int, count: int, *, by_range: bool | None = None) -> Self:
         """A reader of the same sources that keeps only part ``index`` of ``count``.
 
         Files sorted by case_id (``sorted_input=True``) that can be cut between lines
@@ -112,9 +112,17 @@ class CaseReader(Joiner):
         the whole. A byte-range part raises ``file.not_sorted`` for a row outside its
         case ids, which may also happen where the whole reading has none (a row rejected
         before a cut): :func:`thads.report` then reads in one pass.
+
+        ``by_range=True`` also cuts the files of a reader without ``sorted_input`` when
+        the ids of lines sampled across each file are in order (files written sorted,
+        not promised so); each part is read as the whole would be (with the event
+        index), and raises ``file.not_sorted`` for a row outside its ids: then take the
+        parts by hash (``by_range=False``), as :func:`thads.report` does with ``jobs=N``.
+        ``None``: byte ranges for a ``sorted_input`` reader only.
         """
+        ranged = self.sorted_input if by_range is None else by_range
         copy = super().shard(index, count)
-        ranges = self._byte_ranges(count)
+        ranges = self._byte_ranges(count) if ranged else None
         if ranges is not None:
             part = ranges[index]
             encoding = None if self._file_options is None else self._file_options[0]
@@ -145,14 +153,16 @@ class CaseReader(Joiner):
         return copy
 
     def _byte_ranges(self, count: int) -> list[ByteRange] | None:
-        """The byte ranges of ``count`` parts, planned once per reader (None: by hash)."""
+        """The byte ranges of ``count`` parts, planned once per reader (None: by hash).
+
+        Without ``sorted_input``, only for files whose sampled lines are in order."""
         options = self._file_options
-        if not self.sorted_input or options is None or options[1] is not None:
-            return None
-        if self.events_path is None:
+        if options is None or options[1] is not None or self.events_path is None:
             return None
         if count not in self._plans:
-            self._plans[count] = byte_ranges(self.cases_path, self.events_path, count, options[0])
+            self._plans[count] = byte_ranges(
+                self.cases_path, self.events_path, count, options[0], sample=not self.sorted_input
+            )
         return self._plans[count]
 
     @classmethod

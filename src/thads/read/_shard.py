@@ -113,7 +113,7 @@ class _UnsplittableError(Exception):
 
 
 def byte_ranges(
-    cases: PathLike, events: PathLike, count: int, encoding: str | None
+    cases: PathLike, events: PathLike, count: int, encoding: str | None, sample: bool = False
 ) -> list[ByteRange] | None:
     """The ``count`` parts of two sorted CSV files, cut between cases; one plan for all
     the parts of a reading (each worker computes the same one).
@@ -124,7 +124,9 @@ def byte_ranges(
     search looks at. Otherwise None, and the caller shards by hash, reading every line.
     On sorted files the parts are exact; a part refuses a row outside its ids
     (``low``..``high``) as out of order, and the whole reading is then to be read in one
-    pass to say where (as :func:`thads.report` does).
+    pass to say where (as :func:`thads.report` does). ``sample``: also None unless the
+    ids of :data:`_SAMPLES` lines spread over each file are in order (files not known to
+    be sorted, which are cut only if they look it).
     """
     if count < 2:
         return None
@@ -141,9 +143,35 @@ def byte_ranges(
             maps.append(stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)))
             fds.append(handle.fileno())
         try:
+            if sample and not all(_sampled_in_order(data) for data in maps):
+                return None
             return _parts(maps[0], maps[1], count, fds)
         except _UnsplittableError:
             return None
+
+
+_SAMPLES: Final = 64
+
+
+def _sampled_in_order(data: mmap.mmap) -> bool:
+    """True if the case ids of :data:`_SAMPLES` lines spread evenly over the file's body
+    are in order (blank ids skipped)."""
+    body = _body(data)
+    if body is None:
+        return False
+    last = ""
+    for k in range(_SAMPLES):
+        at = body + (len(data) - body) * k // _SAMPLES
+        if at > body and data[at - 1 : at] != b"\n":
+            at = _line_end(data, at)
+        if at >= len(data):
+            break
+        found = _id_at(data, at)
+        if found:
+            if found < last:
+                return False
+            last = found
+    return True
 
 
 def _parts(
