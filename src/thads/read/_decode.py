@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from enum import StrEnum
-from typing import Final, Literal, TypeVar, cast
+from typing import Final, Literal, TypeVar
 
 from thads import validate
 from thads.errors import InvalidRecordError
@@ -188,9 +188,6 @@ class Decoder:
         self.grounds: dict[tuple[int, str, int], str | None] = {}
         """Code of each (event code, ground as written, day ordinal) already read."""
         self.forms_listed: set[str] = set()
-        self.groups: dict[tuple[object, ...], _Group] = {}
-        """The read (office, executor, mode, judgment kind, creditor) of each such five
-        texts already read (at most :data:`_GROUPS_KEPT` of them)."""
 
     text = staticmethod(field_text)
 
@@ -427,10 +424,6 @@ CaseFields = tuple[
 ]  # fmt: skip
 
 
-_GROUPS_KEPT: Final = 1 << 16
-_Group = tuple[str, str, EnforcementMode, JudgmentKind, CreditorKind]
-
-
 def quick_case_fields(decode: Decoder, values: list[object]) -> CaseFields | None:
     """:func:`case_fields` of a common row, from the decoder's caches alone, or None (then
     the row is read field by field). Every text must be one the decoder has already read
@@ -451,30 +444,18 @@ def quick_case_fields(decode: Decoder, values: list[object]) -> CaseFields | Non
         and len(amount) <= 18  # longer: checked against MAX_AMOUNT
     ):
         return None
-    dates = decode.dates
-    on = dates.get(accepted) if type(accepted) is str else None
-    if on is None:
+    names, dates = decode.names, decode.dates
+    found = (
+        names.get(office) if type(office) is str else None,
+        names.get(executor) if type(executor) is str else None,
+        decode.modes.get(mode) if type(mode) is str else None,
+        decode.kinds.get(kind) if type(kind) is str else None,
+        decode.creditors.get(creditor) if type(creditor) is str else None,
+        dates.get(accepted) if type(accepted) is str else None,
+    )
+    if None in found:
         return None
-    key = (office, executor, mode, kind, creditor)
-    try:
-        found = decode.groups.get(key)
-    except TypeError:  # an unhashable value (JSON): read field by field
-        return None
-    if found is None:
-        names = decode.names
-        read = (
-            names.get(office) if type(office) is str else None,
-            names.get(executor) if type(executor) is str else None,
-            decode.modes.get(mode) if type(mode) is str else None,
-            decode.kinds.get(kind) if type(kind) is str else None,
-            decode.creditors.get(creditor) if type(creditor) is str else None,
-        )
-        if None in read:
-            return None
-        found = cast("_Group", read)
-        if len(decode.groups) < _GROUPS_KEPT:
-            decode.groups[key] = found
-    the_office, the_executor, the_mode, the_kind, the_creditor = found
+    the_office, the_executor, the_mode, the_kind, the_creditor, on = found
     days: list[date | None] = []
     for value in (effective, due):
         if value is None or value == "":
@@ -486,7 +467,7 @@ def quick_case_fields(decode: Decoder, values: list[object]) -> CaseFields | Non
         days.append(hit[0])
     assert on is not None
     return (
-        case_id, the_office, the_executor, the_mode, the_kind, ref.strip(), days[0],
+        case_id, the_office, the_executor, the_mode, the_kind, ref.strip(), days[0],  # type: ignore[return-value]
         on[0], on[1], int(amount), the_creditor, days[1],
     )  # fmt: skip
 
