@@ -470,12 +470,9 @@ def test_byte_ranges_of_an_unpromised_reader_add_up_to_one_pass(
         expected = _one_pass(reader)
         if reader.shard(0, count, by_range=True)._bounds is None:
             return  # not cut (quotes, unclean ids, too few lines): by hash
-        try:
-            got = _range_parts(reader, count)
-        except InvalidRecordError as error:
-            assert error.code == "file.not_sorted"
-            return
-        assert got == expected
+        got = _or_error(lambda: _range_parts(reader, count))  # raises any other error
+        if not isinstance(got, str):
+            assert got == expected
 
 
 def test_a_report_with_two_jobs_cuts_files_written_sorted_by_bytes() -> None:
@@ -501,7 +498,7 @@ def test_files_that_only_look_sorted_are_counted_by_hash_parts() -> None:
     are cut, but the first part does not own c1500; the report then takes the parts by
     hash and counts what one pass counts (no error: the reader promised no order)."""
     ids = [f"c{i:04d}" for i in range(1, 2001)]
-    shuffled = ids[:5] + ["c1500"] + ids[5:1499] + ids[1500:]
+    shuffled = [*ids[:5], "c1500", *ids[5:1499], *ids[1500:]]
     cases = CASE_HEAD + "".join(_case(i) for i in ids)
     events = EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in shuffled)
     with tempfile.TemporaryDirectory() as folder:

@@ -327,10 +327,24 @@ def _swept(
 ) -> Sweep:
     """The sweep of ``cases``: over whole columns when the reader reads by columns and
     nothing needs the cases one by one (metrics, an office tree, kept cases), else case
-    by case."""
+    by case; files that look sorted by case_id (:meth:`CaseReader.as_sorted`) through
+    the streaming merge, and through the event index after all if they are not."""
     swept = _columnar_swept(cases, key, fields, years, collector, gate, keep, progress)
     if swept is not None:
         return swept
+    view = None
+    if isinstance(cases, CaseReader) and collector is None and gate is None and keep is None:
+        view = cases.as_sorted()  # files that look sorted: the streaming merge, if it holds
+    if view is not None:
+        assert isinstance(cases, CaseReader)
+        try:
+            swept = sweep(_entries(view, key), years, progress=progress, progress_every=10_000)
+        except InvalidRecordError as error:
+            if error.code != "file.not_sorted":
+                raise
+        else:
+            cases.counts, cases.rejected = view.counts, view.rejected
+            return swept
     return sweep(
         _entries(cases, key, collector, gate, keep),
         years,

@@ -168,6 +168,10 @@ class ArrowCaseReader(CaseReader):
         copy._part = (index, count)
         return copy
 
+    def as_sorted(self) -> ArrowCaseReader | None:
+        """None: the columns are read whole, in any order (see CaseReader.as_sorted)."""
+        return None
+
     def __iter__(self) -> Iterator[Case]:
         plan = self._plan()
         if plan is None:

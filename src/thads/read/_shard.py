@@ -131,23 +131,49 @@ def byte_ranges(
     if count < 2:
         return None
     with ExitStack() as stack:
-        maps, fds = [], []
-        for path in (cases, events):
-            if is_jsonl(path) or encoding_of(path, encoding) not in ("utf-8-sig", "utf-8"):
-                return None
-            handle = stack.enter_context(open(path, "rb"))
-            if os.fstat(handle.fileno()).st_size == 0:
-                return None
-            if not _plain(handle.fileno()):
-                return None
-            maps.append(stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)))
-            fds.append(handle.fileno())
+        opened = _mapped(stack, (cases, events), encoding)
+        if opened is None:
+            return None
+        maps, fds = opened
         try:
             if sample and not all(_sampled_in_order(data) for data in maps):
                 return None
             return _parts(maps[0], maps[1], count, fds)
         except _UnsplittableError:
             return None
+
+
+def looks_sorted(cases: PathLike, events: PathLike, encoding: str | None) -> bool:
+    """True if both files are plain CSV files as :func:`byte_ranges` cuts and the case
+    ids of :data:`_SAMPLES` lines spread over each are in order: a guess, which a
+    reading that needs the order checks row by row."""
+    with ExitStack() as stack:
+        opened = _mapped(stack, (cases, events), encoding)
+        if opened is None:
+            return False
+        try:
+            return all(_sampled_in_order(data) for data in opened[0])
+        except _UnsplittableError:
+            return False
+
+
+def _mapped(
+    stack: ExitStack, paths: tuple[PathLike, ...], encoding: str | None
+) -> tuple[list[mmap.mmap], list[int]] | None:
+    """The files mapped read-only (closed with ``stack``) if every one is a non-empty
+    UTF-8 CSV file whose every line is one row, else None."""
+    maps, fds = [], []
+    for path in paths:
+        if is_jsonl(path) or encoding_of(path, encoding) not in ("utf-8-sig", "utf-8"):
+            return None
+        handle = stack.enter_context(open(path, "rb"))  # noqa: SIM115 (the caller's stack)
+        if os.fstat(handle.fileno()).st_size == 0:
+            return None
+        if not _plain(handle.fileno()):
+            return None
+        maps.append(stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)))
+        fds.append(handle.fileno())
+    return maps, fds
 
 
 _SAMPLES: Final = 64

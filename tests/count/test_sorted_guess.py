@@ -1,0 +1,150 @@
+"""Files that look sorted by case_id are counted through the streaming merge without
+``sorted_input`` (CaseReader.as_sorted), and through the event index after all when
+the merge finds them out of order: the report, the rejected rows and the counts are
+always what the event index gives."""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import thads
+from thads.errors import InvalidRecordError
+from thads.read import CaseReader, read_cases
+from thads.read._headings import CASE_COLUMNS, CASE_OPTIONAL, EVENT_COLUMNS, EVENT_OPTIONAL
+from thads.testing import Dataset, datasets, invalid_datasets
+
+PERIOD = thads.StatisticalPeriod(2025, 6)
+CASE_HEAD = (
+    "case_id,office,executor,mode,judgment_kind,judgment_ref,judgment_effective,"
+    "accepted_on,amount,creditor\n"
+)
+EVENT_HEAD = "case_id,date,kind,amount,ground\n"
+
+
+def _write_sorted(data: Dataset, folder: str) -> tuple[Path, Path]:
+    paths = Path(folder, "cases.csv"), Path(folder, "events.csv")
+    tables = (
+        (data.case_rows, CASE_COLUMNS + CASE_OPTIONAL),
+        (data.event_rows, EVENT_COLUMNS + EVENT_OPTIONAL),
+    )
+    for path, (rows, columns) in zip(paths, tables, strict=True):
+        ordered = sorted(rows, key=lambda row: str(row.get("case_id") or ""))
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(ordered)
+    return paths
+
+
+def _counted(reader: CaseReader, **options: Any) -> tuple[Any, ...]:
+    """The report of ``reader`` with what the reader says of its rows after it."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # RejectedRowsWarning: the counts say it
+        rep = thads.report(reader, PERIOD, **options)
+    counts = {
+        Path(k).name: (v.read, v.accepted, v.rejected, v.blank) for k, v in reader.counts.items()
+    }
+    return rep.rows, rep.read_rows, rep.rejected_rows, reader.rejected, counts
+
+
+def _by_index(reader: CaseReader, **options: Any) -> tuple[Any, ...]:
+    """The same count with the guess turned off: the event index."""
+    with mock.patch.object(CaseReader, "as_sorted", return_value=None):
+        return _counted(reader, **options)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(datasets(max_size=12), invalid_datasets()),
+    st.sampled_from(["hold_case", "drop_event"]),
+)
+def test_a_report_through_the_merge_is_the_report_through_the_index(
+    data: Dataset, policy: str
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        cases, events = _write_sorted(data, folder)
+        merged = read_cases(cases, events, on_bad_event=policy)  # type: ignore[arg-type]
+        indexed = read_cases(cases, events, on_bad_event=policy)  # type: ignore[arg-type]
+        assert _counted(merged) == _by_index(indexed)
+
+
+def _files(folder: str, cases: str, events: str) -> tuple[Path, Path]:
+    c, e = Path(folder, "cases.csv"), Path(folder, "events.csv")
+    c.write_text(cases, encoding="utf-8")
+    e.write_text(events, encoding="utf-8")
+    return c, e
+
+
+def _case(case_id: str) -> str:
+    return f"{case_id},P01,E1,active,civil,,,2024-11-04,100,state\n"
+
+
+def test_files_written_sorted_are_read_by_the_merge() -> None:
+    """By hand: 30 cases, a collection of 10 on each: the guess holds, the merge reads
+    them, and the report counts 30 cases and 300 đồng collected."""
+    ids = [f"c{i:02d}" for i in range(1, 31)]
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = _files(
+            folder,
+            CASE_HEAD + "".join(_case(i) for i in ids),
+            EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in ids),
+        )
+        reader = read_cases(c, e)
+        view = reader.as_sorted()
+        assert view is not None and view.sorted_input and not reader.sorted_input
+        rep = thads.report(reader, PERIOD, by="national")
+        assert reader.counts[str(c)].accepted == 30 and reader.counts[str(e)].accepted == 30
+    total = rep.rows[0].current
+    assert total is not None and total.cases.accepted == 30 and total.money.completed == 300
+
+
+def test_files_that_only_look_sorted_are_counted_through_the_index() -> None:
+    """c1500's event among the first ones, where no sampled line looks: the merge
+    refuses c0006 after it (line 8 by hand: the header, five events, c1500's), and the
+    report counts through the index what the index alone counts: 2000 cases, 20000 đồng
+    collected, nothing rejected."""
+    ids = [f"c{i:04d}" for i in range(1, 2001)]
+    moved = [*ids[:5], "c1500", *ids[5:1499], *ids[1500:]]
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = _files(
+            folder,
+            CASE_HEAD + "".join(_case(i) for i in ids),
+            EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in moved),
+        )
+        reader = read_cases(c, e)
+        view = reader.as_sorted()
+        assert view is not None
+        with pytest.raises(InvalidRecordError) as refused:
+            list(view)
+        assert refused.value.code == "file.not_sorted"
+        assert refused.value.record.endswith("events.csv:8")
+        got = _counted(reader, by="national")
+        assert got == _by_index(read_cases(c, e), by="national")
+        assert got[1:3] == (4000, 0)  # 2000 case rows and 2000 events read, none rejected
+        assert reader.counts[str(e)].read == 2000 and reader.rejected == []
+    total = got[0][0].current
+    assert total is not None and total.cases.accepted == 2000 and total.money.completed == 20000
+
+
+def test_what_does_not_look_sorted_is_not_guessed(tmp_path: Path) -> None:
+    ids = [f"c{i:02d}" for i in range(1, 31)]
+    events = EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in ids)
+    c, e = _files(str(tmp_path), CASE_HEAD + "".join(_case(i) for i in ids), events)
+    assert read_cases(c, e, strict=True).as_sorted() is None  # the first error could differ
+    assert read_cases(c, e, sorted_input=True).as_sorted() is None  # already
+    assert read_cases(c).as_sorted() is None  # no events file
+    backwards = tmp_path / "backwards.csv"
+    backwards.write_text(EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in ids[::-1]))
+    assert read_cases(c, backwards).as_sorted() is None  # sampled lines out of order
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text(CASE_HEAD + "".join(_case(i) for i in ids).replace("c05,P01", 'c05,"P01"'))
+    assert read_cases(quoted, e).as_sorted() is None  # a quote: lines may not be rows
