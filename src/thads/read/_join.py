@@ -8,7 +8,15 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from thads.errors import InvalidRecordError
-from thads.read._decode import CaseFields, Decoder, case_fields, checked, event_fields, raw_case_id
+from thads.read._decode import (
+    CaseFields,
+    Decoder,
+    case_fields,
+    checked,
+    event_fields,
+    quick_case_fields,
+    raw_case_id,
+)
 from thads.read._rows import OnBadEvent, RawRow, RejectedRow, RowError, Rows
 from thads.read._shard import Sharded
 from thads.records import Timeline, TimelineBuilder, month_serial
@@ -131,7 +139,14 @@ class Joiner(Sharded):
     ) -> Iterator[tuple[int, CaseFields | None, str | None]]:
         """(line, fields, case_id) of each case row; fields None when it was rejected."""
         count = self.counts[cases_name]
+        quick = quick_case_fields
         for line, values in self._rows_of(self._case_rows):
+            if type(values) is list:  # the common row: from the decoder's caches
+                fields = quick(decode, values)
+                if fields is not None:
+                    count.read += 1
+                    yield line, fields, fields[0]
+                    continue
             if values is None:
                 count.blank += 1
                 continue
@@ -400,18 +415,19 @@ class Joiner(Sharded):
         """Keep the events that can follow each other; reject the others with reasons.
 
         None when the case is held out (on_bad_event="hold_case")."""
-        accepted, amount = fields[8], fields[9]
+        accepted, amount, on = fields[8], fields[9], fields[7]
+        accepted_month = on.year * 12 + on.month - 1  # month_serial, inline
         if not items:
-            return Timeline(accepted, month_serial(fields[7]), amount)
+            return Timeline(accepted, accepted_month, amount)
         steps = TimelineBuilder.fast_steps(accepted, amount, items)  # None if out of order
         if steps is None and any(items[k][1] > items[k + 1][1] for k in range(len(items) - 1)):
             items.sort(key=lambda item: item[1])  # stable: same-day events keep file order
             steps = TimelineBuilder.fast_steps(accepted, amount, items)
         if steps is not None:
             self.counts[events_name].accepted += len(steps)
-            return Timeline(accepted, month_serial(fields[7]), amount, steps)
+            return Timeline(accepted, accepted_month, amount, steps)
         case_id = fields[0]
-        builder = TimelineBuilder(f"case {case_id}", accepted, month_serial(fields[7]), amount)
+        builder = TimelineBuilder(f"case {case_id}", accepted, accepted_month, amount)
         good: list[int] = []
         for line, day, month, code, value, ground in items:
             try:

@@ -77,9 +77,12 @@ def _csv_rows(
     """The rows of a CSV file (of its byte range ``span``; of part ``part``, by case id)."""
     found: list[_OwnLines] = []
     rows = _csv_all(path, required, optional, encoding, columns, cli, span, part, found)
-    if part is None:
-        yield from rows
-        return
+    return rows if part is None else _part_rows(rows, part, found)
+
+
+def _part_rows(
+    rows: Iterator[tuple[int, RawRow]], part: tuple[int, int], found: list[_OwnLines]
+) -> Iterator[tuple[int, RawRow]]:
     for item in rows:  # only the lines of the part were parsed, or parse all and keep its rows
         if found:  # known once the first row comes: the rest need no filter
             yield item
