@@ -499,8 +499,12 @@ def main() -> None:
     measured: dict[str, tuple[float, float, dict[str, list[int]]]] = {}
     chosen = {n: c for n, c in runs.items() if not any(s.lower() in n.lower() for s in args.skip)}
     rounds: dict[str, list[tuple[float, float, dict[str, list[int]]]]] = {n: [] for n in chosen}
+    order = list(chosen.items())
     for turn in range(args.repeat):  # in turn, so that a busy spell hits every run alike
-        for name, call in chosen.items():
+        # each round starts one run later, so that no run always follows the same one
+        # (a run after a heavy one may find memory still being handed back)
+        shift = turn % len(order) if order else 0
+        for name, call in order[shift:] + order[:shift]:
             if name in rounds and turn and not rounds[name]:
                 continue  # skipped the first time
             try:
