@@ -340,7 +340,7 @@ class Sweep:
             *range(_FIRST_GROUND_COL, _FIRST_GROUND_COL + len(self.grounds)),
         ]
         out: dict[StatisticalPeriod, dict[GroupKey, TallyPair]] = {p: {} for p in periods}
-        by_year: dict[int, list[tuple[StatisticalPeriod, list[bool]]]] = {}
+        by_year: dict[int, list[tuple[StatisticalPeriod, _StayColumns]]] = {}
         for period, regime in periods.items():
             counted = [
                 regime.stay_row(suspended=True, ground=None) == "postponed",
@@ -349,7 +349,11 @@ class Sweep:
                     for ground, law in self.grounds
                 ),
             ]
-            by_year.setdefault(period.year, []).append((period, counted))
+            split = (
+                [col for col, yes in zip(stay_cols, counted, strict=True) if yes],
+                [col for col, yes in zip(stay_cols, counted, strict=True) if not yes],
+            )
+            by_year.setdefault(period.year, []).append((period, split))
         for (group, year), case_changes in self.cases.items():
             wanted = by_year.get(year)
             if not wanted:
@@ -357,12 +361,9 @@ class Sweep:
             money_changes = self.money[(group, year)]
             case_sums = _running(case_changes, width)
             money_sums = _running(money_changes, width)
-            for period, counted in wanted:
+            for period, split in wanted:
                 m = period.months - 1
-                pair = TallyPair(
-                    _tally(case_sums[m], stay_cols, counted),
-                    _tally(money_sums[m], stay_cols, counted),
-                )
+                pair = TallyPair(_tally(case_sums[m], split), _tally(money_sums[m], split))
                 if pair.cases.accepted:
                     out[period][group] = pair
         return out
@@ -377,12 +378,18 @@ def _running(changes: list[int], width: int) -> list[list[int]]:
     return sums
 
 
-def _tally(columns: list[int], stay_cols: list[int], counted: list[bool]) -> Tally:
+_StayColumns = tuple[list[int], list[int]]
+"""The stay columns a period counts as postponed (with conditions), and the others."""
+
+
+def _tally(columns: list[int], split: _StayColumns) -> Tally:
+    """The tally of one month's running columns; the stay columns as ``split`` says."""
     rows = [0] * len(_ROWS)
     for col, row in enumerate(_COL_TO_ROW):
         rows[row] += columns[col]
-    for col, with_conditions in zip(stay_cols, counted, strict=True):
-        rows[POSTPONED if with_conditions else STAYED] += columns[col]
+    at = columns.__getitem__
+    rows[POSTPONED] += sum(map(at, split[0]))
+    rows[STAYED] += sum(map(at, split[1]))
     return Tally._from_valid(rows)
 
 

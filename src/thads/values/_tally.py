@@ -9,7 +9,9 @@ tally is the sum of its children's. Two cumulative periods of one year subtract
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Sequence
+from itertools import repeat
 from typing import ClassVar, Final
 
 import attrs
@@ -102,11 +104,13 @@ class Tally:
         return cls(*rows)
 
     @classmethod
-    def _from_valid(cls, rows: Iterable[int]) -> Tally:
-        """A tally from rows known to be non-negative ints (sums of tallies), unchecked."""
+    def _from_valid(cls, rows: Sequence[int]) -> Tally:
+        """A tally from rows known to be non-negative ints (sums of tallies), unchecked
+        but for their number."""
+        if len(rows) != len(_PUT):
+            raise ValueError(f"a tally has {len(_PUT)} primitive rows, got {len(rows)}")
         tally = object.__new__(cls)
-        for put, value in zip(_PUT, rows, strict=True):
-            put(tally, value)
+        deque(map(operator.call, _PUT, repeat(tally), rows), 0)  # each slot set, in C
         return tally
 
     def as_tuple(self) -> tuple[int, ...]:
