@@ -148,3 +148,76 @@ def test_what_does_not_look_sorted_is_not_guessed(tmp_path: Path) -> None:
     quoted = tmp_path / "quoted.csv"
     quoted.write_text(CASE_HEAD + "".join(_case(i) for i in ids).replace("c05,P01", 'c05,"P01"'))
     assert read_cases(quoted, e).as_sorted() is None  # a quote: lines may not be rows
+
+
+def test_a_rejected_case_row_out_of_order_is_refused_by_the_merge() -> None:
+    """Review case: c0050's case row is bad (month 13) and placed after c0150's (line
+    151 by hand: the header, then 149 rows). The
+    index rejects c0050's event as "its case row was rejected" (case.rejected); the
+    merge, which had already taken that event as having no case, refuses the order, and
+    the report gives the index's rows."""
+    ids = [f"c{i:04d}" for i in range(1, 201)]
+    rows = [_case(i) for i in ids if i != "c0050"]
+    rows.insert(149, _case("c0050").replace("2024-11-04", "2024-13-45"))
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = _files(
+            folder,
+            CASE_HEAD + "".join(rows),
+            EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in ids),
+        )
+        view = read_cases(c, e).as_sorted()
+        assert view is not None
+        with pytest.raises(InvalidRecordError) as refused:
+            list(view)
+        assert refused.value.code == "file.not_sorted"
+        got = _counted(read_cases(c, e))
+        assert got == _by_index(read_cases(c, e))
+    codes = sorted((Path(r.file).name, r.line, r.code) for r in got[3])
+    assert [(name, line) for name, line, _ in codes] == [("cases.csv", 151), ("events.csv", 51)]
+    assert codes[0][2].startswith("date.") and codes[1][2] == "case.rejected"
+
+
+def test_progress_never_goes_back_when_the_merge_gives_way() -> None:
+    """25.000 cases, one event of c00005 near the end: the merge counts 20.000 cases
+    before it finds it; the index then counts them again, and progress is told only
+    what is new: 10.000, 20.000, 25.000 (as the index alone tells it)."""
+    ids = [f"c{i:05d}" for i in range(1, 25001)]
+    moved = [*ids[:24000], "c00005", *ids[24000:]]
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = _files(
+            folder,
+            CASE_HEAD + "".join(_case(i) for i in ids),
+            EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in moved),
+        )
+        reader = read_cases(c, e)
+        assert reader.as_sorted() is not None
+        told: list[int] = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            thads.report(reader, PERIOD, progress=told.append)
+        assert reader.as_sorted() is None  # found out: the next report goes to the index
+    assert told == [10_000, 20_000, 25_000]
+
+
+def test_parts_word_a_ground_s_forms_as_one_reading_does() -> None:
+    """Review case: unknown grounds on c0010 and c0190, one in each half. One reading
+    lists the accepted forms with the first only; so do two parts added up, also in the
+    held case rows that quote the reasons."""
+    ids = [f"c{i:04d}" for i in range(1, 201)]
+    events = "".join(
+        f"{i},2024-12-02,collected,10,\n"
+        + (f"{i},2025-01-10,suspended,,zzz\n" if i in ("c0010", "c0190") else "")
+        for i in ids
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        c, e = _files(folder, CASE_HEAD + "".join(_case(i) for i in ids), EVENT_HEAD + events)
+        assert read_cases(c, e).shard(0, 2, by_range=True)._bounds is not None
+        two = _counted(read_cases(c, e), jobs=2)
+        one = _by_index(read_cases(c, e))
+    assert two == one
+    listed = [r for r in one[3] if r.field == "ground"]
+    assert len(listed) == 2
+    assert "as listed with the first ground" not in listed[0].reason
+    assert "as listed with the first ground" in listed[1].reason
+    held = [r for r in one[3] if r.code == "case.held" and "c0190" in r.record]
+    assert held and "as listed with the first ground" in held[0].reason

@@ -337,11 +337,14 @@ def _swept(
         view = cases.as_sorted()  # files that look sorted: the streaming merge, if it holds
     if view is not None:
         assert isinstance(cases, CaseReader)
+        if progress is not None:  # counted again after a failed merge: never backwards
+            progress = _onward(progress)
         try:
             swept = sweep(_entries(view, key), years, progress=progress, progress_every=10_000)
         except InvalidRecordError as error:
             if error.code != "file.not_sorted":
                 raise
+            cases.not_sorted()  # the next reports read through the index at once
         else:
             cases.counts, cases.rejected = view.counts, view.rejected
             return swept
@@ -351,6 +354,19 @@ def _swept(
         progress=progress,
         progress_every=10_000,
     )
+
+
+def _onward(progress: Callable[[int], None]) -> Callable[[int], None]:
+    """``progress`` told only counts above those it was told before."""
+    told = 0
+
+    def onward(count: int) -> None:
+        nonlocal told
+        if count > told:
+            told = count
+            progress(count)
+
+    return onward
 
 
 def _columnar_swept(

@@ -8,10 +8,12 @@ from datetime import date
 from enum import StrEnum
 from typing import Final, Literal, TypeVar
 
+import attrs
+
 from thads import validate
 from thads.errors import InvalidRecordError
 from thads.read._headings import EVENT_COLUMNS, EVENT_OPTIONAL
-from thads.read._rows import RawRow, UnreadableRow
+from thads.read._rows import RawRow, RejectedRow, UnreadableRow
 from thads.records import (
     CODE,
     CODE_BY_NAME,
@@ -403,6 +405,44 @@ class Decoder:
         )
 
 
+def listed_once(rows: list[RejectedRow]) -> list[RejectedRow]:
+    """Rejected rows in file order as one reading words them: the accepted forms of a
+    law listed with its first rejected ground only (as :meth:`Decoder._once` does), also
+    where parts of the files were read apart, each listing them with its own first; a
+    held row quoting a shortened reason quotes it shortened."""
+    listed: set[str] = set()
+    short: dict[tuple[str, int], tuple[str, str]] = {}  # (file, line): full, shortened
+    out: list[RejectedRow] = []
+    for row in rows:
+        at = row.reason.find(_FORMS) if row.field == "ground" else -1
+        law = _LAW_NAMED.search(row.reason) if at >= 0 else None
+        if law is not None and law[1] in listed:
+            shortened = row.reason[:at] + (
+                "; accepted forms and known grounds: as listed with the first ground "
+                f"rejected in this reading under Law {law[1]}"
+            )
+            short[row.file, row.line] = (row.reason, shortened)
+            row = attrs.evolve(row, reason=shortened)
+        elif law is not None:
+            listed.add(law[1])
+        out.append(row)
+    files = {file for file, _ in short}
+    for k, row in enumerate(out):  # a held row quotes the reason of its case's event
+        if not short or row.code not in ("case.held", "event.held"):
+            continue
+        start = row.reason.find(_QUOTED) + len(_QUOTED)
+        for file in files:
+            if row.reason.startswith(file + ":", start):
+                digits = row.reason[start + len(file) + 1 :].split(" ", 1)[0]
+                found = short.get((file, int(digits))) if digits.isdigit() else None
+                if found is not None:
+                    full, shortened = found
+                    out[k] = attrs.evolve(row, reason=row.reason.replace(full, shortened, 1))
+    return out
+
+
+_QUOTED: Final = "its event at "
+"""Where a held row's reason quotes the rejected event of its case (Joiner._hold)."""
 _LAW_NAMED: Final = re.compile(r"known grounds of Law ([0-9]+/[0-9]{4}/QH[0-9]+)")
 """The law whose grounds a rejection lists (thads.law's wording)."""
 _FORMS: Final = "; accepted forms"

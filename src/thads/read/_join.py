@@ -90,6 +90,10 @@ class Joiner(Sharded):
     _event_rows: Rows | None
     _bounds: tuple[str, str | None] | None = None
     """The case ids a byte-range part owns (jobs=N on sorted files), else None."""
+    _exact_order: bool = False
+    """The merge refuses a rejected case row whose id comes before the last one (a
+    reading of files that only look sorted, which must give what the index gives);
+    with ``sorted_input`` such a row is let pass."""
 
     def _reject(self, file: str, line: int, error: InvalidRecordError) -> None:
         row = RejectedRow(file, line, error.record, error.field, error.reason, error.code)
@@ -208,60 +212,65 @@ class Joiner(Sharded):
         run: list[IndexedEvent] = []
         put = run.append
         first = quick = 0
-        for line, values in self._rows_of(self._event_rows):
-            if type(values) is list:  # the common row, checked inline
-                case_id, text, name, value, ground = values
-                known = dates.get(text) if type(text) is str else None
-                code = codes.get(name) if type(name) is str else None
-                if (
-                    known is not None
-                    and code is not None
-                    and type(case_id) is str
-                    and (
-                        value == ""
-                        or (
-                            type(value) is str
-                            and value.isdigit()
-                            and value.isascii()
-                            and len(value) <= 18  # longer: checked against MAX_AMOUNT
+        try:  # the rows read count also when the reading stops early
+            for line, values in self._rows_of(self._event_rows):
+                if type(values) is list:  # the common row, checked inline
+                    case_id, text, name, value, ground = values
+                    known = dates.get(text) if type(text) is str else None
+                    code = codes.get(name) if type(name) is str else None
+                    if (
+                        known is not None
+                        and code is not None
+                        and type(case_id) is str
+                        and (
+                            value == ""
+                            or (
+                                type(value) is str
+                                and value.isdigit()
+                                and value.isascii()
+                                and len(value) <= 18  # longer: checked against MAX_AMOUNT
+                            )
                         )
-                    )
-                    and (not ground or (type(ground) is str and (code, ground, known[1]) in gknown))
-                ):
-                    event = (
-                        line, known[1], known[2], code, int(value) if value else 0,
-                        gknown[(code, ground, known[1])] if ground else None,  # type: ignore[index]
-                    )  # fmt: skip
-                    if case_id == run_id:  # the id of the run: already checked
-                        put(event)
-                        quick += 1
-                        continue
-                    if case_id and case_id[0] > " " and case_id[-1] > " " and case_id.isascii():
-                        if run:
-                            yield run_id, run, first  # type: ignore[misc]
-                        run_id, run, first = case_id, [event], line
-                        put = run.append
-                        quick += 1
-                        continue
-            if values is None:
-                count.blank += 1
-                continue
-            item = self._bad_event_row(decode, events_name, line, values)
-            if item is not None and item[0] == run_id:
-                put(item[1])
-                continue
+                        and (
+                            not ground
+                            or (type(ground) is str and (code, ground, known[1]) in gknown)
+                        )
+                    ):
+                        event = (
+                            line, known[1], known[2], code, int(value) if value else 0,
+                            gknown[(code, ground, known[1])] if ground else None,  # type: ignore[index]
+                        )  # fmt: skip
+                        if case_id == run_id:  # the id of the run: already checked
+                            put(event)
+                            quick += 1
+                            continue
+                        if case_id and case_id[0] > " " and case_id[-1] > " " and case_id.isascii():
+                            if run:
+                                yield run_id, run, first  # type: ignore[misc]
+                            run_id, run, first = case_id, [event], line
+                            put = run.append
+                            quick += 1
+                            continue
+                if values is None:
+                    count.blank += 1
+                    continue
+                item = self._bad_event_row(decode, events_name, line, values)
+                if item is not None and item[0] == run_id:
+                    put(item[1])
+                    continue
+                if run:
+                    yield run_id, run, first  # type: ignore[misc]
+                if item is None:  # rejected
+                    run_id, run = None, []
+                    put = run.append
+                    yield raw_case_id(values) or "", None, line
+                    continue
+                run_id, run, first = item[0], [item[1]], line
+                put = run.append
             if run:
                 yield run_id, run, first  # type: ignore[misc]
-            if item is None:  # rejected
-                run_id, run = None, []
-                put = run.append
-                yield raw_case_id(values) or "", None, line
-                continue
-            run_id, run, first = item[0], [item[1]], line
-            put = run.append
-        if run:
-            yield run_id, run, first  # type: ignore[misc]
-        count.read += quick
+        finally:
+            count.read += quick
 
     def _inside(self, bounds: tuple[str, str | None], file: str, line: int, case_id: str) -> None:
         """Refuse a row of a byte-range part whose case id another part owns."""
@@ -376,9 +385,13 @@ class Joiner(Sharded):
         last_case_id = ""
         held = self._held
         for line, fields, case_id in self._case_items(decode, cases_name):
-            if high is not None and case_id and case_id >= high:
+            if case_id and (case_id < low or (high is not None and case_id >= high)):
                 raise _outside(cases_name, line, case_id, low, high)
             if fields is None:
+                if self._exact_order and case_id and case_id < last_case_id:
+                    # its events may have been taken as having no case: the index would
+                    # call them events of a rejected case row
+                    raise _not_sorted(cases_name, line, case_id, last_case_id)
                 if case_id and case_id > last_case_id:
                     last_case_id = case_id
                     for event in take(case_id):

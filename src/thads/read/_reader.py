@@ -117,8 +117,8 @@ class CaseReader(Joiner):
 
         ``by_range=True`` also cuts the files of a reader without ``sorted_input`` when
         the ids of lines sampled across each file are in order (files written sorted,
-        not promised so); each part is read as the whole would be (with the event
-        index), and raises ``file.not_sorted`` for a row outside its ids: then take the
+        not promised so); each part is read as the whole would be, and raises
+        ``file.not_sorted`` for a row outside its ids: then take the
         parts by hash (``by_range=False``), as :func:`thads.report` does with ``jobs=N``.
         ``None``: byte ranges for a ``sorted_input`` reader only.
         """
@@ -183,8 +183,13 @@ class CaseReader(Joiner):
             return None
         view = copy.copy(self)
         view.rejected, view.counts, view._held = [], {}, {}
-        view.sorted_input = True
+        view.sorted_input = view._exact_order = True
         return view
+
+    def not_sorted(self) -> None:
+        """Note that the files, which looked sorted, are not: :meth:`as_sorted` gives
+        None from now on (and the readers made from this one after it)."""
+        self._sorted_look = False
 
     def _byte_ranges(self, count: int) -> list[ByteRange] | None:
         """The byte ranges of ``count`` parts, planned once per reader (None: by hash).

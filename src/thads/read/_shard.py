@@ -10,7 +10,7 @@ from contextlib import ExitStack
 from itertools import pairwise
 from typing import Final, NamedTuple, Self
 
-from thads.read._decode import raw_case_id
+from thads.read._decode import listed_once, raw_case_id
 from thads.read._encodings import encoding_of
 from thads.read._rows import FileCount, PathLike, RawRow, RejectedRow, Rows, Span, is_jsonl
 from thads.records import clean
@@ -87,8 +87,8 @@ class Sharded:
             mine.rejected += theirs.rejected
             mine.blank += theirs.blank
         order = {str(self.cases_path): 0, str(self.events_path): 1}
-        self.rejected = sorted(
-            [*self.rejected, *other.rejected], key=lambda r: (order.get(r.file, 2), r.line)
+        self.rejected = listed_once(
+            sorted([*self.rejected, *other.rejected], key=lambda r: (order.get(r.file, 2), r.line))
         )
 
 
