@@ -490,6 +490,7 @@ def _sharded_sweep(
     tree = None if gate is None else gate.tree
     if isinstance(cases, CaseReader):
         cases.shard(0, jobs, by_range=by_range)  # plans the parts once, before the fork
+        cases.as_sorted()  # and guesses the files' order once for all of them
     _FORKED = (cases, key, fields, years, jobs, metrics, tree, keep is not None, by_range)
     try:
         context = multiprocessing.get_context("fork")

@@ -9,6 +9,7 @@ import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import compress, repeat
 from pathlib import Path
 from typing import IO, Any, Final, Protocol
 
@@ -175,7 +176,12 @@ _UTF8: Final = ("utf-8", "utf-8-sig")
 
 class _OwnLines:
     """The lines of a plain CSV file (one row a line) whose case id falls in ``part``, as
-    text, without parsing the others; ``number`` is the number of the last one given."""
+    text, without parsing the others; ``number`` is the number of the last one given.
+
+    The file is taken in blocks of whole lines. When every case id of a block (the bytes
+    before a line's first comma) is plain ASCII with no byte below 33, which cleaning
+    keeps as it is, the ids are hashed as they stand; a block with any other id is taken
+    line by line, as :func:`thads.read._shard.line_owner` reads an id."""
 
     def __init__(self, path: PathLike, part: tuple[int, int]) -> None:
         self.handle = open(path, "rb")  # noqa: SIM115 (closed when the lines run out)
@@ -183,26 +189,57 @@ class _OwnLines:
         self.number = 1
         self.index, self.count = part
 
-    def __iter__(self) -> _OwnLines:
-        return self
-
-    def __next__(self) -> str:
-        index, count, crc32 = self.index, self.count, zlib.crc32
-        number = self.number
-        for blob in self.handle:
-            number += 1
-            comma = blob.find(b",")
-            key = blob[:comma] if comma >= 0 else blob.rstrip(b"\r\n")
-            if key and 32 < key[0] < 128 and 32 < key[-1] < 128 and key.isascii():
-                mine = crc32(key) % count == index  # line_owner's common case, inline
+    def __iter__(self) -> Iterator[str]:
+        index, count, read, crc32 = self.index, self.count, self.handle.read, zlib.crc32
+        number = 1
+        rest = b""
+        while block := read(_OWN_BLOCK):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            rest = block[cut:]
+            if not cut:
+                continue
+            lines = block[: cut - 1].split(b"\n")
+            keys = [line.partition(b",")[0] for line in lines]
+            ids = b"\n".join(keys)
+            if (
+                keys[0]
+                and keys[-1]
+                and ids.isascii()
+                and b"\n\n" not in ids
+                and _LOW_BYTE.search(ids) is None
+            ):
+                mine = [crc32(key) % count == index for key in keys]
             else:
-                mine = line_owner(key, count) == index
-            if mine:
-                self.number = number
-                return blob.decode("utf-8")
-        self.number = number
+                mine = [_owner(line, count) == index for line in lines]
+            ends = map(bytes.__add__, compress(lines, mine), repeat(b"\n"))
+            for self.number, text in zip(
+                compress(range(number + 1, number + 1 + len(lines)), mine),
+                map(bytes.decode, ends),
+                strict=True,
+            ):
+                yield text
+            number += len(lines)
+        if rest and _owner(rest, count) == index:  # a last line without a line end
+            self.number = number + 1
+            yield rest.decode("utf-8")
         self.handle.close()
-        raise StopIteration
+
+
+_OWN_BLOCK: Final = 1 << 20
+"""Bytes read at a time by :class:`_OwnLines`."""
+_LOW_BYTE: Final = re.compile(rb"[\x00-\x09\x0b-\x20]")
+"""A byte below 33 other than a line end: an id with one is taken line by line."""
+
+
+def _owner(line: bytes, count: int) -> int:
+    """The part of a line (without its line end) by its case id: the bytes before its
+    first comma, or the whole line without a carriage return if it has none."""
+    comma = line.find(b",")
+    key = line[:comma] if comma >= 0 else line.rstrip(b"\r\n")
+    if key and 32 < key[0] < 128 and 32 < key[-1] < 128 and key.isascii():
+        return zlib.crc32(key) % count  # line_owner's common case, inline
+    return line_owner(key, count)
 
 
 def _range_text(path: PathLike, span: Span, encoding: str) -> IO[str]:
