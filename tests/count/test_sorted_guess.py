@@ -5,7 +5,6 @@ always what the event index gives."""
 
 from __future__ import annotations
 
-import csv
 import tempfile
 import warnings
 from pathlib import Path
@@ -17,32 +16,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import thads
+from sorted_files import (
+    CASE_HEAD,
+    EVENT_HEAD,
+    case_line,
+    collected_line,
+    write_collected,
+    write_files,
+    write_sorted,
+)
 from thads.errors import InvalidRecordError
 from thads.read import CaseReader, read_cases
-from thads.read._headings import CASE_COLUMNS, CASE_OPTIONAL, EVENT_COLUMNS, EVENT_OPTIONAL
 from thads.testing import Dataset, datasets, invalid_datasets
 
 PERIOD = thads.StatisticalPeriod(2025, 6)
-CASE_HEAD = (
-    "case_id,office,executor,mode,judgment_kind,judgment_ref,judgment_effective,"
-    "accepted_on,amount,creditor\n"
-)
-EVENT_HEAD = "case_id,date,kind,amount,ground\n"
-
-
-def _write_sorted(data: Dataset, folder: str) -> tuple[Path, Path]:
-    paths = Path(folder, "cases.csv"), Path(folder, "events.csv")
-    tables = (
-        (data.case_rows, CASE_COLUMNS + CASE_OPTIONAL),
-        (data.event_rows, EVENT_COLUMNS + EVENT_OPTIONAL),
-    )
-    for path, (rows, columns) in zip(paths, tables, strict=True):
-        ordered = sorted(rows, key=lambda row: str(row.get("case_id") or ""))
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(ordered)
-    return paths
 
 
 def _counted(reader: CaseReader, **options: Any) -> tuple[Any, ...]:
@@ -71,21 +58,10 @@ def test_a_report_through_the_merge_is_the_report_through_the_index(
     data: Dataset, policy: str
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        cases, events = _write_sorted(data, folder)
+        cases, events = write_sorted(data, folder)
         merged = read_cases(cases, events, on_bad_event=policy)  # type: ignore[arg-type]
         indexed = read_cases(cases, events, on_bad_event=policy)  # type: ignore[arg-type]
         assert _counted(merged) == _by_index(indexed)
-
-
-def _files(folder: str, cases: str, events: str) -> tuple[Path, Path]:
-    c, e = Path(folder, "cases.csv"), Path(folder, "events.csv")
-    c.write_text(cases, encoding="utf-8")
-    e.write_text(events, encoding="utf-8")
-    return c, e
-
-
-def _case(case_id: str) -> str:
-    return f"{case_id},P01,E1,active,civil,,,2024-11-04,100,state\n"
 
 
 def test_files_written_sorted_are_read_by_the_merge() -> None:
@@ -93,11 +69,7 @@ def test_files_written_sorted_are_read_by_the_merge() -> None:
     them, and the report counts 30 cases and 300 đồng collected."""
     ids = [f"c{i:02d}" for i in range(1, 31)]
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(
-            folder,
-            CASE_HEAD + "".join(_case(i) for i in ids),
-            EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in ids),
-        )
+        c, e = write_collected(folder, ids, ids)
         reader = read_cases(c, e)
         view = reader.as_sorted()
         assert view is not None and view.sorted_input and not reader.sorted_input
@@ -115,11 +87,7 @@ def test_files_that_only_look_sorted_are_counted_through_the_index() -> None:
     ids = [f"c{i:04d}" for i in range(1, 2001)]
     moved = [*ids[:5], "c1500", *ids[5:1499], *ids[1500:]]
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(
-            folder,
-            CASE_HEAD + "".join(_case(i) for i in ids),
-            EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in moved),
-        )
+        c, e = write_collected(folder, ids, moved)
         reader = read_cases(c, e)
         view = reader.as_sorted()
         assert view is not None
@@ -137,16 +105,17 @@ def test_files_that_only_look_sorted_are_counted_through_the_index() -> None:
 
 def test_what_does_not_look_sorted_is_not_guessed(tmp_path: Path) -> None:
     ids = [f"c{i:02d}" for i in range(1, 31)]
-    events = EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in ids)
-    c, e = _files(str(tmp_path), CASE_HEAD + "".join(_case(i) for i in ids), events)
+    c, e = write_collected(str(tmp_path), ids, ids)
     assert read_cases(c, e, strict=True).as_sorted() is None  # the first error could differ
     assert read_cases(c, e, sorted_input=True).as_sorted() is None  # already
     assert read_cases(c).as_sorted() is None  # no events file
     backwards = tmp_path / "backwards.csv"
-    backwards.write_text(EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in ids[::-1]))
+    backwards.write_text(EVENT_HEAD + "".join(map(collected_line, ids[::-1])))
     assert read_cases(c, backwards).as_sorted() is None  # sampled lines out of order
     quoted = tmp_path / "quoted.csv"
-    quoted.write_text(CASE_HEAD + "".join(_case(i) for i in ids).replace("c05,P01", 'c05,"P01"'))
+    quoted.write_text(
+        CASE_HEAD + "".join(case_line(i) for i in ids).replace("c05,P01", 'c05,"P01"')
+    )
     assert read_cases(quoted, e).as_sorted() is None  # a quote: lines may not be rows
 
 
@@ -157,13 +126,11 @@ def test_a_rejected_case_row_out_of_order_is_refused_by_the_merge() -> None:
     merge, which had already taken that event as having no case, refuses the order, and
     the report gives the index's rows."""
     ids = [f"c{i:04d}" for i in range(1, 201)]
-    rows = [_case(i) for i in ids if i != "c0050"]
-    rows.insert(149, _case("c0050").replace("2024-11-04", "2024-13-45"))
+    rows = [case_line(i) for i in ids if i != "c0050"]
+    rows.insert(149, case_line("c0050").replace("2024-11-04", "2024-13-45"))
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(
-            folder,
-            CASE_HEAD + "".join(rows),
-            EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in ids),
+        c, e = write_files(
+            folder, CASE_HEAD + "".join(rows), EVENT_HEAD + "".join(map(collected_line, ids))
         )
         view = read_cases(c, e).as_sorted()
         assert view is not None
@@ -184,11 +151,7 @@ def test_progress_never_goes_back_when_the_merge_gives_way() -> None:
     ids = [f"c{i:05d}" for i in range(1, 25001)]
     moved = [*ids[:24000], "c00005", *ids[24000:]]
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(
-            folder,
-            CASE_HEAD + "".join(_case(i) for i in ids),
-            EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in moved),
-        )
+        c, e = write_collected(folder, ids, moved)
         reader = read_cases(c, e)
         assert reader.as_sorted() is not None
         told: list[int] = []
@@ -205,12 +168,13 @@ def test_parts_word_a_ground_s_forms_as_one_reading_does() -> None:
     held case rows that quote the reasons."""
     ids = [f"c{i:04d}" for i in range(1, 201)]
     events = "".join(
-        f"{i},2024-12-02,collected,10,\n"
-        + (f"{i},2025-01-10,suspended,,zzz\n" if i in ("c0010", "c0190") else "")
+        collected_line(i) + (f"{i},2025-01-10,suspended,,zzz\n" if i in ("c0010", "c0190") else "")
         for i in ids
     )
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, CASE_HEAD + "".join(_case(i) for i in ids), EVENT_HEAD + events)
+        c, e = write_files(
+            folder, CASE_HEAD + "".join(case_line(i) for i in ids), EVENT_HEAD + events
+        )
         assert read_cases(c, e).shard(0, 2, by_range=True)._bounds is not None
         two = _counted(read_cases(c, e), jobs=2)
         one = _by_index(read_cases(c, e))

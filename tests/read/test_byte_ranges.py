@@ -4,7 +4,6 @@ line, field, reason, code), the same counts, the same report."""
 
 from __future__ import annotations
 
-import csv
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -14,29 +13,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import thads
+from sorted_files import (
+    CASE_HEAD,
+    EVENT_HEAD,
+    case_line,
+    collected_line,
+    write_files,
+    write_sorted,
+)
 from thads.errors import InvalidRecordError
 from thads.read import CaseReader, read_cases
-from thads.read._headings import CASE_COLUMNS, CASE_OPTIONAL, EVENT_COLUMNS, EVENT_OPTIONAL
 from thads.testing import Dataset, datasets, invalid_datasets
 
 COMMON = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PERIOD = thads.StatisticalPeriod(2025, 6)
-
-
-def _write_sorted(data: Dataset, folder: str) -> tuple[Path, Path]:
-    """The data set's rows sorted by case_id (stable), as sorted files are written."""
-    paths = Path(folder, "cases.csv"), Path(folder, "events.csv")
-    tables = (
-        (data.case_rows, CASE_COLUMNS + CASE_OPTIONAL),
-        (data.event_rows, EVENT_COLUMNS + EVENT_OPTIONAL),
-    )
-    for path, (rows, columns) in zip(paths, tables, strict=True):
-        ordered = sorted(rows, key=lambda row: str(row.get("case_id") or ""))
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(ordered)
-    return paths
 
 
 def _one_pass(reader: CaseReader) -> tuple[Any, ...]:
@@ -45,9 +35,9 @@ def _one_pass(reader: CaseReader) -> tuple[Any, ...]:
     return cases, reader.rejected, counts
 
 
-def _parts(reader: CaseReader, count: int) -> tuple[Any, ...]:
+def _parts(reader: CaseReader, count: int, by_range: bool | None = None) -> tuple[Any, ...]:
     """The parts read one after the other, added up as the report adds them."""
-    parts = [reader.shard(index, count) for index in range(count)]
+    parts = [reader.shard(index, count, by_range=by_range) for index in range(count)]
     cases = [case for part in parts for case in part]
     whole = reader.shard(0, 1)
     whole.counts, whole.rejected = {}, []
@@ -79,7 +69,7 @@ def _or_error(read: Any) -> Any:
 )
 def test_the_parts_add_up_to_one_pass(data: Dataset, count: int, policy: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        cases, events = _write_sorted(data, folder)
+        cases, events = write_sorted(data, folder)
         reader = read_cases(cases, events, sorted_input=True, on_bad_event=policy)  # type: ignore[arg-type]
         expected = _or_error(lambda: _one_pass(reader))
         if isinstance(expected, str):  # rows whose cleaned ids sort otherwise than raw
@@ -104,39 +94,21 @@ def test_the_parts_add_up_to_one_pass(data: Dataset, count: int, policy: str) ->
 @given(datasets(min_size=3, max_size=12))
 def test_report_with_two_jobs_is_the_report_of_one_pass(data: Dataset) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        cases, events = _write_sorted(data, folder)
+        cases, events = write_sorted(data, folder)
         one = thads.report(read_cases(cases, events, sorted_input=True), PERIOD)
         two = thads.report(read_cases(cases, events, sorted_input=True), PERIOD, jobs=2)
     assert two.rows == one.rows
     assert (two.read_rows, two.rejected_rows) == (one.read_rows, one.rejected_rows)
 
 
-CASE_HEAD = (
-    "case_id,office,executor,mode,judgment_kind,judgment_ref,judgment_effective,"
-    "accepted_on,amount,creditor\n"
-)
-EVENT_HEAD = "case_id,date,kind,amount,ground\n"
-
-
-def _case(case_id: str, amount: int = 100) -> str:
-    return f"{case_id},P01,E1,active,civil,,,2024-11-04,{amount},state\n"
-
-
-def _files(folder: str, cases: str | bytes, events: str | bytes) -> tuple[Path, Path]:
-    c, e = Path(folder, "cases.csv"), Path(folder, "events.csv")
-    c.write_bytes(cases.encode("utf-8") if isinstance(cases, str) else cases)
-    e.write_bytes(events.encode("utf-8") if isinstance(events, str) else events)
-    return c, e
-
-
 def test_a_case_given_many_times_is_never_cut_in_two() -> None:
     """c05 on 40 lines covers the middle of the file: one part takes them all, and
     rejects the 39 repeats as one pass does (not two parts each accepting one)."""
     ids = ["c01", "c02", "c03", "c04"] + ["c05"] * 40 + ["c06", "c07"]
-    cases = CASE_HEAD + "".join(_case(i) for i in ids)
+    cases = CASE_HEAD + "".join(case_line(i) for i in ids)
     events = EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in sorted(set(ids)))
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, cases, events)
+        c, e = write_files(folder, cases, events)
         reader = read_cases(c, e, sorted_input=True)
         assert _cut_by_bytes(reader, 2)
         expected = _one_pass(reader)
@@ -148,14 +120,22 @@ def test_a_case_given_many_times_is_never_cut_in_two() -> None:
 def test_blank_lines_and_windows_line_ends_keep_their_line_numbers() -> None:
     """CRLF line ends and blank lines: the parts count lines as one pass does, so a bad
     row in the second part is named by its line in the file (line 9 by hand)."""
-    rows = [_case("c01"), _case("c02"), "\n", _case("c03"), _case("c04"), "\n", "\n"]
-    rows += [_case("c05", amount=-5), _case("c06")]
+    rows = [
+        case_line("c01"),
+        case_line("c02"),
+        "\n",
+        case_line("c03"),
+        case_line("c04"),
+        "\n",
+        "\n",
+    ]
+    rows += [case_line("c05", amount=-5), case_line("c06")]
     cases = (CASE_HEAD + "".join(rows)).replace("\n", "\r\n")
     events = (EVENT_HEAD + "c01,2024-12-02,collected,10,\nc06,2024-12-02,completed,,\n").replace(
         "\n", "\r\n"
     )
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, cases, events)
+        c, e = write_files(folder, cases, events)
         reader = read_cases(c, e, sorted_input=True)
         assert _cut_by_bytes(reader, 2)
         expected = _one_pass(reader)
@@ -175,11 +155,11 @@ def _hash_parts_are_one_pass(reader: Any) -> None:
 def test_quotes_fall_back_to_hash_parts() -> None:
     """A quoted field may hide a line break: such files are not cut by bytes, and the
     hash parts give one pass's result."""
-    cases = CASE_HEAD + "".join(_case(f"c{i:02d}") for i in range(1, 9))
+    cases = CASE_HEAD + "".join(case_line(f"c{i:02d}") for i in range(1, 9))
     cases = cases.replace("c03,P01,E1", 'c03,P01,"E1, tổ 2"')
     events = EVENT_HEAD + "c02,2024-12-02,collected,10,\n"
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, cases, events)
+        c, e = write_files(folder, cases, events)
         _hash_parts_are_one_pass(read_cases(c, e, sorted_input=True))
 
 
@@ -187,12 +167,12 @@ def test_events_out_of_order_across_a_cut_raise_what_one_pass_raises() -> None:
     """An event of c08 among those of c02: each part's own lines may look sorted, but
     the part holding it sees an id it does not own; the report then reads in one pass
     and raises one pass's error, with its line (4 by hand)."""
-    cases = CASE_HEAD + "".join(_case(f"c{i:02d}") for i in range(1, 11))
+    cases = CASE_HEAD + "".join(case_line(f"c{i:02d}") for i in range(1, 11))
     events = EVENT_HEAD + "".join(
         f"c{i:02d},2024-12-02,collected,10,\n" for i in (1, 2, 8, 3, 4, 5, 6, 7, 9, 10)
     )
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, cases, events)
+        c, e = write_files(folder, cases, events)
         with pytest.raises(InvalidRecordError) as one:
             thads.report(read_cases(c, e, sorted_input=True), PERIOD)
         with pytest.raises(InvalidRecordError) as two:
@@ -204,10 +184,10 @@ def test_events_out_of_order_across_a_cut_raise_what_one_pass_raises() -> None:
 def test_a_lone_carriage_return_falls_back_to_hash_parts() -> None:
     """The csv module ends a row at a lone carriage return: a file with one is not cut
     by bytes (its lines would be counted otherwise)."""
-    cases = CASE_HEAD + "".join(_case(f"c{i:02d}") for i in range(1, 9))
+    cases = CASE_HEAD + "".join(case_line(f"c{i:02d}") for i in range(1, 9))
     events = EVENT_HEAD + "c02,2024-12-02,collected,10,\rc03,2024-12-02,collected,10,\n"
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, cases, events)
+        c, e = write_files(folder, cases, events)
         _hash_parts_are_one_pass(read_cases(c, e, sorted_input=True))
 
 
@@ -246,10 +226,10 @@ def test_hash_parts_parse_only_their_lines(monkeypatch: pytest.MonkeyPatch) -> N
             super().__init__(*args)
 
     monkeypatch.setattr(sources, "_OwnLines", Counted)
-    cases = CASE_HEAD + "".join(_case(f"c{i:02d}") for i in range(1, 13))
+    cases = CASE_HEAD + "".join(case_line(f"c{i:02d}") for i in range(1, 13))
     events = EVENT_HEAD + "".join(f"c{i:02d},2024-12-02,collected,10,\n" for i in (3, 1, 12, 7))
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, cases, events)
+        c, e = write_files(folder, cases, events)
         reader = read_cases(c, e)
         seen: dict[str, int] = {}
         for index in range(3):
@@ -266,10 +246,6 @@ def test_hash_parts_parse_only_their_lines(monkeypatch: pytest.MonkeyPatch) -> N
 
 # --- the review's inputs: where the parts once did not add up to one pass -------------
 # (each test failed on the code as first reviewed)
-
-
-def _event(case_id: str) -> str:
-    return f"{case_id},2024-12-02,collected,10,\n"
 
 
 def _report(c: Path, e: Path, jobs: int) -> Any:
@@ -291,10 +267,10 @@ def test_an_untidy_event_id_seen_by_one_parts_bisection_mixes_byte_and_hash_part
     that hash to parts 0/1 are read twice. One pass: 30 cases, 60 rows read; jobs=3: 32
     cases, 64 rows read."""
     ids = [f"c{i:02d}" for i in range(1, 31)]
-    cases = CASE_HEAD + "".join(_case(i) for i in ids)
-    events = EVENT_HEAD + "".join(_event(i + (" " if i == "c09" else "")) for i in ids)
+    cases = CASE_HEAD + "".join(case_line(i) for i in ids)
+    events = EVENT_HEAD + "".join(collected_line(i + (" " if i == "c09" else "")) for i in ids)
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, cases.encode(), events.encode())
+        c, e = write_files(folder, cases.encode(), events.encode())
         reader = read_cases(c, e, sorted_input=True)
         one, three = _report(c, e, 1), _report(c, e, 3)
         assert one[:2] == (60, 0)
@@ -313,13 +289,13 @@ def test_a_rejected_row_before_a_cut_hides_unsorted_cases() -> None:
     look sorted, so ``report(jobs=2)`` returns a report instead of one pass's error."""
     cases = (
         CASE_HEAD
-        + "".join(_case(i) for i in ("c01", "c02", "c09"))
+        + "".join(case_line(i) for i in ("c01", "c02", "c09"))
         + "c03,P01,E1\n"
-        + "".join(_case(i) for i in ("c04", "c05", "c06"))
+        + "".join(case_line(i) for i in ("c04", "c05", "c06"))
     )
-    events = EVENT_HEAD + _event("c01")
+    events = EVENT_HEAD + collected_line("c01")
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, cases.encode(), events.encode())
+        c, e = write_files(folder, cases.encode(), events.encode())
         reader = read_cases(c, e, sorted_input=True)
         assert reader.shard(1, 2)._bounds == ("c04", None)  # cut by bytes, at c04
         one = _report(c, e, 1)
@@ -338,15 +314,15 @@ def test_a_case_given_again_after_a_rejected_smaller_row_is_accepted_twice() -> 
     the duplicate and hold are lost."""
     cases = (
         CASE_HEAD
-        + _case("c01")
-        + _case("c50", amount=5)
+        + case_line("c01")
+        + case_line("c50", amount=5)
         + "c30,P01,E1\n"
-        + _case("c50")
-        + _case("c60")
+        + case_line("c50")
+        + case_line("c60")
     )
-    events = EVENT_HEAD + _event("c50")
+    events = EVENT_HEAD + collected_line("c50")
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, cases.encode(), events.encode())
+        c, e = write_files(folder, cases.encode(), events.encode())
         reader = read_cases(c, e, sorted_input=True)
         assert reader.shard(1, 2)._bounds == ("c50", None)  # cut by bytes, at line 5
         expected = _one_pass(reader)
@@ -369,10 +345,10 @@ def test_unsorted_cases_near_an_undecodable_byte_give_another_error_than_one_pas
     ids = [f"c{i:04d}" for i in range(400)]
     k = 162
     ids[k], ids[k + 1] = ids[k + 1], ids[k]
-    rows = [_case(i).encode() for i in ids]
+    rows = [case_line(i).encode() for i in ids]
     rows[k + 3] = rows[k + 3].replace(b"E1", b"E\xff")
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, CASE_HEAD.encode() + b"".join(rows), EVENT_HEAD.encode())
+        c, e = write_files(folder, CASE_HEAD.encode() + b"".join(rows), EVENT_HEAD.encode())
         reader = read_cases(c, e, sorted_input=True)
         assert reader.shard(0, 2)._bounds is not None
         one = _report(c, e, 1)
@@ -389,8 +365,10 @@ def test_strict_meets_an_event_without_case_id_where_one_pass_meets_it() -> None
     id to the part after them (here part 1, owning c26), so part 0 never sees the row
     and part 1 first fails on its short case row: report(jobs=2) raises
     'cases.csv:4 ... has 3 fields' (row.width) instead."""
-    cases = CASE_HEAD + _case("c07") + _case("c20") + "c26,P01,E1\n"
-    events = EVENT_HEAD + _event("c07") + ",2024-12-02,collected,10,\n" + _event("c26")
+    cases = CASE_HEAD + case_line("c07") + case_line("c20") + "c26,P01,E1\n"
+    events = (
+        EVENT_HEAD + collected_line("c07") + ",2024-12-02,collected,10,\n" + collected_line("c26")
+    )
 
     def first_error(c: Path, e: Path, jobs: int) -> tuple[str, str] | None:
         try:
@@ -400,7 +378,7 @@ def test_strict_meets_an_event_without_case_id_where_one_pass_meets_it() -> None
         return None
 
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, cases.encode(), events.encode())
+        c, e = write_files(folder, cases.encode(), events.encode())
         reader = read_cases(c, e, sorted_input=True, strict=True)
         assert reader.shard(1, 2)._bounds == ("c26", None)  # cut by bytes
         one = first_error(c, e, 1)
@@ -421,7 +399,7 @@ def test_the_streaming_merge_reads_sorted_files_as_the_index_does(
     cases, rejected rows and counts, or raise the same first error in strict mode (or
     the merge finds the files unsorted, as rows whose cleaned ids sort otherwise can be)."""
     with tempfile.TemporaryDirectory() as folder:
-        cases, events = _write_sorted(data, folder)
+        cases, events = write_sorted(data, folder)
 
         def read(**options: Any) -> Any:
             reader = read_cases(cases, events, on_bad_event=policy, strict=strict, **options)  # type: ignore[arg-type]
@@ -439,19 +417,6 @@ def test_the_streaming_merge_reads_sorted_files_as_the_index_does(
 # --- files that only look sorted: a reader without sorted_input, jobs=N ----------------
 
 
-def _range_parts(reader: CaseReader, count: int) -> tuple[Any, ...]:
-    """The byte-range parts of a reader without sorted_input, added up (see _parts)."""
-    parts = [reader.shard(index, count, by_range=True) for index in range(count)]
-    assert all(part._bounds is not None for part in parts)
-    cases = [case for part in parts for case in part]
-    whole = reader.shard(0, 1)
-    whole.counts, whole.rejected = {}, []
-    for part in parts:
-        whole.absorb(part)
-    counts = {k: (v.read, v.accepted, v.rejected, v.blank) for k, v in whole.counts.items()}
-    return cases, whole.rejected, counts
-
-
 @COMMON
 @given(
     st.one_of(datasets(max_size=12), invalid_datasets()),
@@ -465,12 +430,12 @@ def test_byte_ranges_of_an_unpromised_reader_add_up_to_one_pass(
     (each read with the event index) give one pass's cases, rejected rows and counts, or
     a part refuses a row outside its ids (file.not_sorted), never another result."""
     with tempfile.TemporaryDirectory() as folder:
-        cases, events = _write_sorted(data, folder)
+        cases, events = write_sorted(data, folder)
         reader = read_cases(cases, events, on_bad_event=policy)  # type: ignore[arg-type]
         expected = _one_pass(reader)
         if reader.shard(0, count, by_range=True)._bounds is None:
             return  # not cut (quotes, unclean ids, too few lines): by hash
-        got = _or_error(lambda: _range_parts(reader, count))  # raises any other error
+        got = _or_error(lambda: _parts(reader, count, by_range=True))  # raises any other error
         if not isinstance(got, str):
             assert got == expected
 
@@ -478,10 +443,10 @@ def test_byte_ranges_of_an_unpromised_reader_add_up_to_one_pass(
 def test_a_report_with_two_jobs_cuts_files_written_sorted_by_bytes() -> None:
     """By hand: 40 cases c01..c40, one collection of 10 each, no sorted_input: the
     parts are byte ranges, and the report is one pass's (40 cases, 400 collected)."""
-    cases = CASE_HEAD + "".join(_case(f"c{i:02d}") for i in range(1, 41))
+    cases = CASE_HEAD + "".join(case_line(f"c{i:02d}") for i in range(1, 41))
     events = EVENT_HEAD + "".join(f"c{i:02d},2024-12-02,collected,10,\n" for i in range(1, 41))
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, cases, events)
+        c, e = write_files(folder, cases, events)
         reader = read_cases(c, e)
         assert not _cut_by_bytes(reader, 2)  # shard() keeps hash parts for this reader
         assert reader.shard(0, 2, by_range=True)._bounds is not None
@@ -499,14 +464,14 @@ def test_files_that_only_look_sorted_are_counted_by_hash_parts() -> None:
     hash and counts what one pass counts (no error: the reader promised no order)."""
     ids = [f"c{i:04d}" for i in range(1, 2001)]
     shuffled = [*ids[:5], "c1500", *ids[5:1499], *ids[1500:]]
-    cases = CASE_HEAD + "".join(_case(i) for i in ids)
+    cases = CASE_HEAD + "".join(case_line(i) for i in ids)
     events = EVENT_HEAD + "".join(f"{i},2024-12-02,collected,10,\n" for i in shuffled)
     with tempfile.TemporaryDirectory() as folder:
-        c, e = _files(folder, cases, events)
+        c, e = write_files(folder, cases, events)
         reader = read_cases(c, e)
         assert reader.shard(0, 2, by_range=True)._bounds is not None
         with pytest.raises(InvalidRecordError) as refused:
-            _range_parts(reader, 2)
+            _parts(reader, 2, by_range=True)
         assert refused.value.code == "file.not_sorted"
         assert refused.value.record.endswith("events.csv:7")  # by hand: header, 5 rows
         one = thads.report(read_cases(c, e), PERIOD, by="national")

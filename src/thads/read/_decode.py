@@ -397,11 +397,7 @@ class Decoder:
             self.forms_listed.add(which)
             return error
         return InvalidRecordError(
-            error.record,
-            error.field,
-            error.reason[:at] + "; accepted forms and known grounds: as listed with the "
-            f"first ground rejected in this reading under Law {which}",
-            code=error.code,
+            error.record, error.field, _listed_before(error.reason[:at], which), code=error.code
         )
 
 
@@ -417,10 +413,7 @@ def listed_once(rows: list[RejectedRow]) -> list[RejectedRow]:
         at = row.reason.find(_FORMS) if row.field == "ground" else -1
         law = _LAW_NAMED.search(row.reason) if at >= 0 else None
         if law is not None and law[1] in listed:
-            shortened = row.reason[:at] + (
-                "; accepted forms and known grounds: as listed with the first ground "
-                f"rejected in this reading under Law {law[1]}"
-            )
+            shortened = _listed_before(row.reason[:at], law[1])
             short[row.file, row.line] = (row.reason, shortened)
             row = attrs.evolve(row, reason=shortened)
         elif law is not None:
@@ -430,7 +423,7 @@ def listed_once(rows: list[RejectedRow]) -> list[RejectedRow]:
     for k, row in enumerate(out):  # a held row quotes the reason of its case's event
         if not short or row.code not in ("case.held", "event.held"):
             continue
-        start = row.reason.find(_QUOTED) + len(_QUOTED)
+        start = row.reason.find(HELD_AT) + len(HELD_AT)
         for file in files:
             if row.reason.startswith(file + ":", start):
                 digits = row.reason[start + len(file) + 1 :].split(" ", 1)[0]
@@ -441,7 +434,15 @@ def listed_once(rows: list[RejectedRow]) -> list[RejectedRow]:
     return out
 
 
-_QUOTED: Final = "its event at "
+def _listed_before(reason: str, law: str) -> str:
+    """A ground's rejection ``reason`` referring to the forms listed with the first."""
+    return (
+        reason + "; accepted forms and known grounds: as listed with the first ground "
+        f"rejected in this reading under Law {law}"
+    )
+
+
+HELD_AT: Final = "its event at "
 """Where a held row's reason quotes the rejected event of its case (Joiner._hold)."""
 _LAW_NAMED: Final = re.compile(r"known grounds of Law ([0-9]+/[0-9]{4}/QH[0-9]+)")
 """The law whose grounds a rejection lists (thads.law's wording)."""

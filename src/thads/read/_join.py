@@ -9,6 +9,7 @@ from datetime import date
 
 from thads.errors import InvalidRecordError
 from thads.read._decode import (
+    HELD_AT,
     CaseFields,
     Decoder,
     case_fields,
@@ -121,7 +122,7 @@ class Joiner(Sharded):
             InvalidRecordError(
                 f"case {case_id}",
                 "events",
-                f"held out: its event at {cause} was rejected, so its history is incomplete "
+                f"held out: {HELD_AT}{cause} was rejected, so its history is incomplete "
                 "(on_bad_event='drop_event' keeps it without that event)",
                 code="case.held",
             ),
@@ -133,7 +134,7 @@ class Joiner(Sharded):
                 InvalidRecordError(
                     f"event of case {case_id}",
                     "case_id",
-                    f"held out with its case: its event at {cause} was rejected",
+                    f"held out with its case: {HELD_AT}{cause} was rejected",
                     code="event.held",
                 ),
             )
@@ -345,7 +346,7 @@ class Joiner(Sharded):
         runs = self._event_runs(decode, events_name)
         ahead: list[tuple[str, list[IndexedEvent]]] = []  # at most one run read ahead
         last_event_id = ""
-        low, high = self._bounds or ("", None)
+        bounds = self._bounds or ("", None)
         hold = self.on_bad_event == "hold_case"
 
         def pull() -> tuple[str, list[IndexedEvent]] | None:
@@ -360,8 +361,7 @@ class Joiner(Sharded):
                     continue
                 if case_id < last_event_id:
                     raise _not_sorted(events_name, line, case_id, last_event_id)
-                if case_id < low or (high is not None and case_id >= high):
-                    raise _outside(events_name, line, case_id, low, high)
+                self._inside(bounds, events_name, line, case_id)
                 last_event_id = case_id
                 if run is not None:
                     return case_id, run
@@ -385,8 +385,8 @@ class Joiner(Sharded):
         last_case_id = ""
         held = self._held
         for line, fields, case_id in self._case_items(decode, cases_name):
-            if case_id and (case_id < low or (high is not None and case_id >= high)):
-                raise _outside(cases_name, line, case_id, low, high)
+            if case_id:
+                self._inside(bounds, cases_name, line, case_id)
             if fields is None:
                 if self._exact_order and case_id and case_id < last_case_id:
                     # its events may have been taken as having no case: the index would
@@ -428,8 +428,8 @@ class Joiner(Sharded):
         """Keep the events that can follow each other; reject the others with reasons.
 
         None when the case is held out (on_bad_event="hold_case")."""
-        accepted, amount, on = fields[8], fields[9], fields[7]
-        accepted_month = on.year * 12 + on.month - 1  # month_serial, inline
+        accepted, amount = fields[8], fields[9]
+        accepted_month = month_serial(fields[7])
         if not items:
             return Timeline(accepted, accepted_month, amount)
         steps = TimelineBuilder.fast_steps(accepted, amount, items)  # None if out of order

@@ -7,7 +7,6 @@ Every row read is accounted for: it is either part of an accepted case or listed
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, Self
 
@@ -181,8 +180,7 @@ class CaseReader(Joiner):
             self._sorted_look = looks_sorted(self.cases_path, self.events_path, options[0])
         if not self._sorted_look:
             return None
-        view = copy.copy(self)
-        view.rejected, view.counts, view._held = [], {}, {}
+        view = self._fresh()
         view.sorted_input = view._exact_order = True
         return view
 

@@ -62,10 +62,16 @@ class Sharded:
         Cases are split by a stable hash of their case_id, so each case and its events
         fall in one shard; the shards' counts and rejections add up to the whole.
         """
+        copy = self._fresh()
+        copy._shard = (index, count)
+        return copy
+
+    def _fresh(self) -> Self:
+        """A reader of the same sources and options, with nothing read yet (its own
+        counts, rejected rows and held cases)."""
         copy = type(self).__new__(type(self))
         copy.__dict__.update(self.__dict__)
         copy.rejected, copy.counts, copy._held = [], {}, {}
-        copy._shard = (index, count)
         return copy
 
     def _mine(self, values: RawRow) -> bool:
