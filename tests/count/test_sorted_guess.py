@@ -112,11 +112,34 @@ def test_what_does_not_look_sorted_is_not_guessed(tmp_path: Path) -> None:
     backwards = tmp_path / "backwards.csv"
     backwards.write_text(EVENT_HEAD + "".join(map(collected_line, ids[::-1])))
     assert read_cases(c, backwards).as_sorted() is None  # sampled lines out of order
+
+
+def test_quoted_fields_are_guessed_and_counted_as_the_index_counts(tmp_path: Path) -> None:
+    """A quoted reference with a comma and a line break (c05, lines 6–7): the guess does
+    not scan the whole file, so the merge reads it, and gives the index's report. By
+    hand: fields are single-line, so lines 6 and 7 are each a rejected row and c05's
+    event has no case row: 29 cases and 290 đồng collected; 61 rows read (31 lines of
+    cases, 30 events), 3 rejected."""
+    ids = [f"c{i:02d}" for i in range(1, 31)]
+    c, e = write_collected(str(tmp_path), ids, ids)
     quoted = tmp_path / "quoted.csv"
     quoted.write_text(
-        CASE_HEAD + "".join(case_line(i) for i in ids).replace("c05,P01", 'c05,"P01"')
-    )
-    assert read_cases(quoted, e).as_sorted() is None  # a quote: lines may not be rows
+        CASE_HEAD
+        + "".join(case_line(i) for i in ids).replace("c05,P01,E1,active,civil,,",
+                                                     'c05,P01,E1,active,civil,"BA 12,\nHN",')
+    )  # fmt: skip
+    reader = read_cases(quoted, e)
+    assert reader.as_sorted() is not None  # only a guess: the merge checks every row
+    got = _counted(reader, by="national")
+    assert got == _by_index(read_cases(quoted, e), by="national")
+    total = got[0][0].current
+    assert total is not None and total.money.completed == 290
+    assert got[1:3] == (61, 3)
+    assert [(Path(r.file).name, r.line, r.field) for r in got[3]] == [
+        ("quoted.csv", 6, "*"),
+        ("quoted.csv", 7, "*"),
+        ("events.csv", 6, "case_id"),
+    ]
 
 
 def test_a_rejected_case_row_out_of_order_is_refused_by_the_merge() -> None:

@@ -157,9 +157,8 @@ class CaseReader(Joiner):
         """This reader's files read as sorted by case_id (the streaming merge: less
         memory and time) when they look sorted, else None.
 
-        They look sorted when both are UTF-8 CSV files with case_id first and no quote,
-        NUL or lone carriage return, and the case ids of 64 lines spread over each are in
-        order. That is a guess: the merge checks the order of every row and raises
+        They look sorted when both are UTF-8 CSV files with case_id first and the case
+        ids of 64 lines spread over each are in order. That is a guess: the merge checks the order of every row and raises
         ``file.not_sorted`` where it fails, and the caller then reads the files as they
         are (as :func:`thads.report` does). Where it does not fail, the merge gives what
         this reader gives (the same cases, rejected rows and counts). None also for a

@@ -150,11 +150,13 @@ def byte_ranges(
 
 
 def looks_sorted(cases: PathLike, events: PathLike, encoding: str | None) -> bool:
-    """True if both files are plain CSV files as :func:`byte_ranges` cuts and the case
-    ids of :data:`_SAMPLES` lines spread over each are in order: a guess, which a
-    reading that needs the order checks row by row."""
+    """True if both files are UTF-8 CSV files with case_id first and the case ids of
+    :data:`_SAMPLES` lines spread over each are in order: a guess, which a reading
+    that needs the order checks row by row. The files are not scanned whole (a
+    quoted line break may make a sampled line a row's middle: then the guess is only
+    worse, the reading no less checked)."""
     with ExitStack() as stack:
-        opened = _mapped(stack, (cases, events), encoding)
+        opened = _mapped(stack, (cases, events), encoding, whole=False)
         if opened is None:
             return False
         try:
@@ -164,10 +166,11 @@ def looks_sorted(cases: PathLike, events: PathLike, encoding: str | None) -> boo
 
 
 def _mapped(
-    stack: ExitStack, paths: tuple[PathLike, ...], encoding: str | None
+    stack: ExitStack, paths: tuple[PathLike, ...], encoding: str | None, *, whole: bool = True
 ) -> tuple[list[mmap.mmap], list[int]] | None:
     """The files mapped read-only (closed with ``stack``) if every one is a non-empty
-    UTF-8 CSV file whose every line is one row, else None."""
+    UTF-8 CSV file whose every line is one row (``whole``: the whole file scanned for
+    it, see :func:`_plain`), else None."""
     maps, fds = [], []
     for path in paths:
         if is_jsonl(path) or encoding_of(path, encoding) not in ("utf-8-sig", "utf-8"):
@@ -175,7 +178,7 @@ def _mapped(
         handle = stack.enter_context(open(path, "rb"))  # noqa: SIM115 (the caller's stack)
         if os.fstat(handle.fileno()).st_size == 0:
             return None
-        if not _plain(handle.fileno()):
+        if whole and not _plain(handle.fileno()):
             return None
         maps.append(stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)))
         fds.append(handle.fileno())
@@ -187,7 +190,7 @@ _SAMPLES: Final = 64
 
 def _sampled_in_order(data: mmap.mmap) -> bool:
     """True if the case ids of :data:`_SAMPLES` lines spread evenly over the file's body
-    are in order (blank ids skipped)."""
+    are in order (blank ids and ids with a quote skipped)."""
     body = _body(data)
     if body is None:
         return False
@@ -199,7 +202,7 @@ def _sampled_in_order(data: mmap.mmap) -> bool:
         if at >= len(data):
             break
         found = _id_at(data, at)
-        if found:
+        if found and '"' not in found:  # with a quote: perhaps not a row's start
             if found < last:
                 return False
             last = found
@@ -249,8 +252,10 @@ def _plain(fd: int) -> bool:
     while chunk := os.pread(fd, _WINDOW, at):
         if b'"' in chunk or b"\x00" in chunk:
             return False
-        returns += chunk.count(b"\r")
-        pairs += (tail + chunk[:1] == b"\r\n") + chunk.count(b"\r\n")
+        pairs += tail + chunk[:1] == b"\r\n"
+        if b"\r" in chunk:  # the two-byte search only where it can find something
+            returns += chunk.count(b"\r")
+            pairs += chunk.count(b"\r\n")
         at, tail = at + len(chunk), chunk[-1:]
     return returns == pairs
 
