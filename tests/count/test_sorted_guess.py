@@ -121,7 +121,7 @@ def test_quoted_fields_are_guessed_and_counted_as_the_index_counts(tmp_path: Pat
     event has no case row: 29 cases and 290 đồng collected; 61 rows read (31 lines of
     cases, 30 events), 3 rejected."""
     ids = [f"c{i:02d}" for i in range(1, 31)]
-    c, e = write_collected(str(tmp_path), ids, ids)
+    _, e = write_collected(str(tmp_path), ids, ids)
     quoted = tmp_path / "quoted.csv"
     quoted.write_text(
         CASE_HEAD

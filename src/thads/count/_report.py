@@ -283,6 +283,22 @@ class Collector(Protocol):
     def merge(self, other: Any) -> None: ...
 
 
+def _pairs(
+    cases: Source,
+    key: GroupFunction,
+    fields: tuple[str, ...] | None,
+    collector: Collector | None = None,
+    gate: Gate | None = None,
+    keep: list[CompiledCase] | None = None,
+) -> Iterable[tuple[GroupKey, Timeline]]:
+    """The (group, timeline) pairs the sweep takes: straight from a reader when nothing
+    needs the cases one by one and the grouping is by fields (no compiled case built)."""
+    alone = collector is None and gate is None and keep is None
+    if isinstance(cases, CaseReader) and fields is not None and alone:
+        return cases.timelines(fields, NATIONAL_CODE)
+    return _entries(cases, key, collector, gate, keep)
+
+
 def _entries(
     cases: Source,
     key: GroupFunction,
@@ -340,7 +356,8 @@ def _swept(
         if progress is not None:  # counted again after a failed merge: never backwards
             progress = _onward(progress)
         try:
-            swept = sweep(_entries(view, key), years, progress=progress, progress_every=10_000)
+            pairs = _pairs(view, key, fields)
+            swept = sweep(pairs, years, progress=progress, progress_every=10_000)
         except InvalidRecordError as error:
             if error.code != "file.not_sorted":
                 raise
@@ -349,7 +366,7 @@ def _swept(
             cases.counts, cases.rejected = view.counts, view.rejected
             return swept
     return sweep(
-        _entries(cases, key, collector, gate, keep),
+        _pairs(cases, key, fields, collector, gate, keep),
         years,
         progress=progress,
         progress_every=10_000,

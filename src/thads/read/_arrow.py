@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import partial
+from operator import attrgetter
 from typing import Any, Final
 
 from thads.errors import InvalidRecordError, MissingExtraError
@@ -186,6 +187,14 @@ class ArrowCaseReader(CaseReader):
             yield from super().compiled()
             return
         yield from plan.run(self, _compiled_of, plan.dirty.compiled())
+
+    def timelines(
+        self, fields: Sequence[str], single: Hashable = None
+    ) -> Iterator[tuple[Hashable, Timeline]]:
+        """As :meth:`CaseReader.timelines`, from the compiled cases."""
+        get = attrgetter(*fields) if fields else None
+        for case in self.compiled():
+            yield (single if get is None else get(case)), case.timeline
 
     def case_columns(self, fields: Sequence[str]) -> CaseColumns | None:
         """For the counting engine: the cases compiled from the columns, as columns,

@@ -7,8 +7,8 @@ Every row read is accounted for: it is either part of an accepted case or listed
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Literal, Self
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from typing import Final, Literal, Self
 
 from thads.errors import InvalidRecordError
 from thads.read._decode import CaseFields, Decoder, Locale, check_options
@@ -158,13 +158,13 @@ class CaseReader(Joiner):
         memory and time) when they look sorted, else None.
 
         They look sorted when both are UTF-8 CSV files with case_id first and the case
-        ids of 64 lines spread over each are in order. That is a guess: the merge checks the order of every row and raises
-        ``file.not_sorted`` where it fails, and the caller then reads the files as they
-        are (as :func:`thads.report` does). Where it does not fail, the merge gives what
-        this reader gives (the same cases, rejected rows and counts). None also for a
-        strict reader (the first error could differ), a reader with ``sorted_input``,
-        other columns or no events file. The reader given reads from the start and has
-        its own counts and rejected rows.
+        ids of 64 lines spread over each are in order. That is a guess: the merge checks
+        the order of every row and raises ``file.not_sorted`` where it fails, and the
+        caller then reads the files as they are (as :func:`thads.report` does). Where it
+        does not fail, the merge gives what this reader gives (the same cases, rejected
+        rows and counts). None also for a strict reader (the first error could differ),
+        a reader with ``sorted_input``, other columns or no events file. The reader
+        given reads from the start and has its own counts and rejected rows.
         """
         options = self._file_options
         if (
@@ -282,6 +282,32 @@ class CaseReader(Joiner):
                 name[fields[10]], timeline,
             )  # fmt: skip
 
+    def timelines(
+        self, fields: Sequence[str], single: Hashable = None
+    ) -> Iterator[tuple[Hashable, Timeline]]:
+        """For the counting engine: (group, timeline) of each case, as :meth:`compiled`
+        gives them but without building a :class:`CompiledCase`. The group is the value of
+        the field ``fields`` names (``"office"``, ``"executor"``, ``"mode"``,
+        ``"judgment_kind"``, ``"creditor"``: the interchange name of a mode, judgment kind
+        or creditor kind), a tuple of the values of several, ``single`` for none."""
+        at = [_FIELD_AT[name] for name in fields]
+        items = self._items()
+        name = _INTERCHANGE_NAME
+        if not at:
+            for _, timeline in items:
+                yield single, timeline
+        elif len(at) == 1 and fields[0] in _PLAIN_FIELDS:
+            k = at[0]
+            for values, timeline in items:
+                yield values[k], timeline
+        elif len(at) == 1:
+            k = at[0]
+            for values, timeline in items:
+                yield name[values[k]], timeline
+        else:
+            for values, timeline in items:
+                yield tuple(name.get(values[k], values[k]) for k in at), timeline
+
     def _items(self) -> Iterator[CaseItem]:
         self.rejected = []
         self._held = {}
@@ -313,6 +339,12 @@ _INTERCHANGE_NAME: dict[object, str] = {
     for member in kind
 }
 """The interchange name of each mode, judgment kind and creditor kind."""
+_FIELD_AT: Final[dict[str, int]] = {
+    "case_id": 0, "office": 1, "executor": 2, "mode": 3, "judgment_kind": 4, "creditor": 10,
+}  # fmt: skip
+"""Where :meth:`CaseReader.timelines` finds a field in the checked fields of a case row."""
+_PLAIN_FIELDS: Final = frozenset({"case_id", "office", "executor"})
+"""Fields given as read (the others are enumerations, given by their interchange name)."""
 
 
 def _case(fields: CaseFields, timeline: Timeline) -> Case:
