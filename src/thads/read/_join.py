@@ -6,6 +6,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Any
 
 from thads.errors import InvalidRecordError
 from thads.read._decode import (
@@ -96,6 +97,16 @@ class Joiner(Sharded):
     reading of files that only look sorted, which must give what the index gives);
     with ``sorted_input`` such a row is let pass."""
 
+    def _begin(self) -> tuple[Decoder, str, str]:
+        """Start a reading: fresh counts, rejected rows and holds; (decoder, cases file
+        name, events file name)."""
+        raise NotImplementedError
+
+    def _finish(self, cases_name: str, events_name: str) -> None:
+        """End a reading: the rejected rows in file and line order."""
+        order = {cases_name: 0, events_name: 1}
+        self.rejected.sort(key=lambda r: (order.get(r.file, 2), r.line))
+
     def _reject(self, file: str, line: int, error: InvalidRecordError) -> None:
         row = RejectedRow(file, line, error.record, error.field, error.reason, error.code)
         if self.strict:
@@ -142,27 +153,34 @@ class Joiner(Sharded):
     def _case_items(
         self, decode: Decoder, cases_name: str
     ) -> Iterator[tuple[int, CaseFields | None, str | None]]:
-        """(line, fields, case_id) of each case row; fields None when it was rejected."""
+        """(line, fields, case_id) of each case row; fields None when it was rejected
+        (or blank: then case_id is None too)."""
         count = self.counts[cases_name]
         quick = quick_case_fields
         for line, values in self._rows_of(self._case_rows):
-            if type(values) is list:  # the common row: from the decoder's caches
-                fields = quick(decode, values)
-                if fields is not None:
-                    count.read += 1
-                    yield line, fields, fields[0]
-                    continue
-            if values is None:
-                count.blank += 1
+            fields = quick(decode, values) if type(values) is list else None
+            if fields is None:
+                yield line, *self._case_row(decode, cases_name, line, values)
                 continue
             count.read += 1
-            try:
-                fields = checked(values, case_fields, decode)
-            except InvalidRecordError as error:
-                self._reject(cases_name, line, error)
-                yield line, None, raw_case_id(values)
-                continue
             yield line, fields, fields[0]
+
+    def _case_row(
+        self, decode: Decoder, cases_name: str, line: int, values: RawRow
+    ) -> tuple[CaseFields | None, str | None]:
+        """A case row off the quick path: (fields, case_id); (None, its raw case id) if
+        rejected, (None, None) if blank."""
+        count = self.counts[cases_name]
+        if values is None:
+            count.blank += 1
+            return None, None
+        count.read += 1
+        try:
+            fields = checked(values, case_fields, decode)
+        except InvalidRecordError as error:
+            self._reject(cases_name, line, error)
+            return None, raw_case_id(values)
+        return fields, fields[0]
 
     def _reject_duplicate(self, cases_name: str, line: int, case_id: str) -> None:
         self._reject(
@@ -279,11 +297,13 @@ class Joiner(Sharded):
         if case_id < low or (high is not None and case_id >= high):
             raise _outside(file, line, case_id, low, high)
 
-    def _indexed(self, decode: Decoder, cases_name: str, events_name: str) -> Iterator[CaseItem]:
-        """Every event indexed first, then each case as its row comes (any order).
+    def _indexed(self, pick: int = -1) -> Iterator[tuple[Any, Timeline]]:
+        """Every event indexed first, then each case as its row comes (any order): its
+        (fields, timeline), or (``fields[pick]``, timeline).
 
         In a byte-range part (``_bounds``) every row with a case id must be one of the
         part's: then each case and all its rows are in one part, as by hash."""
+        decode, cases_name, events_name = self._begin()
         index = EventIndex()
         months = _Months()
         bounds = self._bounds
@@ -337,25 +357,33 @@ class Joiner(Sharded):
             if timeline is None:
                 continue
             self.counts[cases_name].accepted += 1
-            yield fields, timeline
+            yield fields if pick < 0 else fields[pick], timeline
         for case_id in list(index.last):  # events whose case never came
             for line, *_ in index.pop(case_id, months):
                 self._reject_orphan(events_name, line, case_id, case_id in refused)
+        self._finish(cases_name, events_name)
 
-    def _merged(self, decode: Decoder, cases_name: str, events_name: str) -> Iterator[CaseItem]:
+    def _merged(self, pick: int = -1) -> Iterator[tuple[Any, Timeline]]:
+        """Both files read in step (sorted by case_id): each case as its row comes, with
+        the run of events of its id; (fields, timeline), or (``fields[pick]``, timeline).
+
+        The common case row (:func:`quick_case_fields`) and the common run (the next run
+        read ahead is the case's own) take the straight path; any other goes through
+        :meth:`_case_row` and ``take``."""
+        decode, cases_name, events_name = self._begin()
         runs = self._event_runs(decode, events_name)
-        ahead: list[tuple[str, list[IndexedEvent]]] = []  # at most one run read ahead
         last_event_id = ""
         bounds = self._bounds or ("", None)
+        low, high = bounds
         hold = self.on_bad_event == "hold_case"
+        unread: tuple[str, list[IndexedEvent]] = ("", [])  # no run read ahead yet
+        ahead: tuple[str, list[IndexedEvent]] | None = unread  # the next run, None at the end
 
         def pull() -> tuple[str, list[IndexedEvent]] | None:
             """The next run of good events (bad rows are rejected on the way); each
             run's case id must come in order, as must a rejected row's under hold_case,
             or the case may have been counted already without it."""
             nonlocal last_event_id
-            if ahead:
-                return ahead.pop()
             for case_id, run, line in runs:
                 if run is None and not (hold and case_id):
                     continue
@@ -369,25 +397,37 @@ class Joiner(Sharded):
 
         def take(case_id: str) -> list[IndexedEvent]:
             """The events of ``case_id``; events of ids before it have no case."""
+            nonlocal ahead
             out: list[IndexedEvent] = []
-            while (item := pull()) is not None:
-                event_id, run = item
+            if ahead is unread:
+                ahead = pull()
+            while ahead is not None:
+                event_id, run = ahead
                 if event_id > case_id:
-                    ahead.append(item)
                     break
                 if event_id == case_id:
                     out = run if not out else out + run
                 else:
                     for event in run:
                         self._reject_orphan(events_name, event[0], event_id, False)
+                ahead = pull()
             return out
 
         last_case_id = ""
         held = self._held
-        for line, fields, case_id in self._case_items(decode, cases_name):
-            if case_id:
-                self._inside(bounds, cases_name, line, case_id)
+        count = self.counts[cases_name]
+        quick = quick_case_fields
+        timeline_of = self._timeline
+        for line, values in self._rows_of(self._case_rows):
+            fields = quick(decode, values) if type(values) is list else None
             if fields is None:
+                fields, case_id = self._case_row(decode, cases_name, line, values)
+            else:
+                count.read += 1
+                case_id = fields[0]
+            if case_id and (case_id < low or (high is not None and case_id >= high)):
+                self._inside(bounds, cases_name, line, case_id)  # raises
+            if fields is None:  # rejected, or blank (no case id)
                 if self._exact_order and case_id and case_id < last_case_id:
                     # its events may have been taken as having no case: the index would
                     # call them events of a rejected case row
@@ -398,24 +438,31 @@ class Joiner(Sharded):
                         self._reject_orphan(events_name, event[0], case_id, True)
                 continue
             assert case_id is not None
-            if case_id == last_case_id:
-                self._reject_duplicate(cases_name, line, case_id)
-                continue
-            if case_id < last_case_id:
+            if case_id <= last_case_id:
+                if case_id == last_case_id:
+                    self._reject_duplicate(cases_name, line, case_id)
+                    continue
                 raise _not_sorted(cases_name, line, case_id, last_case_id)
             last_case_id = case_id
-            items = take(case_id)
+            if ahead is not None and ahead is not unread and ahead[0] > case_id:
+                items: list[IndexedEvent] = []  # no event: the run ahead is a later case's
+            else:
+                items = take(case_id)
             if held and case_id in held:
                 self._hold(cases_name, line, case_id, events_name, (e[0] for e in items))
                 continue
-            timeline = self._timeline(fields, items, cases_name, line, events_name)
+            timeline = timeline_of(fields, items, cases_name, line, events_name)
             if timeline is None:
                 continue
-            self.counts[cases_name].accepted += 1
-            yield fields, timeline
-        while (item := pull()) is not None:  # events after the last case have no case
-            for event in item[1]:
-                self._reject_orphan(events_name, event[0], item[0], False)
+            count.accepted += 1
+            yield fields if pick < 0 else fields[pick], timeline
+        if ahead is unread:
+            ahead = pull()
+        while ahead is not None:  # events after the last case have no case
+            for event in ahead[1]:
+                self._reject_orphan(events_name, event[0], ahead[0], False)
+            ahead = pull()
+        self._finish(cases_name, events_name)
 
     def _timeline(
         self,

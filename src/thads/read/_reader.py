@@ -8,7 +8,7 @@ Every row read is accounted for: it is either part of an accepted case or listed
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator, Sequence
-from typing import Final, Literal, Self
+from typing import Any, Final, Literal, Self
 
 from thads.errors import InvalidRecordError
 from thads.read._decode import CaseFields, Decoder, Locale, check_options
@@ -19,7 +19,7 @@ from thads.read._headings import (
     EVENT_OPTIONAL,
     ColumnMap,
 )
-from thads.read._join import CaseItem, Joiner
+from thads.read._join import Joiner
 from thads.read._rows import (
     CaseColumns,
     FileCount,
@@ -291,15 +291,16 @@ class CaseReader(Joiner):
         ``"judgment_kind"``, ``"creditor"``: the interchange name of a mode, judgment kind
         or creditor kind), a tuple of the values of several, ``single`` for none."""
         at = [_FIELD_AT[name] for name in fields]
+        if len(at) == 1 and fields[0] in _PLAIN_FIELDS:
+            return self._items(at[0])  # the group straight from the join
+        return self._grouped(at, single)
+
+    def _grouped(self, at: list[int], single: Hashable) -> Iterator[tuple[Hashable, Timeline]]:
         items = self._items()
         name = _INTERCHANGE_NAME
         if not at:
             for _, timeline in items:
                 yield single, timeline
-        elif len(at) == 1 and fields[0] in _PLAIN_FIELDS:
-            k = at[0]
-            for values, timeline in items:
-                yield values[k], timeline
         elif len(at) == 1:
             k = at[0]
             for values, timeline in items:
@@ -308,7 +309,13 @@ class CaseReader(Joiner):
             for values, timeline in items:
                 yield tuple(name.get(values[k], values[k]) for k in at), timeline
 
-    def _items(self) -> Iterator[CaseItem]:
+    def _items(self, pick: int = -1) -> Iterator[tuple[Any, Timeline]]:
+        """Each accepted case as (fields, timeline), or (``fields[pick]``, timeline)."""
+        if self.sorted_input and self._event_rows is not None:
+            return self._merged(pick)
+        return self._indexed(pick)
+
+    def _begin(self) -> tuple[Decoder, str, str]:
         self.rejected = []
         self._held = {}
         cases_name = str(self.cases_path)
@@ -316,13 +323,7 @@ class CaseReader(Joiner):
         self.counts = {cases_name: FileCount()}
         if self._event_rows is not None:
             self.counts[events_name] = FileCount()
-        decode = Decoder(*self._values)
-        if self.sorted_input and self._event_rows is not None:
-            yield from self._merged(decode, cases_name, events_name)
-        else:
-            yield from self._indexed(decode, cases_name, events_name)
-        order = {cases_name: 0, events_name: 1}
-        self.rejected.sort(key=lambda r: (order.get(r.file, 2), r.line))
+        return Decoder(*self._values), cases_name, events_name
 
     def summary(self) -> str:
         """One line per file: read, accepted, rejected (and blank rows, if any)."""
