@@ -48,3 +48,32 @@ def test_a_common_row_is_read_quickly_once_its_texts_are_known() -> None:
     assert quick_case_fields(decode, [*row[:8], "1.500.000", *row[9:]]) is None  # not digits
     assert quick_case_fields(decode, [" c1", *row[1:]]) is None  # a space: cleaned slowly
     assert quick_case_fields(decode, ["c1 ", *row[1:]]) in (None, slow)  # read as "c1"
+
+
+def test_values_of_other_types_step_aside() -> None:
+    """Once the caches know every text of the row: a value of another type (a number, a
+    date, an enumeration member, a list) or a date the decoder found bad makes the quick
+    reading step aside, never read it as the text it resembles."""
+    from datetime import date
+
+    from thads.records import EnforcementMode
+
+    row: list[object] = ["c1", "P01", "E1", "active", "civil", "", "2024-01-02",
+                         "2024-02-01", "100", "state", "2024-03-01"]  # fmt: skip
+    decode = Decoder()
+    case_fields_by_field(decode, row)
+    assert quick_case_fields(decode, row) is not None
+    others: list[tuple[int, object]] = [
+        (1, 1), (2, None), (3, EnforcementMode.ACTIVE), (4, ["civil"]), (6, date(2024, 1, 2)),
+        (7, date(2024, 2, 1)), (8, 100), (9, b"state"), (10, 20240301), (0, 1),
+    ]  # fmt: skip
+    for at, value in others:
+        assert quick_case_fields(decode, [*row[:at], value, *row[at + 1 :]]) is None, (at, value)
+    bad = [*row[:7], "2024-02-30", *row[8:]]
+    try:
+        case_fields_by_field(decode, bad)
+    except InvalidRecordError:
+        pass  # the decoder now knows the text as a bad date
+    assert decode.dates["2024-02-30"] is None
+    assert quick_case_fields(decode, bad) is None
+    assert quick_case_fields(decode, [*row[:6], "2024-02-30", *row[7:]]) is None

@@ -473,44 +473,36 @@ def quick_case_fields(decode: Decoder, values: list[object]) -> CaseFields | Non
     case_id, office, executor, mode, kind, ref, effective, accepted, amount, creditor, due = values
     if not (
         type(case_id) is str
+        and type(office) is str
+        and type(executor) is str
+        and type(mode) is str
+        and type(kind) is str
+        and type(ref) is str
+        and type(accepted) is str
+        and type(amount) is str
+        and type(creditor) is str
         and case_id
         and case_id[0] > " "
         and case_id[-1] > " "
         and case_id.isascii()
-        and type(ref) is str
         and ref.isascii()
-        and type(amount) is str
         and amount.isdigit()
         and amount.isascii()
         and len(amount) <= 18  # longer: checked against MAX_AMOUNT
     ):
         return None
     names, dates = decode.names, decode.dates
-    found = (
-        names.get(office) if type(office) is str else None,
-        names.get(executor) if type(executor) is str else None,
-        decode.modes.get(mode) if type(mode) is str else None,
-        decode.kinds.get(kind) if type(kind) is str else None,
-        decode.creditors.get(creditor) if type(creditor) is str else None,
-        dates.get(accepted) if type(accepted) is str else None,
-    )
-    if None in found:
+    try:  # a text not read yet (KeyError), a bad date (None) or another type: None
+        on = dates[accepted]
+        return (
+            case_id, names[office], names[executor], decode.modes[mode], decode.kinds[kind],
+            ref.strip(),
+            None if effective is None or effective == "" else dates[effective][0],  # type: ignore[index]
+            on[0], on[1], int(amount), decode.creditors[creditor],  # type: ignore[index]
+            None if due is None or due == "" else dates[due][0],  # type: ignore[index]
+        )  # fmt: skip
+    except (KeyError, TypeError):
         return None
-    the_office, the_executor, the_mode, the_kind, the_creditor, on = found
-    days: list[date | None] = []
-    for value in (effective, due):
-        if value is None or value == "":
-            days.append(None)
-            continue
-        hit = dates.get(value) if type(value) is str else None
-        if hit is None:
-            return None
-        days.append(hit[0])
-    assert on is not None
-    return (
-        case_id, the_office, the_executor, the_mode, the_kind, ref.strip(), days[0],  # type: ignore[return-value]
-        on[0], on[1], int(amount), the_creditor, days[1],
-    )  # fmt: skip
 
 
 def case_fields(decode: Decoder, values: list[object]) -> CaseFields:

@@ -226,7 +226,9 @@ class Joiner(Sharded):
         once a run; any other row is read field by field (:func:`event_fields`)."""
         assert self._event_rows is not None
         count = self.counts[events_name]
-        dates, codes, gknown = decode.dates, decode.events, decode.grounds
+        dates: dict[Any, Any] = decode.dates  # any value: a KeyError or TypeError steps aside
+        codes: dict[Any, int] = decode.events
+        gknown: dict[Any, str | None] = decode.grounds
         run_id: str | None = None  # no run yet (None equals no case id)
         run: list[IndexedEvent] = []
         put = run.append
@@ -235,41 +237,49 @@ class Joiner(Sharded):
             for line, values in self._rows_of(self._event_rows):
                 if type(values) is list:  # the common row, checked inline
                     case_id, text, name, value, ground = values
-                    known = dates.get(text) if type(text) is str else None
-                    code = codes.get(name) if type(name) is str else None
                     if (
-                        known is not None
-                        and code is not None
-                        and type(case_id) is str
+                        type(case_id) is str
+                        and type(text) is str
+                        and type(name) is str
+                        and type(value) is str
                         and (
-                            value == ""
+                            not value
                             or (
-                                type(value) is str
-                                and value.isdigit()
+                                value.isdigit()
                                 and value.isascii()
                                 and len(value) <= 18  # longer: checked against MAX_AMOUNT
                             )
                         )
-                        and (
-                            not ground
-                            or (type(ground) is str and (code, ground, known[1]) in gknown)
-                        )
                     ):
-                        event = (
-                            line, known[1], known[2], code, int(value) if value else 0,
-                            gknown[(code, ground, known[1])] if ground else None,  # type: ignore[index]
-                        )  # fmt: skip
-                        if case_id == run_id:  # the id of the run: already checked
-                            put(event)
-                            quick += 1
-                            continue
-                        if case_id and case_id[0] > " " and case_id[-1] > " " and case_id.isascii():
-                            if run:
-                                yield run_id, run, first  # type: ignore[misc]
-                            run_id, run, first = case_id, [event], line
-                            put = run.append
-                            quick += 1
-                            continue
+                        try:  # a text not read yet, a bad date (None), a ground of another type
+                            known = dates[text]
+                            day = known[1]
+                            code = codes[name]
+                            g = (
+                                None
+                                if ground is None or ground == ""
+                                else gknown[code, ground, day]
+                            )
+                            event = (line, day, known[2], code, int(value) if value else 0, g)
+                        except (KeyError, TypeError):
+                            pass
+                        else:
+                            if case_id == run_id:  # the id of the run: already checked
+                                put(event)
+                                quick += 1
+                                continue
+                            if (
+                                case_id
+                                and case_id[0] > " "
+                                and case_id[-1] > " "
+                                and case_id.isascii()
+                            ):
+                                if run:
+                                    yield run_id, run, first  # type: ignore[misc]
+                                run_id, run, first = case_id, [event], line
+                                put = run.append
+                                quick += 1
+                                continue
                 if values is None:
                     count.blank += 1
                     continue
