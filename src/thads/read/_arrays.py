@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -163,3 +165,24 @@ def plain_ascii(np: Any, column: Any, *, empty_ok: bool) -> Any:
     if column.null_count:
         ok &= _bits(np, validity, column.offset, n)
     return ok
+
+
+@contextmanager
+def small_pages(np: Any) -> Iterator[None]:
+    """NumPy's advice to the kernel to back large arrays with huge pages, turned off for
+    the block (and restored after it). Where the kernel compacts memory on demand to
+    find a huge page (transparent huge pages with defrag "madvise", a common setting),
+    the many short-lived arrays of the planning paid for it: 0,2 to 0,3 s more at
+    1.000.000 cases, and most of the run-to-run spread (docs/performance.md)."""
+    core = getattr(np, "_core", None)
+    if core is None:  # NumPy 1
+        core = getattr(np, "core", None)
+    setter = getattr(getattr(core, "multiarray", None), "_set_madvise_hugepage", None)
+    if setter is None:
+        yield
+        return
+    before = setter(False)
+    try:
+        yield
+    finally:
+        setter(before)

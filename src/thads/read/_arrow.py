@@ -51,9 +51,10 @@ from thads.read._arrays import (
     is_text,
     joined_codes,
     plain_ascii,
+    small_pages,
     strings,
 )
-from thads.read._arrow_files import Table, load_file
+from thads.read._arrow_files import Table, load_file, reading_pool
 from thads.read._decode import Decoder
 from thads.read._rows import CaseColumns, build_case
 from thads.read._shard import shard_of
@@ -205,7 +206,9 @@ class ArrowCaseReader(CaseReader):
             return None
         columns = plan.as_columns(self, fields)
         del plan  # the files' columns: freed, and their memory handed back for counting
-        _arrow().default_memory_pool().release_unused()
+        pa = _arrow()
+        for pool in {id(p): p for p in (pa.default_memory_pool(), reading_pool(pa))}.values():
+            pool.release_unused()
         return columns
 
     def _plan(self) -> _Plan | None:
@@ -220,8 +223,11 @@ class ArrowCaseReader(CaseReader):
             events = load_file(pa, self.events_path, EVENT_COLUMNS, EVENT_OPTIONAL, self._encoding)
             if events is None:
                 return None
+        import numpy as np
+
         try:
-            return _Plan(pa, self, cases, events)
+            with small_pages(np):
+                return _Plan(pa, self, cases, events)
         except pa.ArrowException:  # e.g. a column too large for one array: row by row
             return None
 
@@ -282,9 +288,10 @@ class _Plan:
         eids = events.columns["case_id"] if events is not None else None
         # 32 bits hold a row, a day, a month, a code; amounts take 64
         if m and n and is_string(pa, ids) and is_string(pa, eids):
-            unique, event_case = _join(pa, np, ids, eids)
+            unique, event_case, starts = _join(pa, np, ids, eids)
             case_ok &= unique  # a duplicate case_id: the row reader says which
         else:
+            starts = None
             event_case = np.full(n, _NO_CASE, dtype=np.int32)
             if m and is_string(pa, ids):
                 found, counts = dictionary_codes(np, ids)
@@ -336,8 +343,9 @@ class _Plan:
         s_day, s_code, s_value = (
             (day, code, value) if every else (day[rows], code[rows], value[rows])
         )
-        money = np.isin(s_code, sorted(MONEY_CODES))
-        closing = np.isin(s_code, sorted(CLOSING_CODES))
+        money, closing = np.zeros(16, dtype=bool), np.zeros(16, dtype=bool)  # by code
+        money[sorted(MONEY_CODES)] = closing[sorted(CLOSING_CODES)] = True
+        money, closing = money[s_code], closing[s_code]
         last = np.ones(len(rows), dtype=bool)
         if len(rows):
             last[:-1] = owner[1:] != owner[:-1]
@@ -350,14 +358,18 @@ class _Plan:
         case_ok[owner[bad]] = False
         case_ok &= paid <= amounts
         keep = case_ok[owner]
+        self.offsets = np.zeros(m + 1, dtype=np.int64)
         if every and keep.all():
             self.steps = (day, month, code, value, ground)
+            if starts is not None:  # in case order, every case with events: as joined
+                self.offsets[:-1], self.offsets[-1] = starts, n
         else:
             rows, owner = rows[keep], owner[keep]
             self.steps = (day[rows], month[rows], code[rows], value[rows], ground[rows])
+            starts = None
+        if starts is None:
+            np.cumsum(np.bincount(owner, minlength=m), out=self.offsets[1:])
         self.clean_cases = np.flatnonzero(case_ok)
-        self.offsets = np.zeros(m + 1, dtype=np.int64)
-        np.cumsum(np.bincount(owner, minlength=m), out=self.offsets[1:])
         self.columns = (ids, amounts, acc_day, acc_month, ref, ref_simple)
         # everything else goes to the row reader, with its own lines, in file order
         case_rows = cases.raw_rows(np.flatnonzero(~case_ok), CASE_FIELDS)
@@ -641,8 +653,9 @@ def _event_rows_of(np: Any, offsets: Any, chosen: Any) -> Any:
 _ENGINE_FIELDS: Final = frozenset(("office", "executor", "mode", "judgment_kind", "creditor"))
 
 
-def _join(pa: Any, np: Any, ids: Any, eids: Any) -> tuple[Any, Any]:
-    """(each case row's id is on no other case row, each event's case row or _NO_CASE).
+def _join(pa: Any, np: Any, ids: Any, eids: Any) -> tuple[Any, Any, Any]:
+    """(each case row's id is on no other case row, each event's case row or _NO_CASE,
+    where each case's events start if the files are in case order, else None).
 
     Files in case order (case ids increasing, each case's events together, in the same
     order, every case with some) are matched by comparing neighbours; any others by one
@@ -650,20 +663,22 @@ def _join(pa: Any, np: Any, ids: Any, eids: Any) -> tuple[Any, Any]:
     pc = pa.compute
     m, n = len(ids), len(eids)
     ordered = ids.null_count == 0 and eids.null_count == 0 and m > 1 and n > 1
-    ordered = ordered and _all(pc.less(ids[:-1], ids[1:]))
-    if ordered and _all(pc.less_equal(eids[:-1], eids[1:])):
+    if ordered and _all(pc.less(ids[:-1], ids[1:])):
+        # where the event ids change; if there are as many runs as cases and each run's
+        # id is its case's, the events are in case order (the ids increase)
         starts = np.flatnonzero(bools(np, pc.not_equal(eids[1:], eids[:-1]))) + 1
         starts = np.concatenate(([0], starts))
         if len(starts) == m and _all(pc.equal(eids.take(arrow_ints(starts)), ids)):
             sizes = np.diff(np.append(starts, n))
-            return np.ones(m, dtype=bool), np.repeat(np.arange(m, dtype=np.int32), sizes)
+            owner = np.repeat(np.arange(m, dtype=np.int32), sizes)
+            return np.ones(m, dtype=bool), owner, starts
     found, event_code = joined_codes(pa, np, ids, eids)  # -1: a null id
     codes = int(max(found.max(), event_code.max())) + 1  # 0 when every id is null
     counts = np.bincount(found[found >= 0], minlength=codes + 1)  # [-1]: a null id's
     first = np.full(codes + 1, _NO_CASE, dtype=np.int32)  # first[-1]: a null id's
     first[found[::-1]] = np.arange(m - 1, -1, -1, dtype=np.int32)
     first[-1] = _NO_CASE
-    return (found >= 0) & (counts[found] == 1), first[event_code]
+    return (found >= 0) & (counts[found] == 1), first[event_code], None
 
 
 def _all(flags: Any) -> bool:
