@@ -77,7 +77,7 @@ def test_an_unknown_encoding_names_the_accepted_ones() -> None:
 @pytest.mark.parametrize(
     ("quota", "words"),
     [
-        ("year,cases,money\n2023,NaN,50\n", "field 'cases'"),
+        ("year,cases,money\n2023,NaN,50\n", "column 'cases'"),
         ("year,cases,money\n" + "9" * 5000 + ",80,50\n", "field 'year'"),
     ],
     ids=["nan", "5000-digit-year"],

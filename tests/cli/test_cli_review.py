@@ -157,14 +157,21 @@ def test_missing_holidays_says_to_install_the_extra(tmp_path: Path) -> None:
     assert "thads[holidays]" in deadlines.stderr and "calendar=" not in deadlines.stderr
 
 
-def test_a_bad_quota_cell_names_the_quota_columns(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("row", "column", "other", "bad"),
+    [("2023,abc,80", "cases", "money", "abc"), ("2023,80,101", "money", "cases", "101")],
+)
+def test_a_bad_quota_cell_names_its_column(
+    tmp_path: Path, row: str, column: str, other: str, bad: str
+) -> None:
     quota = tmp_path / "quota.csv"
-    quota.write_text("year,cases,money\n2023,abc,80\n", encoding="utf-8")
+    quota.write_text(f"year,cases,money\n{row}\n", encoding="utf-8")
     result = _thads("report", *FILES, "--year", "2023", "--quota", str(quota))
     assert result.returncode == 1
     assert "'target'" not in result.stderr
-    assert "--quota" in result.stderr and "'cases'" in result.stderr
-    assert "abc" in result.stderr
+    assert f"--quota {quota}:2: column '{column}'" in result.stderr
+    assert f"'{other}'" not in result.stderr
+    assert bad in result.stderr
 
 
 # --- 4. a missing file is named with its option -----------------------------------------

@@ -386,6 +386,12 @@ def _events_headings(headings: tuple[object, ...], columns: dict[str, str | None
     return set(EVENT_COLUMNS) <= found
 
 
+_QUOTA_HEADINGS: Final = {
+    "cases": "the target percent by cases, Chỉ tiêu việc",
+    "money": "the target percent by money, Chỉ tiêu tiền",
+}
+
+
 def read_side_file(
     read: Callable[..., T], option: str, path: Path | None, encoding: str | None
 ) -> T | None:
@@ -398,10 +404,10 @@ def read_side_file(
     try:
         return read(path, encoding=encoding)
     except InvalidRecordError as error:
-        if option == "--quota" and error.field == "target":  # Quota's word for the columns
+        heading = _QUOTA_HEADINGS.get(error.field) if option == "--quota" else None
+        if heading is not None:
             raise ThadsError(
-                f"--quota {error.record}: column 'cases' or 'money' (the target percents, "
-                f"Chỉ tiêu việc / Chỉ tiêu tiền): {error.reason}"
+                f"--quota {error.record}: column {error.field!r} ({heading}): {error.reason}"
             ) from None
         raise
     except (ThadsError, OSError):

@@ -21,20 +21,28 @@ from thads.errors import InvalidRecordError
 from thads.values._rates import Points, Rate, round_half_up
 
 
-def _percent(value: Decimal | int | str) -> Decimal:
+def _percent(value: Decimal | int | str, field: str = "target") -> Decimal:
     if isinstance(value, float):
         raise InvalidRecordError(
-            "Quota", "target", f"give the target as a Decimal or str, not the float {value!r}"
+            "Quota", field, f"give the target as a Decimal or str, not the float {value!r}"
         )
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, str)):
-        raise InvalidRecordError("Quota", "target", f"not a percent: {value!r}")
+        raise InvalidRecordError("Quota", field, f"not a percent: {value!r}")
     try:
         number = Decimal(str(value).replace(",", ".").removesuffix("%").strip())
     except ArithmeticError:
-        raise InvalidRecordError("Quota", "target", f"not a percent: {value!r}") from None
+        raise InvalidRecordError("Quota", field, f"not a percent: {value!r}") from None
     if not Decimal(0) <= number <= Decimal(100):
-        raise InvalidRecordError("Quota", "target", f"{number} is outside 0..100")
+        raise InvalidRecordError("Quota", field, f"{number} is outside 0..100")
     return number
+
+
+def _cases_percent(value: Decimal | int | str) -> Decimal:
+    return _percent(value, "cases")
+
+
+def _money_percent(value: Decimal | int | str) -> Decimal:
+    return _percent(value, "money")
 
 
 def _year(value: int) -> int:
@@ -75,8 +83,8 @@ class Quota:
     """
 
     year: int = attrs.field(converter=_year)
-    cases: Decimal = attrs.field(converter=_percent)
-    money: Decimal = attrs.field(converter=_percent)
+    cases: Decimal = attrs.field(converter=_cases_percent)
+    money: Decimal = attrs.field(converter=_money_percent)
     office: str | None = attrs.field(default=None, converter=_office)
 
     def attainment(self, *, cases: Rate | None = None, money: Rate | None = None) -> Attainment:
