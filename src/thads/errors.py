@@ -63,7 +63,10 @@ ERROR_CODES: Final[Mapping[str, str]] = MappingProxyType(
         "quota.year": "a quota year not written as digits",
         "quota.target": "a quota target that is not a percent (NaN, infinity...)",
         "quota.duplicate": "a second quota for the same year and office",
-        "office.not_in_tree": "a case's office is not in the office tree (offices file) given",
+        "office.not_in_tree": (
+            "a case's office is not in the office tree (offices file) given: its case row and "
+            "each of its events"
+        ),
         "report.tampered": "a report document whose figures do not hold together",
         "report.jobs": "a number of worker processes outside 1..thads.count.MAX_JOBS",
     }

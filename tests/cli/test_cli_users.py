@@ -159,8 +159,10 @@ def test_an_office_missing_from_the_offices_file_is_a_rejected_row(tmp_path: Pat
     assert result.returncode == 3, result.stderr
     assert "Warning" not in result.stderr  # a thads message, not a Python warning line
     assert "'B'" in result.stderr and "offices file" in result.stderr
-    # B's cases T4, T5, T6 are held out: 3 of the 17 rows read (6 cases + 11 events)
-    assert "3 of 17 rows rejected" in result.stdout
+    # B's cases T4, T5, T6 are held out with their one event each: 6 of the 17 rows
+    # read (6 cases + 11 events), each at its line (T4's event is line 10)
+    assert "6 of 17 rows rejected" in result.stdout
+    assert "events.csv:10: event of case T4" in result.stderr
     strict = _thads("report", *FILES, "--year", "2023", "--offices", str(offices), "--strict")
     assert strict.returncode == 1 and "'B'" in strict.stderr
 

@@ -114,23 +114,64 @@ def test_rejected_rows_are_counted_warned_and_kept_in_json(tmp_path: Path) -> No
 
 
 def test_an_office_not_in_the_tree_is_a_rejected_row(tmp_path: Path) -> None:
+    """c1 (office C, line 3 of cases.csv) has two events (lines 2 and 4 of events.csv):
+    the case row and both events are rejected at their lines, none counted as accepted;
+    read 2 + 3 = 5 rows, 3 rejected; a1 (office A) and its event are counted."""
     cases, events = _files(
-        tmp_path, [_row("a1"), _row("c1", office="C")], "c1,2022-12-01,completed,,\n"
+        tmp_path,
+        [_row("a1"), _row("c1", office="C")],
+        "c1,2022-11-20,collected,1000,\na1,2022-12-01,completed,,\nc1,2022-12-01,completed,,\n",
     )
     reader = read_cases(cases, events)
     with pytest.warns(RejectedRowsWarning, match="offices not in the office tree: C;"):
         rep = report(reader, Y23, offices=TREE)
     assert rep.total.tally("cases").accepted == 1  # c1 is not counted
-    assert (rep.read_rows, rep.rejected_rows) == (3, 1)
-    assert [(r.record, r.field, r.code) for r in reader.rejected] == [
-        ("case c1", "office", "office.not_in_tree")
+    assert (rep.read_rows, rep.rejected_rows) == (5, 3)
+    assert [(Path(r.file).name, r.line, r.record, r.field, r.code) for r in reader.rejected] == [
+        ("cases.csv", 3, "case c1", "office", "office.not_in_tree"),
+        ("events.csv", 2, "event of case c1", "case_id", "office.not_in_tree"),
+        ("events.csv", 4, "event of case c1", "case_id", "office.not_in_tree"),
     ]
+    counts = {Path(k).name: (v.read, v.accepted, v.rejected) for k, v in reader.counts.items()}
+    assert counts == {"cases.csv": (2, 1, 1), "events.csv": (3, 1, 2)}
     with pytest.raises(RowError, match="not in the office tree"):
         report(read_cases(cases, events, strict=True), Y23, offices=TREE)
     # Python cases: held out and counted too
     with pytest.warns(RejectedRowsWarning, match="1 input rows rejected"):
         mine = report([case("x", date(2022, 11, 1), office="C")], Y23, offices=TREE)
     assert mine.rejected_rows == 1 and mine.total.tally("cases").accepted == 0
+
+
+@pytest.mark.parametrize(
+    "how", ["sorted_input", "jobs=2", "pyarrow"], ids=["merge", "jobs", "pyarrow"]
+)
+def test_every_reading_rejects_an_out_of_tree_case_at_its_lines(tmp_path: Path, how: str) -> None:
+    """The same rows as one reading through the event index (the test above), read by
+    the streaming merge, by two workers and by the pyarrow engine."""
+    if how == "pyarrow":
+        pytest.importorskip("pyarrow")
+    if how == "jobs=2" and not hasattr(os, "fork"):
+        pytest.skip("jobs=N forks")
+    cases, events = _files(
+        tmp_path,
+        [_row("a1"), _row("c1", office="C")],
+        "a1,2022-12-01,completed,,\nc1,2022-11-20,collected,1000,\nc1,2022-12-01,completed,,\n",
+    )
+    reader = read_cases(
+        cases,
+        events,
+        sorted_input=how == "sorted_input",
+        engine="pyarrow" if how == "pyarrow" else "python",
+    )
+    with pytest.warns(RejectedRowsWarning, match="offices not in the office tree: C;"):
+        rep = report(reader, Y23, offices=TREE, jobs=2 if how == "jobs=2" else 1)
+    assert rep.total.tally("cases").accepted == 1
+    assert (rep.read_rows, rep.rejected_rows) == (5, 3)
+    assert [(Path(r.file).name, r.line, r.code) for r in reader.rejected] == [
+        ("cases.csv", 3, "office.not_in_tree"),
+        ("events.csv", 3, "office.not_in_tree"),
+        ("events.csv", 4, "office.not_in_tree"),
+    ]
 
 
 def test_the_command_exits_3_for_an_office_not_in_the_tree_and_1_under_strict(

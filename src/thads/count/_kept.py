@@ -18,7 +18,7 @@ from thads.count._engine import GroupKey, compiled, place_case
 from thads.count._explain import Explanation, Which, case_figures, explained
 from thads.count._rollup import GroupFunction, executor_code_map, group_key, rollup
 from thads.errors import InvalidRecordError
-from thads.read import CaseReader, FileCount, RejectedRow, RowError
+from thads.read import CaseReader
 from thads.records import NATIONAL_CODE, Case, CompiledCase, Office, OfficeTree, Timeline
 from thads.rules import Regime, Unit
 from thads.values import StatisticalPeriod
@@ -46,42 +46,34 @@ class KeptCases:
 class Gate:
     """Holds out the cases of offices that the office tree does not know (rejected rows).
 
-    Such a case cannot be placed under a province, so it is not counted: it is a rejected
-    row of the report (of the reader's cases file, when a reader read it). A strict reader
-    raises :class:`~thads.read.RowError` instead.
+    Such a case cannot be placed under a province, so it is not counted. Read by a
+    reader (:meth:`through`), its case row and its events are rejected rows of the
+    reader's files, each at its line (code ``office.not_in_tree``; a strict reader raises
+    :class:`~thads.read.RowError`); given as Python objects (:meth:`filter`), the case is
+    counted in :attr:`held` only. :attr:`held` counts the cases held out, by office.
     """
 
-    def __init__(self, tree: OfficeTree, reader: CaseReader | None) -> None:
+    def __init__(self, tree: OfficeTree) -> None:
         self.tree = tree
-        self.reader = reader
         self.held: dict[str, int] = {}
 
+    def __contains__(self, office: object) -> bool:
+        return office in self.tree or office == NATIONAL_CODE
+
     def filter(self, stream: Iterable[CompiledCase]) -> Iterator[CompiledCase]:
-        tree, reader = self.tree, self.reader
         for case in stream:
-            if case.office in tree or case.office == NATIONAL_CODE:
+            if case.office in self:
                 yield case
                 continue
             self.held[case.office] = self.held.get(case.office, 0) + 1
-            if reader is None:
-                continue
-            name = str(reader.cases_path)
-            rejected = RejectedRow(
-                name,
-                0,
-                f"case {case.case_id}",
-                "office",
-                f"office {case.office!r} is not in the office tree (offices file): the case "
-                f"and its {len(case.timeline.steps)} events are not counted; add the office "
-                "to the offices file",
-                code="office.not_in_tree",
-            )
-            if reader.strict:
-                raise RowError(rejected)
-            reader.rejected.append(rejected)
-            count = reader.counts.setdefault(name, FileCount())
-            count.accepted -= 1
-            count.rejected += 1
+
+    def through(self, reader: CaseReader) -> Iterator[CompiledCase]:
+        """The cases of ``reader`` in offices of the tree; the others rejected by it."""
+        try:
+            yield from reader.compiled(offices=self)
+        finally:
+            for office, count in reader.held_offices.items():
+                self.held[office] = self.held.get(office, 0) + count
 
 
 # --- explaining a figure by its cases (the placement and rollup of the report) ----------
@@ -192,7 +184,7 @@ def explain(
         cases.compiled() if isinstance(cases, CaseReader) else (compiled(c) for c in cases)
     )
     if tree is not None and report.by in ("office", "executor", "province"):
-        stream = Gate(tree, None).filter(stream)
+        stream = Gate(tree).filter(stream)
     kept_cases = tuple(stream)
     codes: Mapping[GroupKey, str] = {}
     if report.by == "executor":

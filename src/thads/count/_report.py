@@ -306,11 +306,13 @@ def _entries(
     gate: Gate | None = None,
     keep: list[CompiledCase] | None = None,
 ) -> Iterator[tuple[GroupKey, Timeline]]:
-    stream: Iterable[CompiledCase] = (
-        cases.compiled() if isinstance(cases, CaseReader) else (compiled(c) for c in cases)
-    )
-    if gate is not None:
-        stream = gate.filter(stream)
+    stream: Iterable[CompiledCase]
+    if isinstance(cases, CaseReader):  # the reader rejects out-of-tree cases at their lines
+        stream = cases.compiled() if gate is None else gate.through(cases)
+    else:
+        stream = (compiled(c) for c in cases)
+        if gate is not None:
+            stream = gate.filter(stream)
     if keep is not None:
         stream = _keeping(stream, keep)
     if collector is not None:  # the metrics see each case as it passes to the sweep
@@ -474,12 +476,12 @@ def _shard_part(index: int) -> _ShardResult:
     keep: list[CompiledCase] | None = [] if keep_cases else None
     if isinstance(cases, CaseReader):
         reader = cases.shard(index, jobs, by_range=by_range)
-        gate = None if tree is None else Gate(tree, reader)
+        gate = None if tree is None else Gate(tree)
         swept = _swept(reader, key, fields, years, collector, gate, keep)
         held = {} if gate is None else gate.held
         return swept, reader.counts, reader.rejected, collector, held, keep
     part = list(cases)[index::jobs]
-    gate = None if tree is None else Gate(tree, None)
+    gate = None if tree is None else Gate(tree)
     swept = sweep(_entries(part, key, collector, gate, keep), years)
     return swept, {}, [], collector, {} if gate is None else gate.held, keep
 
@@ -603,11 +605,7 @@ def reports(
             spans.setdefault(p.same_period_last_year(), earlier)
     years = sorted({p.year for p in spans})
     reader = cases if isinstance(cases, CaseReader) else None
-    gate = (
-        Gate(tree, reader)
-        if tree is not None and by in ("office", "executor", "province")
-        else None
-    )
+    gate = Gate(tree) if tree is not None and by in ("office", "executor", "province") else None
     keep: list[CompiledCase] | None = [] if keep_cases else None
     swept = None
     if jobs > 1:  # by columns, one process counts as fast (Arrow reads with every core)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import partial
 from operator import attrgetter
@@ -181,13 +181,15 @@ class ArrowCaseReader(CaseReader):
             return
         yield from plan.run(self, _case_of, iter(plan.dirty))
 
-    def compiled(self) -> Iterator[CompiledCase]:
-        """The cases as the engine reads them (no :class:`Case` objects are built)."""
-        plan = self._plan()
+    def compiled(self, offices: Container[str] | None = None) -> Iterator[CompiledCase]:
+        """The cases as the engine reads them (no :class:`Case` objects are built);
+        ``offices`` as for :meth:`CaseReader.compiled` (a case of another office is read
+        by the row reader, which rejects it with its events at their lines)."""
+        plan = self._plan(offices)
         if plan is None:
-            yield from super().compiled()
+            yield from super().compiled(offices)
             return
-        yield from plan.run(self, _compiled_of, plan.dirty.compiled())
+        yield from plan.run(self, _compiled_of, plan.dirty.compiled(offices))
 
     def timelines(
         self, fields: Sequence[str], single: Hashable = None
@@ -211,7 +213,7 @@ class ArrowCaseReader(CaseReader):
             pool.release_unused()
         return columns
 
-    def _plan(self) -> _Plan | None:
+    def _plan(self, offices: Container[str] | None = None) -> _Plan | None:
         if not self._columnar:
             return None
         pa = _arrow()
@@ -227,7 +229,7 @@ class ArrowCaseReader(CaseReader):
 
         try:
             with small_pages(np):
-                return _Plan(pa, self, cases, events)
+                return _Plan(pa, self, cases, events, offices)
         except pa.ArrowException:  # e.g. a column too large for one array: row by row
             return None
 
@@ -246,7 +248,12 @@ class _Plan:
     """Which case ids are compiled from the columns; the row reader over all the others."""
 
     def __init__(
-        self, pa: Any, reader: ArrowCaseReader, cases: Table, events: Table | None
+        self,
+        pa: Any,
+        reader: ArrowCaseReader,
+        cases: Table,
+        events: Table | None,
+        offices: Container[str] | None = None,
     ) -> None:
         import numpy as np
 
@@ -273,6 +280,9 @@ class _Plan:
             good, index, values = _by_value(pa, np, col[field], decode, m, null_ok)
             case_ok &= good
             self.decoded[field] = (index, values)
+        if offices is not None:  # another office: the row reader rejects it at its lines
+            index, values = self.decoded["office"]
+            case_ok &= np.array([v is not None and v in offices for v in values])[index]
         good, amounts = _amounts(pa, np, col["amount"], m, required=True)
         case_ok &= good
         ref = col["judgment_ref"]
@@ -479,6 +489,7 @@ class _Plan:
         ``taken`` None), then the rows compiled from the columns (cases, events)."""
         if taken is None:
             reader.rejected = list(self.dirty.rejected)
+            reader.held_offices = dict(self.dirty.held_offices)
             reader.counts = {self.cases_name: FileCount()}
             if reader.events_path is not None:
                 reader.counts[self.events_name] = FileCount()

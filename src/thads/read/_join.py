@@ -4,7 +4,7 @@ and the hold policy (a case with a rejected event is held out whole)."""
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from datetime import date
 from typing import Any, Final
 
@@ -102,6 +102,9 @@ class Joiner(Sharded):
     _event_rows: Rows | None
     _bounds: tuple[str, str | None] | None = None
     """The case ids a byte-range part owns (jobs=N on sorted files), else None."""
+    held_offices: dict[str, int]
+    """Cases rejected in the last reading because the office tree did not know their
+    office, by office (see :meth:`thads.read.CaseReader.compiled`)."""
     _exact_order: bool = False
     """The merge refuses a rejected case row whose id comes before the last one (a
     reading of files that only look sorted, which must give what the index gives);
@@ -157,6 +160,42 @@ class Joiner(Sharded):
                     "case_id",
                     f"held out with its case: {HELD_AT}{cause} was rejected",
                     code="event.held",
+                ),
+            )
+
+    def _out_of_tree(
+        self,
+        cases_name: str,
+        line: int,
+        fields: CaseFields,
+        events_name: str,
+        items: list[IndexedEvent],
+    ) -> None:
+        """Reject the row and the events of a case whose office the office tree does not
+        know (it could not be placed under a province), each at its own line."""
+        case_id, office = fields[0], fields[1]
+        self.held_offices[office] = self.held_offices.get(office, 0) + 1
+        reason = f"office {office!r} is not in the office tree (offices file)"
+        self._reject(
+            cases_name,
+            line,
+            InvalidRecordError(
+                f"case {case_id}",
+                "office",
+                f"{reason}: the case and its {len(items)} events are not counted; add the "
+                "office to the offices file",
+                code="office.not_in_tree",
+            ),
+        )
+        for event in items:
+            self._reject(
+                events_name,
+                event[0],
+                InvalidRecordError(
+                    f"event of case {case_id}",
+                    "case_id",
+                    f"held out with its case: {reason}",
+                    code="office.not_in_tree",
                 ),
             )
 
@@ -317,9 +356,12 @@ class Joiner(Sharded):
         if case_id < low or (high is not None and case_id >= high):
             raise _outside(file, line, case_id, low, high)
 
-    def _indexed(self, pick: int = -1) -> Iterator[tuple[Any, Timeline]]:
+    def _indexed(
+        self, pick: int = -1, offices: Container[str] | None = None
+    ) -> Iterator[tuple[Any, Timeline]]:
         """Every event indexed first, then each case as its row comes (any order): its
-        (fields, timeline), or (``fields[pick]``, timeline).
+        (fields, timeline), or (``fields[pick]``, timeline); a case of an office not in
+        ``offices`` (when given) is rejected with its events (:meth:`_out_of_tree`).
 
         In a byte-range part (``_bounds``) every row with a case id must be one of the
         part's: then each case and all its rows are in one part, as by hash."""
@@ -369,6 +411,9 @@ class Joiner(Sharded):
             if held and case_id in held:
                 self._hold(cases_name, line, case_id, events_name, (e[0] for e in items))
                 continue
+            if offices is not None and fields[1] not in offices:
+                self._out_of_tree(cases_name, line, fields, events_name, items)
+                continue
             timeline = self._timeline(fields, items, cases_name, line, events_name)
             if timeline is None:
                 continue
@@ -379,9 +424,12 @@ class Joiner(Sharded):
                 self._reject_orphan(events_name, line, case_id, case_id in refused)
         self._finish(cases_name, events_name)
 
-    def _merged(self, pick: int = -1) -> Iterator[tuple[Any, Timeline]]:
+    def _merged(
+        self, pick: int = -1, offices: Container[str] | None = None
+    ) -> Iterator[tuple[Any, Timeline]]:
         """Both files read in step (sorted by case_id): each case as its row comes, with
-        the run of events of its id; (fields, timeline), or (``fields[pick]``, timeline).
+        the run of events of its id; (fields, timeline), or (``fields[pick]``, timeline);
+        ``offices`` as for :meth:`_indexed`.
 
         The common case row (:func:`quick_case_fields`) and the common run (the next run
         read ahead is the case's own) take the straight path; any other goes through
@@ -471,6 +519,9 @@ class Joiner(Sharded):
                     items = take(case_id, items)
             if held and case_id in held:
                 self._hold(cases_name, line, case_id, events_name, (e[0] for e in items))
+                continue
+            if offices is not None and fields[1] not in offices:
+                self._out_of_tree(cases_name, line, fields, events_name, items)
                 continue
             day, amount = fields[8], fields[9]
             steps = fast_steps(day, amount, items) if items else ()

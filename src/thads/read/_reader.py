@@ -7,7 +7,7 @@ Every row read is accounted for: it is either part of an accepted case or listed
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Container, Hashable, Iterable, Iterator, Sequence
 from typing import Any, Final, Literal, Self
 
 from thads.errors import InvalidRecordError
@@ -89,6 +89,7 @@ class CaseReader(Joiner):
         self.rejected: list[RejectedRow] = []
         self.counts: dict[str, FileCount] = {}
         self._held: dict[str, str] = {}
+        self.held_offices: dict[str, int] = {}
         self._case_rows: Rows = file_rows(
             cases_path, CASE_COLUMNS, CASE_OPTIONAL, encoding, columns
         )
@@ -273,10 +274,15 @@ class CaseReader(Joiner):
         for fields, timeline in self._items():
             yield _case(fields, timeline)
 
-    def compiled(self) -> Iterator[CompiledCase]:
-        """The cases as the engine reads them (no :class:`Case` objects are built)."""
+    def compiled(self, offices: Container[str] | None = None) -> Iterator[CompiledCase]:
+        """The cases as the engine reads them (no :class:`Case` objects are built).
+
+        ``offices``: the offices a case may belong to (an office tree); a case of any
+        other office is a rejected row, and so are its events (code
+        ``office.not_in_tree``, at their own lines), and :attr:`held_offices` counts them
+        by office."""
         name = _INTERCHANGE_NAME  # an enum's .value is a slow descriptor: looked up once
-        for fields, timeline in self._items():
+        for fields, timeline in self._items(offices=offices):
             yield CompiledCase(
                 fields[0], fields[1], fields[2], name[fields[3]], name[fields[4]],
                 name[fields[10]], timeline,
@@ -309,15 +315,18 @@ class CaseReader(Joiner):
             for values, timeline in items:
                 yield tuple(name.get(values[k], values[k]) for k in at), timeline
 
-    def _items(self, pick: int = -1) -> Iterator[tuple[Any, Timeline]]:
+    def _items(
+        self, pick: int = -1, offices: Container[str] | None = None
+    ) -> Iterator[tuple[Any, Timeline]]:
         """Each accepted case as (fields, timeline), or (``fields[pick]``, timeline)."""
         if self.sorted_input and self._event_rows is not None:
-            return self._merged(pick)
-        return self._indexed(pick)
+            return self._merged(pick, offices)
+        return self._indexed(pick, offices)
 
     def _begin(self) -> tuple[Decoder, str, str]:
         self.rejected = []
         self._held = {}
+        self.held_offices = {}
         cases_name = str(self.cases_path)
         events_name = str(self.events_path) if self.events_path is not None else ""
         self.counts = {cases_name: FileCount()}
