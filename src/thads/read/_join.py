@@ -169,10 +169,12 @@ class Joiner(Sharded):
         line: int,
         fields: CaseFields,
         events_name: str,
-        items: list[IndexedEvent],
+        events: Iterable[IndexedEvent | int],
     ) -> None:
-        """Reject the row and the events of a case whose office the office tree does not
-        know (it could not be placed under a province), each at its own line."""
+        """Reject the row and the events it kept (or their lines) of a case whose office
+        the office tree does not know (it could not be placed under a province), each at
+        its own line; its events rejected for a reason of their own stay so."""
+        lines = [e if isinstance(e, int) else e[0] for e in events]
         case_id, office = fields[0], fields[1]
         self.held_offices[office] = self.held_offices.get(office, 0) + 1
         reason = f"office {office!r} is not in the office tree (offices file)"
@@ -182,15 +184,15 @@ class Joiner(Sharded):
             InvalidRecordError(
                 f"case {case_id}",
                 "office",
-                f"{reason}: the case and its {len(items)} events are not counted; add the "
+                f"{reason}: the case and its {len(lines)} events are not counted; add the "
                 "office to the offices file",
                 code="office.not_in_tree",
             ),
         )
-        for event in items:
+        for line_of_event in lines:
             self._reject(
                 events_name,
-                event[0],
+                line_of_event,
                 InvalidRecordError(
                     f"event of case {case_id}",
                     "case_id",
@@ -411,10 +413,7 @@ class Joiner(Sharded):
             if held and case_id in held:
                 self._hold(cases_name, line, case_id, events_name, (e[0] for e in items))
                 continue
-            if offices is not None and fields[1] not in offices:
-                self._out_of_tree(cases_name, line, fields, events_name, items)
-                continue
-            timeline = self._timeline(fields, items, cases_name, line, events_name)
+            timeline = self._timeline(fields, items, cases_name, line, events_name, offices)
             if timeline is None:
                 continue
             self.counts[cases_name].accepted += 1
@@ -520,13 +519,11 @@ class Joiner(Sharded):
             if held and case_id in held:
                 self._hold(cases_name, line, case_id, events_name, (e[0] for e in items))
                 continue
-            if offices is not None and fields[1] not in offices:
-                self._out_of_tree(cases_name, line, fields, events_name, items)
-                continue
             day, amount = fields[8], fields[9]
             steps = fast_steps(day, amount, items) if items else ()
-            if steps is None:  # out of order or not valid: the events one by one
-                timeline = self._timeline(fields, items, cases_name, line, events_name)
+            if steps is None or (offices is not None and fields[1] not in offices):
+                # out of order or not valid (the events one by one), or out of the tree
+                timeline = self._timeline(fields, items, cases_name, line, events_name, offices)
                 if timeline is None:
                     continue
             else:  # what _timeline gives for events the fast check takes
@@ -549,19 +546,28 @@ class Joiner(Sharded):
         cases_name: str,
         case_line: int,
         events_name: str,
+        offices: Container[str] | None = None,
     ) -> Timeline | None:
         """Keep the events that can follow each other; reject the others with reasons.
 
-        None when the case is held out (on_bad_event="hold_case")."""
+        None when the case is held out (on_bad_event="hold_case"), or rejected with the
+        events it kept because its office is not in ``offices`` (:meth:`_out_of_tree`)."""
         accepted, amount = fields[8], fields[9]
         accepted_month = month_serial(fields[7])
+        outside = offices is not None and fields[1] not in offices
         if not items:
+            if outside:
+                self._out_of_tree(cases_name, case_line, fields, events_name, ())
+                return None
             return Timeline(accepted, accepted_month, amount)
         steps = TimelineBuilder.fast_steps(accepted, amount, items)  # None if out of order
         if steps is None and any(items[k][1] > items[k + 1][1] for k in range(len(items) - 1)):
             items.sort(key=lambda item: item[1])  # stable: same-day events keep file order
             steps = TimelineBuilder.fast_steps(accepted, amount, items)
         if steps is not None:
+            if outside:
+                self._out_of_tree(cases_name, case_line, fields, events_name, items)
+                return None
             self.counts[events_name].accepted += len(steps)
             return Timeline(accepted, accepted_month, amount, steps)
         case_id = fields[0]
@@ -576,6 +582,9 @@ class Joiner(Sharded):
             good.append(line)
         if case_id in self._held:
             self._hold(cases_name, case_line, case_id, events_name, good)
+            return None
+        if outside:
+            self._out_of_tree(cases_name, case_line, fields, events_name, good)
             return None
         self.counts[events_name].accepted += len(good)
         return builder.build()
