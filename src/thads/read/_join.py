@@ -102,9 +102,6 @@ class Joiner(Sharded):
     _event_rows: Rows | None
     _bounds: tuple[str, str | None] | None = None
     """The case ids a byte-range part owns (jobs=N on sorted files), else None."""
-    held_offices: dict[str, int]
-    """Cases rejected in the last reading because the office tree did not know their
-    office, by office (see :meth:`thads.read.CaseReader.compiled`)."""
     _exact_order: bool = False
     """The merge refuses a rejected case row whose id comes before the last one (a
     reading of files that only look sorted, which must give what the index gives);

@@ -257,6 +257,7 @@ class CaseReader(Joiner):
         reader.sorted_input = False
         reader.on_bad_event = on_bad_event
         reader.rejected, reader.counts, reader._held = [], {}, {}
+        reader.held_offices = {}
         reader._case_rows, reader._event_rows = cases, events
         reader._shard = None
         reader._file_options = None

@@ -54,6 +54,9 @@ class Sharded:
     rejected: list[RejectedRow]
     counts: dict[str, FileCount]
     _held: dict[str, str]
+    held_offices: dict[str, int]
+    """Cases rejected in the last reading because the office tree did not know their
+    office, by office (see :meth:`thads.read.CaseReader.compiled`)."""
     _shard: tuple[int, int] | None
 
     def shard(self, index: int, count: int) -> Self:
@@ -71,7 +74,7 @@ class Sharded:
         counts, rejected rows and held cases)."""
         copy = type(self).__new__(type(self))
         copy.__dict__.update(self.__dict__)
-        copy.rejected, copy.counts, copy._held = [], {}, {}
+        copy.rejected, copy.counts, copy._held, copy.held_offices = [], {}, {}, {}
         return copy
 
     def _mine(self, values: RawRow) -> bool:
