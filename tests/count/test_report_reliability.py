@@ -172,6 +172,7 @@ def test_every_reading_rejects_an_out_of_tree_case_at_its_lines(tmp_path: Path, 
         ("events.csv", 3, "office.not_in_tree"),
         ("events.csv", 4, "office.not_in_tree"),
     ]
+    assert reader.held_offices == {"C": 1}
 
 
 def test_the_command_exits_3_for_an_office_not_in_the_tree_and_1_under_strict(

@@ -521,7 +521,7 @@ def _sharded_sweep(
         _FORKED = None
     total = Sweep(tuple(sorted(set(years))))
     if isinstance(cases, CaseReader):
-        cases.counts, cases.rejected = {}, []
+        cases.counts, cases.rejected, cases.held_offices = {}, [], {}
     for swept, counts, rejected, collected, held, kept in parts:
         total.merge(swept)
         if metrics is not None and collected is not None:
@@ -533,7 +533,7 @@ def _sharded_sweep(
             keep.extend(kept)
         if isinstance(cases, CaseReader):
             shard = cases.shard(0, 1)
-            shard.counts, shard.rejected = counts, rejected
+            shard.counts, shard.rejected, shard.held_offices = counts, rejected, held
             cases.absorb(shard)
     return total
 

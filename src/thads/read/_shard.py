@@ -88,13 +88,15 @@ class Sharded:
         return (item for item in rows() if self._mine(item[1]))
 
     def absorb(self, other: Sharded) -> None:
-        """Add another shard's counts and rejections to this reader's."""
+        """Add another shard's counts, rejections and held offices to this reader's."""
         for name, theirs in other.counts.items():
             mine = self.counts.setdefault(name, FileCount())
             mine.read += theirs.read
             mine.accepted += theirs.accepted
             mine.rejected += theirs.rejected
             mine.blank += theirs.blank
+        for office, count in other.held_offices.items():
+            self.held_offices[office] = self.held_offices.get(office, 0) + count
         order = {str(self.cases_path): 0, str(self.events_path): 1}
         self.rejected = listed_once(
             sorted([*self.rejected, *other.rejected], key=lambda r: (order.get(r.file, 2), r.line))
