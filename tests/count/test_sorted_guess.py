@@ -114,12 +114,34 @@ def test_what_does_not_look_sorted_is_not_guessed(tmp_path: Path) -> None:
     assert read_cases(c, backwards).as_sorted() is None  # sampled lines out of order
 
 
-def test_quoted_fields_are_guessed_and_counted_as_the_index_counts(tmp_path: Path) -> None:
-    """A quoted reference with a comma and a line break (c05, lines 6–7): the guess does
-    not scan the whole file, so the merge reads it, and gives the index's report. By
-    hand: fields are single-line, so lines 6 and 7 are each a rejected row and c05's
-    event has no case row: 29 cases and 290 đồng collected; 61 rows read (31 lines of
-    cases, 30 events), 3 rejected."""
+def test_quoted_fields_are_guessed_and_read_by_the_merge(tmp_path: Path) -> None:
+    """A quoted reference with a comma (c05): the guess does not scan the whole file, so
+    the merge reads it to the end (the reader is still guessed sorted after the report:
+    a merge that gave way would have turned the guess off) and gives the index's report.
+    By hand: 30 cases, 300 đồng collected, 60 rows read, none rejected."""
+    ids = [f"c{i:02d}" for i in range(1, 31)]
+    _, e = write_collected(str(tmp_path), ids, ids)
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text(
+        CASE_HEAD
+        + "".join(case_line(i) for i in ids).replace("c05,P01,E1,active,civil,,",
+                                                     'c05,P01,E1,active,civil,"BA 12, HN",')
+    )  # fmt: skip
+    reader = read_cases(quoted, e)
+    got = _counted(reader, by="national")
+    assert reader.as_sorted() is not None  # the merge did not give way
+    assert got == _by_index(read_cases(quoted, e), by="national")
+    total = got[0][0].current
+    assert total is not None and total.money.completed == 300
+    assert got[1:3] == (60, 0)
+
+
+def test_a_quoted_line_break_is_counted_as_the_index_counts(tmp_path: Path) -> None:
+    """A quoted reference with a line break (c05, lines 6–7): guessed sorted all the same,
+    but line 7 (its id 'HN"' sorts before c05) makes the merge give way, and the report
+    counts through the index. By hand: fields are single-line, so lines 6 and 7 are each
+    a rejected row and c05's event has no case row: 29 cases and 290 đồng collected; 61
+    rows read (31 lines of cases, 30 events), 3 rejected."""
     ids = [f"c{i:02d}" for i in range(1, 31)]
     _, e = write_collected(str(tmp_path), ids, ids)
     quoted = tmp_path / "quoted.csv"
@@ -131,6 +153,7 @@ def test_quoted_fields_are_guessed_and_counted_as_the_index_counts(tmp_path: Pat
     reader = read_cases(quoted, e)
     assert reader.as_sorted() is not None  # only a guess: the merge checks every row
     got = _counted(reader, by="national")
+    assert reader.as_sorted() is None  # the merge gave way: not guessed again
     assert got == _by_index(read_cases(quoted, e), by="national")
     total = got[0][0].current
     assert total is not None and total.money.completed == 290

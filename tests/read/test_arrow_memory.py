@@ -4,16 +4,23 @@ setting given back as it was)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from thads.read._arrays import small_pages
 
 pa = pytest.importorskip("pyarrow")
+pytest.importorskip("pyarrow.csv")  # the submodules the engine loads with pyarrow
+pytest.importorskip("pyarrow.json")
+pytest.importorskip("pyarrow.compute")
 np = pytest.importorskip("numpy")
 
 
 def test_small_pages_turns_the_advice_off_and_gives_it_back() -> None:
-    setter = np._core.multiarray._set_madvise_hugepage
+    core = getattr(np, "_core", None) or np.core  # NumPy 2, NumPy 1
+    setter = core.multiarray._set_madvise_hugepage
     before = setter(True)
     try:
         with small_pages(np):
@@ -37,3 +44,29 @@ def test_the_files_go_to_jemalloc_unless_the_user_chose(monkeypatch: pytest.Monk
     assert reading_pool(pa).backend_name == expected
     monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
     assert reading_pool(pa).backend_name == pa.default_memory_pool().backend_name
+
+
+def test_the_files_are_read_into_the_reading_pool(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Arrow's readers allocate the columns in the pool ``reading_pool`` gives (a proxy
+    pool here, which counts what goes through it), CSV and JSON Lines alike."""
+    from thads.read import _arrow_files
+    from thads.read._headings import CASE_COLUMNS, CASE_OPTIONAL
+
+    proxy = pa.proxy_memory_pool(pa.system_memory_pool())
+    monkeypatch.setattr(_arrow_files, "reading_pool", lambda _pa: proxy)
+    assert proxy.max_memory() == 0
+    rows = [f"c{k},P01,E1,active,civil,,,2024-11-04,{k + 1},state" for k in range(200)]
+    csv_file = tmp_path / "cases.csv"
+    csv_file.write_text(",".join(CASE_COLUMNS) + "\n" + "\n".join(rows) + "\n")
+    assert _arrow_files.load_file(pa, csv_file, CASE_COLUMNS, CASE_OPTIONAL, None) is not None
+    assert proxy.max_memory() > 0  # the CSV reader allocated in it
+    proxy = pa.proxy_memory_pool(pa.system_memory_pool())  # a fresh one for JSON Lines
+    json_file = tmp_path / "cases.jsonl"
+    fields = {"office": "P01", "executor": "E1", "mode": "active", "judgment_kind": "civil",
+              "accepted_on": "2024-11-04", "creditor": "state"}  # fmt: skip
+    records = ({"case_id": f"c{k}", "amount": str(k + 1), **fields} for k in range(200))
+    json_file.write_text("".join(json.dumps(r) + "\n" for r in records))
+    assert _arrow_files.load_file(pa, json_file, CASE_COLUMNS, CASE_OPTIONAL, None) is not None
+    assert proxy.max_memory() > 0  # the JSON reader allocated in it

@@ -6,12 +6,15 @@ from __future__ import annotations
 import tempfile
 import warnings
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sorted_files import write_sorted
+from thads.errors import InvalidRecordError
 from thads.read import read_cases
 from thads.records import Case
 from thads.testing import Dataset, datasets, invalid_datasets
@@ -35,12 +38,22 @@ def test_timelines_are_the_cases_groups_and_timelines(
     with tempfile.TemporaryDirectory() as folder, warnings.catch_warnings():
         warnings.simplefilter("ignore")
         cases, events = data.write(folder)
-        reader = read_cases(cases, events)
-        expected = [(GROUPS[fields](case), case.timeline) for case in reader]
-        counts, rejected = reader.counts, reader.rejected
-        got = list(reader.timelines(fields, "ALL"))
-        assert got == expected
-        assert reader.counts == counts and reader.rejected == rejected
+        (Path(folder) / "sorted").mkdir()
+        sorted_cases, sorted_events = write_sorted(data, str(Path(folder) / "sorted"))
+        for reader in (  # the event index, and the merge of the same rows sorted
+            read_cases(cases, events),
+            read_cases(sorted_cases, sorted_events, sorted_input=True),
+        ):
+            try:
+                expected = [(GROUPS[fields](case), case.timeline) for case in reader]
+            except InvalidRecordError as error:  # ids that sort otherwise once cleaned
+                if error.code != "file.not_sorted":
+                    raise
+                continue
+            counts, rejected = reader.counts, reader.rejected
+            got = list(reader.timelines(fields, "ALL"))
+            assert got == expected
+            assert reader.counts == counts and reader.rejected == rejected
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -54,3 +67,14 @@ def test_the_pyarrow_reader_gives_the_same_pairs(data: Dataset) -> None:
         columns = read_cases(cases, events, engine="pyarrow")
         for fields in GROUPS:
             assert list(columns.timelines(fields, "ALL")) == list(rows.timelines(fields, "ALL"))
+
+
+@pytest.mark.parametrize("engine", ["python", "pyarrow"])
+def test_an_unknown_field_is_refused_naming_the_known_ones(engine: str) -> None:
+    if engine == "pyarrow":
+        pytest.importorskip("pyarrow")
+    examples = Path(__file__).parents[2] / "docs" / "examples"
+    reader = read_cases(examples / "cases.csv", examples / "events.csv", engine=engine)  # type: ignore[arg-type]
+    with pytest.raises(InvalidRecordError, match=r"unknown field 'province'.*office") as error:
+        reader.timelines(("office", "province"))
+    assert error.value.code == "value.unknown"

@@ -195,7 +195,12 @@ class ArrowCaseReader(CaseReader):
         self, fields: Sequence[str], single: Hashable = None
     ) -> Iterator[tuple[Hashable, Timeline]]:
         """As :meth:`CaseReader.timelines`, from the compiled cases."""
-        get = attrgetter(*fields) if fields else None
+        self._field_positions(fields)  # an unknown name is refused, as there
+        return self._pairs(attrgetter(*fields) if fields else None, single)
+
+    def _pairs(
+        self, get: Callable[[CompiledCase], Hashable] | None, single: Hashable
+    ) -> Iterator[tuple[Hashable, Timeline]]:
         for case in self.compiled():
             yield (single if get is None else get(case)), case.timeline
 

@@ -65,14 +65,10 @@ class EventIndex:
         return out
 
 
-def packed_event(day: int, month: int, code: int, ground: int) -> int:
-    """An event's day ordinal (22 bits), month serial (17), code (4) and ground number
-    (20) in one integer, as :class:`EventIndex` keeps them."""
-    return (month << 46) | (day << 24) | (ground << 4) | code
-
-
 _DAY_MASK: Final = (1 << 22) - 1
-"""A day ordinal's bits in a packed event (date.max is 3.652.059)."""
+"""A day ordinal's bits in a packed event: ``month << 46 | day << 24 | ground << 4 |
+code``, a day ordinal in 22 bits (date.max is 3.652.059), a month serial in 17 (9999 ×
+12 + 11 = 119.999), a ground's number in the index in 20, an event code in 4."""
 
 
 CaseItem = tuple[CaseFields, Timeline]
@@ -385,7 +381,7 @@ class Joiner(Sharded):
                         g = ground_index.get(ground, -1)
                         if g < 0:
                             g = ground_of(ground)
-                    # packed_event, inline
+                    # packed as _DAY_MASK says
                     put((line, (month << 46) | (day << 24) | (g << 4) | code, amount, j))
                     j = size
                     size += 1

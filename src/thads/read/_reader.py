@@ -297,10 +297,23 @@ class CaseReader(Joiner):
         the field ``fields`` names (``"office"``, ``"executor"``, ``"mode"``,
         ``"judgment_kind"``, ``"creditor"``: the interchange name of a mode, judgment kind
         or creditor kind), a tuple of the values of several, ``single`` for none."""
-        at = [_FIELD_AT[name] for name in fields]
+        at = self._field_positions(fields)
         if len(at) == 1 and fields[0] in _PLAIN_FIELDS:
             return self._items(at[0])  # the group straight from the join
         return self._grouped(at, single)
+
+    def _field_positions(self, fields: Sequence[str]) -> list[int]:
+        """Where each of ``fields`` is in a case row's checked fields (an unknown name is
+        refused, naming the known ones)."""
+        for name in fields:
+            if name not in _FIELD_AT:
+                raise InvalidRecordError(
+                    "CaseReader.timelines",
+                    "fields",
+                    f"unknown field {name!r}; use any of {', '.join(_FIELD_AT)}",
+                    code="value.unknown",
+                )
+        return [_FIELD_AT[name] for name in fields]
 
     def _grouped(self, at: list[int], single: Hashable) -> Iterator[tuple[Hashable, Timeline]]:
         items = self._items()
