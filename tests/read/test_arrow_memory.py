@@ -33,6 +33,24 @@ def test_small_pages_turns_the_advice_off_and_gives_it_back() -> None:
         setter(before)
 
 
+def test_overlapping_blocks_give_back_the_setting_found_before_the_first() -> None:
+    """Two blocks that overlap (as in two threads: A enters, B enters, A leaves, B
+    leaves): the advice stays off until the last one leaves, then is what it was."""
+    core = getattr(np, "_core", None) or np.core
+    setter = core.multiarray._set_madvise_hugepage
+    before = setter(True)
+    try:
+        first, second = small_pages(np), small_pages(np)
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)
+        assert setter(False) is False  # still off: the second block runs
+        second.__exit__(None, None, None)
+        assert setter(True) is True  # given back as found
+    finally:
+        setter(before)
+
+
 def test_the_files_go_to_jemalloc_unless_the_user_chose(monkeypatch: pytest.MonkeyPatch) -> None:
     from thads.read._arrow_files import reading_pool
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Final
 
 
 def is_string(pa: Any, column: Any) -> bool:
@@ -173,7 +174,10 @@ def small_pages(np: Any) -> Iterator[None]:
     the block (and restored after it). Where the kernel compacts memory on demand to
     find a huge page (transparent huge pages with defrag "madvise", a common setting),
     the many short-lived arrays of the planning paid for it: 0,2 to 0,3 s more at
-    1.000.000 cases, and most of the run-to-run spread (docs/performance.md)."""
+    1.000.000 cases, and most of the run-to-run spread (docs/performance.md).
+
+    The setting is the process's: blocks in several threads at once share one change,
+    the first turning the advice off and the last giving back what was there before."""
     core = getattr(np, "_core", None)
     if core is None:  # NumPy 1
         core = getattr(np, "core", None)
@@ -181,8 +185,27 @@ def small_pages(np: Any) -> Iterator[None]:
     if setter is None:
         yield
         return
-    before = setter(False)
+    with _PAGES.lock:
+        if not _PAGES.depth:
+            _PAGES.before = setter(False)
+        _PAGES.depth += 1
     try:
         yield
     finally:
-        setter(before)
+        with _PAGES.lock:
+            _PAGES.depth -= 1
+            if not _PAGES.depth:
+                setter(_PAGES.before)
+
+
+class _Pages:
+    """The blocks of :func:`small_pages` running now, and the setting found before the
+    first of them."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.depth = 0
+        self.before = True
+
+
+_PAGES: Final = _Pages()
