@@ -148,6 +148,8 @@ def byte_ranges(
         maps, fds = opened
         try:
             if sample and not all(_sampled_in_order(data) for data in maps):
+                return None  # told by 64 lines, before the files are scanned whole
+            if not all(_plain(fd) for fd in fds):
                 return None
             return _parts(maps[0], maps[1], count, fds)
         except _UnsplittableError:
@@ -161,7 +163,7 @@ def looks_sorted(cases: PathLike, events: PathLike, encoding: str | None) -> boo
     quoted line break may make a sampled line a row's middle: then the guess is only
     worse, the reading no less checked)."""
     with ExitStack() as stack:
-        opened = _mapped(stack, (cases, events), encoding, whole=False)
+        opened = _mapped(stack, (cases, events), encoding)
         if opened is None:
             return False
         try:
@@ -171,19 +173,16 @@ def looks_sorted(cases: PathLike, events: PathLike, encoding: str | None) -> boo
 
 
 def _mapped(
-    stack: ExitStack, paths: tuple[PathLike, ...], encoding: str | None, *, whole: bool = True
+    stack: ExitStack, paths: tuple[PathLike, ...], encoding: str | None
 ) -> tuple[list[mmap.mmap], list[int]] | None:
     """The files mapped read-only (closed with ``stack``) if every one is a non-empty
-    UTF-8 CSV file whose every line is one row (``whole``: the whole file scanned for
-    it, see :func:`_plain`), else None."""
+    UTF-8 CSV file, else None (whether every line is one row: :func:`_plain`)."""
     maps, fds = [], []
     for path in paths:
         if is_jsonl(path) or encoding_of(path, encoding) not in ("utf-8-sig", "utf-8"):
             return None
         handle = stack.enter_context(open(path, "rb"))  # noqa: SIM115 (the caller's stack)
         if os.fstat(handle.fileno()).st_size == 0:
-            return None
-        if whole and not _plain(handle.fileno()):
             return None
         maps.append(stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)))
         fds.append(handle.fileno())
