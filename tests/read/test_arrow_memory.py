@@ -56,12 +56,20 @@ def test_the_files_go_to_jemalloc_unless_the_user_chose(monkeypatch: pytest.Monk
 
     monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
     try:
-        expected = pa.jemalloc_memory_pool().backend_name
+        jemalloc = pa.jemalloc_memory_pool().backend_name
     except NotImplementedError:  # a build without jemalloc: the default pool
-        expected = pa.default_memory_pool().backend_name
-    assert reading_pool(pa).backend_name == expected
-    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
+        jemalloc = None
+    if pa.default_memory_pool().backend_name == "mimalloc":
+        assert reading_pool(pa).backend_name == (jemalloc or "mimalloc")
+    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")  # chosen by name
     assert reading_pool(pa).backend_name == pa.default_memory_pool().backend_name
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL")
+    chosen = pa.default_memory_pool()
+    try:  # chosen in the program: kept
+        pa.set_memory_pool(pa.system_memory_pool())
+        assert reading_pool(pa).backend_name == "system"
+    finally:
+        pa.set_memory_pool(chosen)
 
 
 def test_the_files_are_read_into_the_reading_pool(
