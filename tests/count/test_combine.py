@@ -110,3 +110,18 @@ def test_ranking_by_last_years_rate() -> None:
     assert [(e.code, e.rank) for e in ranking.entries] == [("B", 1), ("A", 2)]
     money = rep.rank("previous_money_rate", level=OfficeLevel.DISTRICT)
     assert money.of("B").value == 100 and money.of("A").value == 0
+
+
+def test_a_report_given_twice_is_refused() -> None:
+    """The same report object twice would count its cases twice: refused, naming both
+    places. A copy of it is another object, combined as a part of its own (by hand: a1
+    and a3 of office A counted twice, with a2, 5 where the whole has 3), which is why
+    parts must be split by case_id before counting."""
+    cases = _cases()
+    one = report([cases[c] for c in ("a1", "a3", "b2")], Y23, offices=TREE)
+    two = report([cases[c] for c in ("a2", "b1")], Y23, offices=TREE)
+    with pytest.raises(InvalidRecordError, match="part 3 is part 1 given again"):
+        combine([one, two, one])
+    copy = thads.Report.from_json(one.to_json())
+    assert copy == one and copy is not one
+    assert combine([one, two, copy]).row("A").tally("cases").accepted == 5

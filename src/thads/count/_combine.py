@@ -41,20 +41,39 @@ def _same(parts: list[Report], what: str) -> object:
     return getattr(parts[0], what)
 
 
+def _given_once(parts: list[Report]) -> None:
+    """Refuse a report given twice (its cases would count twice). Copies of one report
+    (through JSON or a queue) and parts that overlap cannot be told from disjoint parts
+    with the same figures, which small parts often have: they are not refused."""
+    first_at: dict[int, int] = {}
+    for k, part in enumerate(parts):
+        if id(part) in first_at:
+            raise InvalidRecordError(
+                "combine",
+                "parts",
+                f"part {k + 1} is part {first_at[id(part)] + 1} given again: its cases "
+                "would count twice",
+            )
+        first_at[id(part)] = k
+
+
 def combine(parts: Iterable[Report]) -> Report:
     """The report of all the cases of ``parts``, reports of disjoint sets of cases.
 
     The parts must share period, grouping (``by``), tree day (``drawn_on``) and regimes;
     each part's cases must be in no other part (split them by case_id), or they count
-    twice. Read and rejected rows add up (read rows stay None if any part has None).
-    Executor rows are renamed ``office/executor`` when the combined report has the same
-    executor code in two offices, as :func:`report` names them.
+    twice (the same report object given twice is refused; a copy of one, or parts that
+    overlap, cannot be told apart from disjoint parts with the same figures). Read and
+    rejected rows add up (read rows stay None if any part has None). Executor rows are
+    renamed ``office/executor`` when the combined report has the same executor code in
+    two offices, as :func:`report` names them.
     """
     from_parts = list(parts)
     if not from_parts:
         raise InvalidRecordError("combine", "parts", "no report to combine")
     for what in ("period", "by", "drawn_on"):
         _same(from_parts, what)
+    _given_once(from_parts)
     first = from_parts[0]
     rows: dict[str, ReportRow] = {}
     parent_of: dict[str, str | None] = {}
