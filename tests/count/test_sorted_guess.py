@@ -114,19 +114,25 @@ def test_what_does_not_look_sorted_is_not_guessed(tmp_path: Path) -> None:
     assert read_cases(c, backwards).as_sorted() is None  # sampled lines out of order
 
 
+def _quoted_reference(folder: Path, reference: str) -> tuple[Path, Path]:
+    """30 cases c01..c30 with a collection each, c05's reference written quoted."""
+    ids = [f"c{i:02d}" for i in range(1, 31)]
+    _, events = write_collected(str(folder), ids, ids)
+    quoted = folder / "quoted.csv"
+    rows = "".join(case_line(i) for i in ids)
+    quoted.write_text(
+        CASE_HEAD
+        + rows.replace("c05,P01,E1,active,civil,,", f'c05,P01,E1,active,civil,"{reference}",')
+    )
+    return quoted, events
+
+
 def test_quoted_fields_are_guessed_and_read_by_the_merge(tmp_path: Path) -> None:
     """A quoted reference with a comma (c05): the guess does not scan the whole file, so
     the merge reads it to the end (the reader is still guessed sorted after the report:
     a merge that gave way would have turned the guess off) and gives the index's report.
     By hand: 30 cases, 300 đồng collected, 60 rows read, none rejected."""
-    ids = [f"c{i:02d}" for i in range(1, 31)]
-    _, e = write_collected(str(tmp_path), ids, ids)
-    quoted = tmp_path / "quoted.csv"
-    quoted.write_text(
-        CASE_HEAD
-        + "".join(case_line(i) for i in ids).replace("c05,P01,E1,active,civil,,",
-                                                     'c05,P01,E1,active,civil,"BA 12, HN",')
-    )  # fmt: skip
+    quoted, e = _quoted_reference(tmp_path, "BA 12, HN")
     reader = read_cases(quoted, e)
     got = _counted(reader, by="national")
     assert reader.as_sorted() is not None  # the merge did not give way
@@ -142,14 +148,7 @@ def test_a_quoted_line_break_is_counted_as_the_index_counts(tmp_path: Path) -> N
     counts through the index. By hand: fields are single-line, so lines 6 and 7 are each
     a rejected row and c05's event has no case row: 29 cases and 290 đồng collected; 61
     rows read (31 lines of cases, 30 events), 3 rejected."""
-    ids = [f"c{i:02d}" for i in range(1, 31)]
-    _, e = write_collected(str(tmp_path), ids, ids)
-    quoted = tmp_path / "quoted.csv"
-    quoted.write_text(
-        CASE_HEAD
-        + "".join(case_line(i) for i in ids).replace("c05,P01,E1,active,civil,,",
-                                                     'c05,P01,E1,active,civil,"BA 12,\nHN",')
-    )  # fmt: skip
+    quoted, e = _quoted_reference(tmp_path, "BA 12,\nHN")
     reader = read_cases(quoted, e)
     assert reader.as_sorted() is not None  # only a guess: the merge checks every row
     got = _counted(reader, by="national")
