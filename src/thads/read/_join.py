@@ -177,8 +177,8 @@ class Joiner(Sharded):
             InvalidRecordError(
                 f"case {case_id}",
                 "office",
-                f"{reason}: the case and its {len(lines)} events are not counted; add the "
-                "office to the offices file",
+                f"{reason}: {_with_events(len(lines))} not counted; add the office to the "
+                "offices file",
                 code="office.not_in_tree",
             ),
         )
@@ -581,6 +581,13 @@ class Joiner(Sharded):
             return None
         self.counts[events_name].accepted += len(good)
         return builder.build()
+
+
+def _with_events(count: int) -> str:
+    """The case and its events, in words."""
+    if count == 0:
+        return "the case (no event) is"
+    return "the case and its event are" if count == 1 else f"the case and its {count} events are"
 
 
 def _outside(file: str, line: int, case_id: str, low: str, high: str | None) -> InvalidRecordError:
