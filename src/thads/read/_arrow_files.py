@@ -35,8 +35,12 @@ class Table:
     def __init__(self, columns: dict[str, Any], rows: int, *, csv_file: bool) -> None:
         self.columns = columns
         self.csv = csv_file  # a CSV row of empty fields is a blank row; a JSON object is not
-        self.first_line = 2 if csv_file else 1  # CSV: after the header
         self.rows = rows
+
+    @property
+    def first_line(self) -> int:
+        """The line of the first row: 2 in a CSV file (after the header), 1 in JSON Lines."""
+        return 2 if self.csv else 1
 
     def raw_rows(self, indices: Any, fields: tuple[str, ...]) -> list[tuple[int, Any]]:
         """(line, raw values in field order, or None for a blank row) of some rows."""

@@ -35,7 +35,6 @@ class EventIndex:
     def __init__(self) -> None:
         self.data = array("q")
         self.last: dict[str, int] = {}
-        self.size = 0  # events indexed
         self.grounds: list[str | None] = [None]
         self.ground_index: dict[str | None, int] = {None: 0}
 
@@ -71,7 +70,6 @@ code``, a day ordinal in 22 bits (date.max is 3.652.059), a month serial in 17 (
 12 + 11 = 119.999), a ground's number in the index in 20, an event code in 4."""
 
 
-CaseItem = tuple[CaseFields, Timeline]
 IndexedEvent = tuple[int, int, int, int, int, "str | None"]
 """An event waiting for its case: (line, day, month, code, amount, ground)."""
 PendingEvent = tuple[str, IndexedEvent]
@@ -162,12 +160,11 @@ class Joiner(Sharded):
         line: int,
         fields: CaseFields,
         events_name: str,
-        events: Iterable[IndexedEvent | int],
+        lines: list[int],
     ) -> None:
-        """Reject the row and the events it kept (or their lines) of a case whose office
-        the office tree does not know (it could not be placed under a province), each at
+        """Reject the row of a case whose office the office tree does not know (it could
+        not be placed under a province) and the events it kept (their ``lines``), each at
         its own line; its events rejected for a reason of their own stay so."""
-        lines = [e if isinstance(e, int) else e[0] for e in events]
         case_id, office = fields[0], fields[1]
         self.held_offices[office] = self.held_offices.get(office, 0) + 1
         reason = f"office {office!r} is not in the office tree (offices file)"
@@ -386,7 +383,6 @@ class Joiner(Sharded):
                     j = size
                     size += 1
                 last[run_id] = j
-            index.size = size
         seen: set[str] = set()
         refused: set[str] = set()
         held = self._held
@@ -550,7 +546,7 @@ class Joiner(Sharded):
         outside = offices is not None and fields[1] not in offices
         if not items:
             if outside:
-                self._out_of_tree(cases_name, case_line, fields, events_name, ())
+                self._out_of_tree(cases_name, case_line, fields, events_name, [])
                 return None
             return Timeline(accepted, accepted_month, amount)
         steps = TimelineBuilder.fast_steps(accepted, amount, items)  # None if out of order
@@ -559,7 +555,7 @@ class Joiner(Sharded):
             steps = TimelineBuilder.fast_steps(accepted, amount, items)
         if steps is not None:
             if outside:
-                self._out_of_tree(cases_name, case_line, fields, events_name, items)
+                self._out_of_tree(cases_name, case_line, fields, events_name, [e[0] for e in items])
                 return None
             self.counts[events_name].accepted += len(steps)
             return Timeline(accepted, accepted_month, amount, steps)

@@ -236,10 +236,7 @@ def _owner(line: bytes, count: int) -> int:
     """The part of a line (without its line end) by its case id: the bytes before its
     first comma, or the whole line without a carriage return if it has none."""
     comma = line.find(b",")
-    key = line[:comma] if comma >= 0 else line.rstrip(b"\r\n")
-    if key and 32 < key[0] < 128 and 32 < key[-1] < 128 and key.isascii():
-        return zlib.crc32(key) % count  # line_owner's common case, inline
-    return line_owner(key, count)
+    return line_owner(line[:comma] if comma >= 0 else line.rstrip(b"\r\n"), count)
 
 
 def _range_text(path: PathLike, span: Span, encoding: str) -> IO[str]:
